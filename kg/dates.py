@@ -1,0 +1,136 @@
+"""dates: calendar dates in text and headers, kept at the precision the text gives.
+
+Shared by ingest (``published`` headers) and extract (dates of events). Footnote markers must be
+removed before calling :func:`find_dates` so that ``in 1991.[3]`` is never read as a day or a year.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+from kg.models import DateValue
+
+MONTHS: dict[str, int] = {}
+for _i in range(1, 13):
+    MONTHS[calendar.month_name[_i].lower()] = _i
+    MONTHS[calendar.month_abbr[_i].lower()] = _i
+MONTHS["sept"] = 9
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
+_DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+
+# Order matters: the most precise forms first; each pattern is tried at every position.
+_PATTERNS = [
+    re.compile(r"\b(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)\b"),
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\b(?:(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of)[\s-]+)?{_MONTH},?\s+(?:of\s+)?{_YEAR}\b",
+               re.IGNORECASE),
+    re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>\d{4})\b"),
+    re.compile(rf"(?<![\d.,/$€£-])\b{_YEAR}\b(?![.,]\d|\s*%|-\d|/\d|\s*(?:per\s*cent|percent))"),
+]
+_RELATIVE = re.compile(r"\b(?P<which>last|this|next|previous)\s+(?P<unit>year|month)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    start: int
+    end: int
+    date: DateValue
+    relative: bool = False
+
+
+def _make(year: int, month: int | None = None, day: int | None = None) -> DateValue | None:
+    if not 1 <= year <= 9999:
+        return None
+    if month is None:
+        return DateValue(value=f"{year:04d}", precision="year")
+    if not 1 <= month <= 12:
+        return None
+    if day is None:
+        return DateValue(value=f"{year:04d}-{month:02d}", precision="month")
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return DateValue(value=f"{year:04d}-{month:02d}-{day:02d}", precision="day")
+
+
+def _from_match(m: re.Match[str]) -> DateValue | None:
+    groups = m.groupdict()
+    year = int(groups["year"])
+    month_text = groups.get("month")
+    month = None
+    if month_text is not None:
+        month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text.lower().rstrip("."))
+        if month is None:
+            return None
+    day = int(groups["day"]) if groups.get("day") else None
+    return _make(year, month, day)
+
+
+def find_dates(text: str, reference: DateValue | None = None) -> list[DateMatch]:
+    """Every date in ``text``, left to right, without overlaps, most precise reading first.
+
+    ``reference`` (the article's publication date) resolves "last year", "this month".
+
+    >>> [m.date.value for m in find_dates("signed on February 24, 2022, not in June 1997 or 1999")]
+    ['2022-02-24', '1997-06', '1999']
+    >>> [m.date.value for m in find_dates("spend 2% of GDP, 4,500 troops, 2019-2020 budget")]
+    []
+    """
+    taken: list[tuple[int, int]] = []
+    found: list[DateMatch] = []
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            date = _from_match(m)
+            if date is not None:
+                taken.append((m.start(), m.end()))
+                found.append(DateMatch(m.start(), m.end(), date))
+    if reference is not None:
+        ref_year = int(reference.value[:4])
+        for m in _RELATIVE.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            shift = {"last": -1, "previous": -1, "this": 0, "next": 1}[m.group("which").lower()]
+            if m.group("unit").lower() == "year":
+                date = _make(ref_year + shift)
+            elif reference.precision != "year":
+                month = int(reference.value[5:7]) + shift
+                year = ref_year + (month - 1) // 12
+                date = _make(year, (month - 1) % 12 + 1)
+            else:
+                date = None
+            if date is not None:
+                found.append(DateMatch(m.start(), m.end(), date, relative=True))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def parse_date(text: str) -> DateValue | None:
+    """A header date such as ``2024-03-01``, ``2024-03-01T09:30:00Z``, ``March 1, 2024`` or ``2024``.
+
+    Returns None when the text holds no date or anything besides one date (and a time of day).
+
+    >>> parse_date("2024-03-01T09:30:00+02:00").value
+    '2024-03-01'
+    >>> parse_date("1 March 2024").value
+    '2024-03-01'
+    >>> parse_date("yesterday") is None
+    True
+    """
+    text = text.strip()
+    iso = re.match(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?$", text)
+    if iso:
+        year, month, day = iso.groups()
+        return _make(int(year), int(month) if month else None, int(day) if day else None)
+    matches = find_dates(text)
+    if len(matches) != 1:
+        return None
+    rest = (text[: matches[0].start] + text[matches[0].end :]).strip(" ,")
+    if rest and not re.fullmatch(r"(?:\w+day,?\s*)?(?:at\s+)?[\d:.\s]*(?:am|pm|AM|PM|GMT|UTC|[A-Z]{2,4})?", rest):
+        return None
+    return matches[0].date

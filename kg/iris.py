@@ -1,0 +1,134 @@
+"""iris: the only code that makes keys and IRIs for kg's data.
+
+IRIs are minted from content keys, never from counters or random ids, so the same corpus always
+gives the same IRIs (and byte-identical output files). Keys are IRI-safe by construction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from rdflib import URIRef
+
+from kg.vocab import DATA_NS
+
+_KEY_RE = re.compile(r"^[a-z0-9][a-z0-9._~-]{0,159}$")
+_UNSAFE = re.compile(r"[^a-z0-9]+")
+MAX_SLUG = 60
+
+
+def digest(*parts: str, length: int = 16) -> str:
+    """A short hex digest of the parts, joined so that ``("ab", "c")`` differs from ``("a", "bc")``.
+
+    >>> digest("ab", "c") == digest("a", "bc")
+    False
+    >>> len(digest("x"))
+    16
+    """
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass")
+        h.update(len(data).to_bytes(8, "big"))
+        h.update(data)
+    return h.hexdigest()[:length]
+
+
+def slug(text: str) -> str:
+    """A readable key for a name: ASCII-folded, lowercase, words joined by ``-``.
+
+    Any text gives a valid key; when folding loses information (non-Latin script, a very long
+    name, nothing left) a digest of the original keeps different texts apart.
+
+    >>> slug("Andris Sprūds")
+    'andris-spruds'
+    >>> slug("../../etc/passwd")
+    'etc-passwd'
+    >>> slug("Путин").startswith("x-")
+    True
+    """
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    base = _UNSAFE.sub("-", folded.lower()).strip("-")
+    if not base or len(base) > MAX_SLUG or _lost_letters(text, base):
+        base = (base[:MAX_SLUG].strip("-") + "-" if base else "x-") + digest(text, length=10)
+    return base
+
+
+def _lost_letters(text: str, base: str) -> bool:
+    """True when the text holds letters that folding to ASCII dropped (e.g. Cyrillic)."""
+    letters = sum(1 for ch in text if ch.isalnum())
+    kept = sum(1 for ch in base if ch.isalnum())
+    return kept < letters * 0.5
+
+
+def is_key(text: str) -> bool:
+    """True if ``text`` may be used as a key as it is."""
+    return bool(_KEY_RE.match(text))
+
+
+def _iri(*segments: str) -> URIRef:
+    for seg in segments:
+        if not is_key(seg):
+            raise ValueError(f"not an IRI-safe key: {seg!r}")
+    return URIRef(DATA_NS + "/".join(segments))
+
+
+def article_iri(article_id: str) -> URIRef:
+    """>>> str(article_iri("reuters-2024-001"))
+    'https://w3id.org/kg/id/article/reuters-2024-001'
+    """
+    return _iri("article", article_id)
+
+
+def article_graph(article_id: str) -> URIRef:
+    """The named graph holding everything extracted from one article."""
+    return _iri("graph", "article", article_id)
+
+
+ENTITIES_GRAPH = _iri("graph", "entities")
+"""Cross-article graph: merged actors, events and sources."""
+ANALYSIS_GRAPH = _iri("graph", "analysis")
+"""Cross-article graph: contradictions found between claims."""
+BUILD_GRAPH = _iri("graph", "build")
+"""Provenance of the build: the activity and the kg version that generated the graph."""
+
+
+def claim_iri(article_id: str, start: int, end: int) -> URIRef:
+    """A claim is identified by its article and its character span."""
+    return _iri("claim", article_id, f"{start}-{end}")
+
+
+def part_iri(node: URIRef, *parts: str) -> URIRef:
+    """A resource that belongs to another (a claim's anchor and selectors, its date statements)."""
+    for part in parts:
+        if not is_key(part):
+            raise ValueError(f"not an IRI-safe key: {part!r}")
+    return URIRef(str(node) + "/" + "/".join(parts))
+
+
+def actor_iri(key: str) -> URIRef:
+    return _iri("actor", key)
+
+
+def event_iri(key: str) -> URIRef:
+    return _iri("event", key)
+
+
+def source_iri(key: str) -> URIRef:
+    return _iri("source", key)
+
+
+def contradiction_iri(kind: str, claim_a: str, claim_b: str) -> URIRef:
+    """Order-independent: the same pair of claims gives the same IRI either way round."""
+    first, second = sorted((claim_a, claim_b))
+    return _iri("contradiction", digest(kind, first, second))
+
+
+def build_iri(corpus_digest: str) -> URIRef:
+    return _iri("build", corpus_digest)
+
+
+def software_iri(version: str) -> URIRef:
+    return _iri("software", "kg-" + slug(version))
