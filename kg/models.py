@@ -224,6 +224,8 @@ class Extraction(Record):
     """Everything extracted from one article."""
 
     article: Article
+    authors: tuple[Key, ...] = ()  # actor keys of the article's authors (their Actor records are in ``actors``)
+    publisher: Key | None = None  # actor key of the publisher
     claims: tuple[Claim, ...] = ()
     actors: tuple[Actor, ...] = ()
     events: tuple[Event, ...] = ()
