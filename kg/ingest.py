@@ -161,20 +161,21 @@ _BIO_MARKERS = re.compile(
 )
 _ABOUT_AUTHOR = re.compile(r"^\s*about\s+the\s+authors?\s*:?\s*$", re.IGNORECASE)
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]")
+_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _MD_LINK = re.compile(r"!?\[(?P<text>[^\]\n]{0,500})\]\((?P<url>[^()\s]{1,2000})(?:\s+\"[^\"\n]*\")?\)")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 
 
 def normalise_text(text: str) -> str:
-    """NFC, Unix newlines, no invisible formatting characters (zero-width, bidi overrides) or controls.
+    """NFC, Unix newlines, plain spaces, no invisible formatting characters (zero-width, bidi) or controls.
 
     Invisible characters are removed so that look-alike names ("Pu\\u200btin") cannot split one actor
     into two; nothing visible changes.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = unicodedata.normalize("NFC", text)
-    text = _INVISIBLE.sub("", text)
+    text = _SPACES.sub(" ", _INVISIBLE.sub("", text))
     return _CONTROL.sub("", text.replace("\t", " "))
 
 

@@ -186,6 +186,16 @@ class Stance(Record):
     cue: str
 
 
+class Relation(Record):
+    """What a claim says one actor does to another: ``subject`` ``predicate`` ``object`` (e.g. russia
+    attack nato), negated when the claim denies it ("has no intention to fight")."""
+
+    subject: Key
+    predicate: str
+    object: Key
+    negated: bool = False
+
+
 class Rebuttal(Record):
     """The claim rejects what ``target`` (an actor key) said, with the cue that says so."""
 
@@ -210,6 +220,7 @@ class Claim(Record):
     dates: tuple[DateStatement, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     stances: tuple[Stance, ...] = ()
+    relations: tuple[Relation, ...] = ()
     rebuttal: Rebuttal | None = None
     confidence: Confidence = 0.5
     attribution_confidence: Confidence = 0.5

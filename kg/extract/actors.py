@@ -1,0 +1,566 @@
+"""actors: who is named in an article — gazetteer actors, titled and quoted people the gazetteer does not
+know, organisations by their name's form, and role phrases ("the NATO chief") resolved to the person
+the same article names in that role (else the gazetteer's holder on the article's date).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from kg.extract.gazetteer import Entry, Gazetteer, How, tokenize
+from kg.extract.lexicon import CUE_RE, TITLE_WORDS
+from kg.extract.segment import Segmentation
+from kg.iris import slug
+from kg.models import ActorKind, Article
+
+TOKEN_RE = re.compile(r"\w+|[^\w\s]")
+_CAP = r"(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’\-]*\.?)"
+_PARTICLE = r"(?:de|da|di|del|der|van|von|bin|ibn|al|el|le|la|du|dos|das|ter|ten|zu)"
+NAME_RE = re.compile(rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{1,3}}")
+_NOT_NAME_WORDS = {
+    "The", "This", "That", "These", "Those", "A", "An", "In", "On", "At", "But", "And", "Or", "For", "With",
+    "However", "Meanwhile", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "It", "He", "She", "They", "We", "I", "His", "Her", "Their", "Our", "Its",
+    "Cold", "War", "Europe", "Eastern", "Western", "Northern", "Southern", "Central", "Sea", "Asia", "Africa",
+    "America", "Union", "Pact", "Treaty", "Declaration", "Council", "Organization", "Organisation", "Ministry",
+    "Department", "Agency", "Forces", "Army", "Army's", "Navy", "According", "After", "Before", "Since",
+    "During", "While", "When", "If", "As", "Although", "Despite", "Following", "Secretary", "General",
+    "President", "Minister", "Prime", "Chief", "State", "States", "United", "Kingdom", "Republic", "Federation",
+    "Government", "Parliament", "Congress", "Senate", "House", "White", "Kremlin", "Pentagon", "Analysis",
+    "News", "Reuters", "Press", "Agency", "Times", "Post", "Journal", "Television", "TV", "Radio",
+    "Russian", "American", "Ukrainian", "European", "British", "French", "German", "Chinese", "Polish",
+    "North", "South", "East", "West", "New", "Old", "Great", "Greater", "Black", "Baltic", "Atlantic",
+    "Pacific", "Middle", "Far", "Near", "Global", "World", "International", "National", "Foreign", "Defense",
+    "Defence", "Security", "Crimea", "Kosovo", "Gaza", "Donbas", "Syria", "Iran", "Iraq", "Israel",
+}
+_SURNAME_STOP = {"May", "Rice", "Brown", "Bush", "King", "Young", "Long", "Price", "Rose", "Hill", "Wood", "Green",
+                 "White", "Black", "Love", "Cook", "Page", "Mark", "Grant", "Lee", "Kim", "Li", "Wang", "Zhang",
+                 "Liu", "Chen", "Park", "Moon", "Yoon", "Sun", "Ma", "Hu", "Fox", "Gates", "Ford", "Carter",
+                 "Wells", "Hope", "Hunt", "Rich", "Stone", "Banks", "Lamb", "Bell", "Baker", "Miller", "Hall",
+                 "Ward", "West", "North", "South", "Sharp", "Little", "Small", "Strong", "Best", "Faith", "Truss",
+                 "Vance", "Rubio", "Graham", "Paul", "Scott", "Chase", "Cotton", "Warren", "Sanders"}
+_ORG_SUFFIX_KIND: dict[str, ActorKind] = {
+    "ministry": "GovernmentOrganization", "department": "GovernmentOrganization", "agency": "GovernmentOrganization",
+    "service": "GovernmentOrganization", "office": "GovernmentOrganization", "council": "Organization",
+    "commission": "GovernmentOrganization", "parliament": "GovernmentOrganization",
+    "assembly": "GovernmentOrganization", "court": "GovernmentOrganization", "government": "GovernmentOrganization",
+    "committee": "Organization", "army": "MilitaryOrganization", "navy": "MilitaryOrganization",
+    "forces": "MilitaryOrganization", "command": "MilitaryOrganization", "guard": "MilitaryOrganization",
+    "brigade": "MilitaryOrganization", "party": "PoliticalParty", "institute": "Organization",
+    "foundation": "NGO", "centre": "Organization", "center": "Organization", "university": "Organization",
+    "bank": "Organization", "fund": "Organization", "union": "Organization", "organization": "Organization",
+    "organisation": "Organization", "alliance": "Organization", "group": "Organization",
+    "corporation": "Organization", "company": "Organization", "association": "Organization",
+    "network": "Organization", "coalition": "Organization", "movement": "Organization",
+    "federation": "Organization", "front": "Organization", "initiative": "Organization",
+}
+_ORG_RE = re.compile(
+    rf"\b(?:the\s+)?(?P<name>(?:{_CAP}[\s\-]+){{1,5}}(?:of\s+(?:the\s+)?(?:{_CAP}\s+){{0,3}})?"
+    rf"(?P<suffix>{'|'.join(s.capitalize() for s in _ORG_SUFFIX_KIND)})\b)"
+    r"(?:\s+\((?P<acronym>[A-Z][A-Za-z]{1,9})\))?"
+)
+_ACRONYM_DEF = re.compile(r"(?P<name>(?:[A-Z][\w\-]*\s+){1,6}?(?:[A-Z][\w\-]*))\s+\((?P<acronym>[A-Z]{2,8})\)")
+_TITLE_FORMS = sorted({w.lower() for w in TITLE_WORDS}, key=len, reverse=True)
+
+
+@dataclass
+class ActorInfo:
+    key: str
+    label: str
+    kind: ActorKind
+    qid: str | None = None
+    aliases: set[str] = field(default_factory=set)
+    confidence: float = 0.5
+    gender: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    start: int
+    end: int
+    key: str
+    how: str
+    confidence: float
+
+
+@dataclass
+class ArticleActors:
+    """Actors of one article and where each is named (mentions sorted by start)."""
+
+    actors: dict[str, ActorInfo] = field(default_factory=dict)
+    mentions: list[ActorMention] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+
+    def index(self) -> None:
+        self.mentions.sort(key=lambda m: (m.start, -m.end))
+        self._starts = [m.start for m in self.mentions]
+
+    def within(self, start: int, end: int) -> list[ActorMention]:
+        """Mentions lying inside [start, end)."""
+        i = bisect.bisect_left(self._starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def ending_near(self, pos: int, slack: int = 0) -> ActorMention | None:
+        """The longest mention that ends at ``pos`` (within ``slack`` characters before it)."""
+        best = None
+        i = bisect.bisect_right(self._starts, pos)
+        for m in reversed(self.mentions[max(0, i - 40) : i]):
+            if pos - slack <= m.end <= pos and (best is None or m.start < best.start):
+                best = m
+        return best
+
+    def starting_at(self, pos: int) -> ActorMention | None:
+        i = bisect.bisect_left(self._starts, pos)
+        best = None
+        while i < len(self.mentions) and self.mentions[i].start == pos:
+            if best is None or self.mentions[i].end > best.end:
+                best = self.mentions[i]
+            i += 1
+        return best
+
+
+def _add(result: ArticleActors, entry_or_info: Entry | ActorInfo, surface: str | None, confidence: float) -> str:
+    if isinstance(entry_or_info, Entry):
+        e = entry_or_info
+        info = result.actors.get(e.key)
+        if info is None:
+            info = ActorInfo(key=e.key, label=e.label, kind=e.kind, qid=e.qid, gender=e.gender)
+            result.actors[e.key] = info
+    else:
+        info = result.actors.setdefault(entry_or_info.key, entry_or_info)
+    info.confidence = max(info.confidence, confidence)
+    if surface:
+        _add_alias(info, surface)
+    return info.key
+
+
+def _add_alias(info: ActorInfo, surface: str) -> None:
+    alias = _clean_alias(surface)
+    if not alias or alias.lower() == info.label.lower():
+        return
+    if any(a.lower() == alias.lower() for a in info.aliases):
+        return
+    info.aliases.add(alias)
+
+
+def _clean_alias(surface: str) -> str:
+    text = re.sub(r"['’]s?$", "", surface.strip()).strip()
+    return re.sub(r"\s+", " ", text)
+
+
+def estimate_date(article: Article) -> str | None:
+    """The article's date, or the latest date it mentions (for choosing office holders)."""
+    if article.published is not None:
+        return article.published.value
+    from kg.dates import find_dates
+
+    from kg.extract.segment import strip_markers
+
+    dates = [m.date.value for m in find_dates(strip_markers(article.body)) if m.date.value[:4] <= "2100"]
+    return max(dates) if dates else None
+
+
+def find_actors(article: Article, seg: Segmentation, gaz: Gazetteer) -> ArticleActors:
+    """Every actor named in the article's text, list and heading blocks."""
+    result = ArticleActors()
+    body = article.body
+    blocks = [b for b in seg.blocks if b.kind in ("text", "list", "heading")]
+    tokens: list[tuple[int, int, str]] = []
+    for b in blocks:
+        for m in TOKEN_RE.finditer(body, b.start, b.end):
+            tokens.append((m.start(), m.end(), m.group(0).replace("’", "'")))
+    present_names = _gazetteer_pass(result, tokens, body, gaz, lower=False)
+    _gazetteer_pass(result, tokens, body, gaz, lower=True, present=present_names)
+    _contextual_pass(result, tokens, body, gaz, present_names)
+    date = estimate_date(article)
+    role_links = _titled_people(result, body, blocks, gaz)
+    _organisations(result, body, blocks)
+    _cue_subject_people(result, body, blocks)
+    _surname_links(result, body, blocks)
+    _role_phrases(result, body, blocks, gaz, role_links, date)
+    _drop_overlaps(result)
+    result.index()
+    return result
+
+
+def _gazetteer_pass(result: ArticleActors, tokens: list[tuple[int, int, str]], body: str, gaz: Gazetteer, *,
+                    lower: bool, present: set[str] | None = None) -> set[str]:
+    """Exact-case names first; lowercase matches only for actors also named with capitals in the article."""
+    seen: set[str] = set()
+    table = gaz.lower_names if lower else gaz.names
+    n = len(tokens)
+    i = 0
+    taken = {(m.start, m.end) for m in result.mentions}
+    while i < n:
+        matched = False
+        for length in range(min(9, n - i), 0, -1):
+            window = tokens[i : i + length]
+            # tokens must be contiguous apart from single spaces
+            if any(window[k + 1][0] - window[k][1] > 1 for k in range(length - 1)):
+                continue
+            key_tokens = tuple(t[2].lower() for t in window) if lower else tuple(t[2] for t in window)
+            candidates = table.get(key_tokens)
+            if not candidates:
+                continue
+            start, end = window[0][0], window[-1][1]
+            if not _word_bounded(body, start, end):
+                continue
+            if lower and gaz.entries[candidates[0][0]].kind != "Country":
+                continue
+            choice = _choose(candidates, gaz, present if lower else None, body, start)
+            if choice is None:
+                continue
+            key, how = choice
+            if how == "contextual":
+                continue
+            if (start, end) in taken:
+                matched = True
+                i += length
+                break
+            if how == "metonym" and re.match(r" [A-Z][a-z]", body[end : end + 3]):
+                i += length
+                matched = True
+                break
+            if re.match(r"(?:North|South|Latin|Central)\s+$", body[max(0, start - 8) : start]) and \
+                    body[start:end] == "America":
+                i += length
+                matched = True
+                break
+            entry = gaz.entries[key]
+            conf = {"name": 0.95, "acronym": 0.9, "metonym": 0.8, "demonym": 0.7, "surname": 0.85}.get(how, 0.7)
+            if lower:
+                conf -= 0.15
+            surface = body[start:end] if how in ("name", "acronym", "metonym", "surname") else None
+            _add(result, entry, surface, conf)
+            result.mentions.append(ActorMention(start, end, key, how, conf))
+            if how in ("name", "acronym"):
+                seen.add(key)
+            matched = True
+            i += length
+            break
+        if not matched:
+            i += 1
+    return seen
+
+
+def _word_bounded(body: str, start: int, end: int) -> bool:
+    before = body[start - 1] if start > 0 else " "
+    after = body[end] if end < len(body) else " "
+    return not (before.isalnum() or after.isalnum())
+
+
+def _choose(candidates: list[tuple[str, How]], gaz: Gazetteer, present: set[str] | None, body: str,
+            start: int) -> tuple[str, How] | None:
+    order = {"name": 0, "acronym": 1, "metonym": 2, "demonym": 3, "surname": 4, "contextual": 5}
+    ranked = sorted(candidates, key=lambda c: (order[c[1]], c[0]))
+    if present is not None:  # lowercase pass
+        ranked = [c for c in ranked if c[0] in present]
+        if not ranked:
+            return None
+    best = ranked[0]
+    same_rank = [c for c in ranked if order[c[1]] == order[best[1]]]
+    if len(same_rank) > 1:
+        return None  # ambiguous (two entries share the name): leave it to the other rules
+    if best[1] == "surname":
+        word = body[start : start + 30].split()[0].strip(".,;:'’")
+        if word in _SURNAME_STOP:
+            return None
+        # "Dominic Johnson" is not Boris Johnson: a capitalised word right before the surname
+        prev = body[max(0, start - 25) : start].rstrip()
+        prev_word = prev.split()[-1] if prev.split() else ""
+        if prev_word[:1].isupper() and prev_word.strip(".,") not in _NOT_NAME_WORDS and not _is_title(prev_word):
+            return None
+    return best
+
+
+def _is_title(word: str) -> bool:
+    return word.lower().strip(",") in _TITLE_FORMS
+
+
+def _contextual_pass(result: ArticleActors, tokens: list[tuple[int, int, str]], body: str, gaz: Gazetteer,
+                     present: set[str]) -> None:
+    """Generic phrases ("the alliance") count only for an actor the article also names outright."""
+    if not present:
+        return
+    phrases: dict[tuple[str, ...], str] = {}
+    for key in present:
+        for text in gaz.entries[key].contextual:
+            phrases.setdefault(tuple(t.lower() for t in tokenize(text)), key)
+    if not phrases:
+        return
+    longest = max(len(p) for p in phrases)
+    taken = [(m.start, m.end) for m in result.mentions]
+    for i in range(len(tokens)):
+        for length in range(min(longest, len(tokens) - i), 0, -1):
+            window = tokens[i : i + length]
+            key = phrases.get(tuple(t[2].lower() for t in window))
+            if key is None:
+                continue
+            start, end = window[0][0], window[-1][1]
+            if any(s < end and start < e for s, e in taken):
+                break
+            _add(result, gaz.entries[key], body[start:end], 0.7)
+            result.mentions.append(ActorMention(start, end, key, "contextual", 0.7))
+            break
+
+
+def _person_key(name: str, gaz: Gazetteer) -> str | None:
+    """Gazetteer person for a full name or surname, if exactly one."""
+    tokens = tokenize(name)
+    hits = [k for k, how in gaz.names.get(tokens, []) if gaz.entries[k].kind == "Person"]
+    if len(hits) == 1:
+        return hits[0]
+    return None
+
+
+_TITLE_SEQ = r"(?:(?i:" + "|".join(re.escape(t) for t in _TITLE_FORMS) + r")[\s\-]+){1,4}"
+_TITLED_RE = re.compile(
+    rf"(?P<title>(?:\b[A-Z][\w\-]*['’]s\s+)?(?:\b[A-Z][\w\-.]*\s+)?{_TITLE_SEQ})(?P<name>{NAME_RE.pattern}|{_CAP})"
+)
+
+
+def _titled_people(result: ArticleActors, body: str, blocks: list[object], gaz: Gazetteer
+                   ) -> dict[tuple[str, str], set[str]]:
+    """People named with a title ("US President Joe Biden", "NATO Chief Jens Stoltenberg").
+
+    Returns links (role title, organisation/country key) -> person keys found in this article.
+    """
+    links: dict[tuple[str, str], set[str]] = {}
+    for b in blocks:
+        start_b, end_b = b.start, b.end  # type: ignore[attr-defined]
+        for m in _TITLED_RE.finditer(body, start_b, end_b):
+            name = m.group("name").strip()
+            title = m.group("title")
+            name_words = name.split()
+            if not name_words[0][:1].isupper() or name_words[0] in _NOT_NAME_WORDS:
+                continue
+            # trim trailing words that are not part of a name (a verb after the name is lowercase anyway)
+            while name_words and (name_words[-1] in _NOT_NAME_WORDS or not name_words[-1][:1].isupper()):
+                name_words.pop()
+            if not name_words:
+                continue
+            name = " ".join(name_words).rstrip(".,;:'’")
+            name = re.sub(r"['’]s$", "", name)
+            if not re.search(r"[A-Za-z]", title) or not any(t.lower().strip(".") in _TITLE_FORMS for t in title.split()):
+                continue
+            lead = title.split()[0]
+            if lead[:1].islower() and lead.lower() not in _TITLE_FORMS:
+                continue
+            key = _person_key(name, gaz)
+            if key is None and len(name_words) < 2:
+                continue
+            if key is None and any(w in _NOT_NAME_WORDS for w in name_words):
+                continue
+            if key is None:
+                # an organisation or country is not a person ("President of Russia")
+                if gaz.names.get(tokenize(name)):
+                    continue
+                info = ActorInfo(key=slug(name), label=name, kind="Person", confidence=0.8)
+                key = _add(result, info, None, 0.8)
+                entry_conf = 0.8
+            else:
+                _add(result, gaz.entries[key], None, 0.9)
+                entry_conf = 0.9
+            name_start = m.start("name")
+            name_end = name_start + len(name)
+            span_start = m.start("title")
+            surface = body[span_start:name_end]
+            _add_alias(result.actors[key], surface)
+            _add_alias(result.actors[key], name)
+            result.mentions.append(ActorMention(span_start, name_end, key, "title", entry_conf))
+            # the role this title names, and of what (from a mention just before the title words)
+            for role, of in _title_roles(title, span_start, result, body, gaz):
+                links.setdefault((role, of), set()).add(key)
+    return links
+
+
+def _title_roles(title: str, title_start: int, result: ArticleActors, body: str, gaz: Gazetteer
+                 ) -> list[tuple[str, str]]:
+    words = [w.lower().strip(".,'’") for w in re.sub(r"['’]s\b", "", title).split()]
+    of_key = None
+    for m in result.mentions:
+        if title_start <= m.start < title_start + len(title) and m.how in ("name", "acronym", "demonym", "metonym"):
+            of_key = m.key
+            break
+    if of_key is None:
+        return []
+    roles = []
+    for n in range(len(words), 0, -1):
+        for i in range(len(words) - n + 1):
+            for role in gaz.role_forms.get(tuple(tokenize(" ".join(words[i : i + n]))), []):
+                roles.append((role, of_key))
+        if roles:
+            break
+    return roles
+
+
+def _organisations(result: ArticleActors, body: str, blocks: list[object]) -> None:
+    """Organisations the gazetteer lacks, by the form of their name ("the X Ministry (XM)")."""
+    taken = [(m.start, m.end) for m in result.mentions]
+    for b in blocks:
+        for m in _ORG_RE.finditer(body, b.start, b.end):  # type: ignore[attr-defined]
+            name = m.group("name").strip()
+            start, end = m.start("name"), m.end("name")
+            words = name.replace("-", " ").split()
+            if len(words) < 2 or words[0] in {"The", "This", "A", "An", "In", "Its", "Their", "Our"}:
+                continue
+            if any(s <= start and end <= e for s, e in taken):
+                continue
+            kind = _ORG_SUFFIX_KIND[m.group("suffix").lower()]
+            info = ActorInfo(key=slug(name), label=name, kind=kind, confidence=0.7)
+            key = _add(result, info, None, 0.7)
+            result.mentions.append(ActorMention(start, end, key, "org", 0.7))
+            if m.group("acronym"):
+                acronym = m.group("acronym")
+                _add_alias(result.actors[key], acronym)
+                for am in re.finditer(rf"\b{re.escape(acronym)}\b", body):
+                    if am.start() >= m.end() or am.start() < start:
+                        result.mentions.append(ActorMention(am.start(), am.end(), key, "acronym", 0.7))
+            taken.append((start, end))
+
+
+def _cue_subject_people(result: ArticleActors, body: str, blocks: list[object]) -> None:
+    """A capitalised two- or three-word name right before a speech verb is a person ("Jane Roe said")."""
+    taken = [(m.start, m.end) for m in result.mentions]
+    pattern = re.compile(rf"\b(?P<name>{_CAP}(?:\s+{_CAP}){{1,2}})\s+(?:has\s+|had\s+|also\s+)?(?={CUE_RE.pattern})")
+    for b in blocks:
+        for m in pattern.finditer(body, b.start, b.end):  # type: ignore[attr-defined]
+            name = m.group("name")
+            words = name.split()
+            if any(w.strip(".") in _NOT_NAME_WORDS for w in words) or any(w.isupper() for w in words):
+                continue
+            start, end = m.start("name"), m.end("name")
+            if any(s < end and start < e for s, e in taken):
+                continue
+            info = ActorInfo(key=slug(name), label=name, kind="Person", confidence=0.6)
+            key = _add(result, info, None, 0.6)
+            result.mentions.append(ActorMention(start, end, key, "discovered", 0.6))
+            taken.append((start, end))
+
+
+def _surname_links(result: ArticleActors, body: str, blocks: list[object]) -> None:
+    """Later mentions of a discovered person by surname alone ("Sprūds said")."""
+    people = [a for a in result.actors.values() if a.kind == "Person" and len(a.label.split()) >= 2]
+    if not people:
+        return
+    taken = [(m.start, m.end) for m in result.mentions]
+    by_surname: dict[str, list[str]] = {}
+    for p in people:
+        by_surname.setdefault(p.label.split()[-1], []).append(p.key)
+    for surname, keys in by_surname.items():
+        if len(keys) != 1 or surname in _SURNAME_STOP or len(surname) < 3:
+            continue
+        for b in blocks:
+            for m in re.finditer(rf"\b{re.escape(surname)}\b", body[b.start : b.end]):  # type: ignore[attr-defined]
+                start = b.start + m.start()  # type: ignore[attr-defined]
+                end = start + len(surname)
+                if any(s <= start and end <= e for s, e in taken):
+                    continue
+                result.mentions.append(ActorMention(start, end, keys[0], "surname", 0.8))
+                taken.append((start, end))
+
+
+def _role_phrases(result: ArticleActors, body: str, blocks: list[object], gaz: Gazetteer,
+                  links: dict[tuple[str, str], set[str]], date: str | None) -> None:
+    """Role phrases without a name ("the NATO chief", "NATO's Secretary General", "the Secretary General
+    of NATO") resolved to the person holding that role: named so in this article, else a gazetteer holder
+    the article mentions, else the gazetteer's holder on the article's date when there is exactly one."""
+    if not gaz.role_forms:
+        return
+    forms = sorted((" ".join(f) for f in gaz.role_forms), key=len, reverse=True)
+    form_re = re.compile(r"\b(?:" + "|".join(re.escape(f).replace(r"\ ", r"[\s\-]+") for f in forms) + r")\b",
+                         re.IGNORECASE)
+    mentioned_people = {m.key for m in result.mentions if result.actors[m.key].kind == "Person"}
+    taken = [(m.start, m.end) for m in result.mentions if m.how in ("title", "name", "discovered", "surname")]
+    for b in blocks:
+        for fm in form_re.finditer(body, b.start, b.end):  # type: ignore[attr-defined]
+            start, end = fm.start(), fm.end()
+            if any(s <= start < e for s, e in taken):
+                continue
+            # a name right after the role is a titled mention, handled elsewhere
+            if re.match(r"\s+[A-Z][a-z]", body[end : end + 3]) and not re.match(
+                    r"\s+(?:of|Of)\b", body[end : end + 4]):
+                continue
+            titles = gaz.role_forms.get(tuple(tokenize(re.sub(r"[\s\-]+", " ", fm.group(0).lower()))), [])
+            of_key, phrase_start, phrase_end = _role_owner(result, body, start, end)
+            if of_key is None or not titles:
+                continue
+            person = _resolve_role(titles, of_key, gaz, links, mentioned_people, date)
+            if person is None:
+                continue
+            if person not in result.actors:
+                _add(result, gaz.entries[person], None, 0.75)
+            _add_alias(result.actors[person], body[phrase_start:phrase_end])
+            result.mentions.append(ActorMention(phrase_start, phrase_end, person, "role", 0.75))
+            taken.append((phrase_start, phrase_end))
+
+
+def _role_owner(result: ArticleActors, body: str, start: int, end: int) -> tuple[str | None, int, int]:
+    """The organisation or state a role belongs to: just before it ("NATO's chief", "the Russian
+    president") or after it ("Secretary General of NATO"). Returns (key, phrase start, phrase end)."""
+    before = None
+    for m in result.mentions:
+        if m.end <= start and start - m.end <= 4 and re.fullmatch(r"(?:['’]s)?\s*", body[m.end : start]):
+            before = m
+    if before is not None and result.actors[before.key].kind != "Person":
+        phrase_start = before.start
+        det = re.search(r"\b(?:the|The)\s+$", body[max(0, phrase_start - 4) : phrase_start])
+        if det:
+            phrase_start -= len(det.group(0))
+        return before.key, phrase_start, end
+    after = re.match(r"\s+of\s+(?:the\s+)?", body[end : end + 12])
+    if after:
+        pos = end + after.end()
+        for m in result.mentions:
+            if m.start == pos and result.actors[m.key].kind != "Person":
+                det = re.search(r"\b(?:the|The)\s+$", body[max(0, start - 4) : start])
+                phrase_start = start - (len(det.group(0)) if det else 0)
+                return m.key, phrase_start, m.end
+    return None, start, end
+
+
+def _resolve_role(titles: list[str], of_key: str, gaz: Gazetteer, links: dict[tuple[str, str], set[str]],
+                  mentioned: set[str], date: str | None) -> str | None:
+    for title in titles:
+        named = links.get((title, of_key), set())
+        if len(named) == 1:
+            return next(iter(named))
+    for title in titles:
+        holders = {e.key for e in gaz.holders(title, of_key, None) if e.key in mentioned} | {
+            e.key for e in gaz.entries.values()
+            if e.key in mentioned and any(r.title == title and r.of == of_key for r in e.roles)
+        }
+        if len(holders) == 1:
+            return next(iter(holders))
+    if date is None:
+        return None
+    for title in titles:
+        holders = {e.key for e in gaz.holders(title, of_key, date)}
+        if len(holders) == 1:
+            return next(iter(holders))
+    return None
+
+
+def _drop_overlaps(result: ArticleActors) -> None:
+    """Where mentions overlap, keep the longest (a titled name over the name and the country in it),
+    but keep a country named inside a title ("Russian" in "Russian President Vladimir Putin")."""
+    mentions = sorted(result.mentions, key=lambda m: (-(m.end - m.start), m.start))
+    kept: list[ActorMention] = []
+    for m in mentions:
+        clash = next((k for k in kept if k.start < m.end and m.start < k.end), None)
+        if clash is None:
+            kept.append(m)
+            continue
+        inside = clash.start <= m.start and m.end <= clash.end
+        if inside and clash.how in ("title", "role") and result.actors[m.key].kind != "Person" \
+                and m.key != clash.key:
+            kept.append(m)
+    result.mentions = kept

@@ -1,0 +1,653 @@
+"""claims: sentences and quotations -> claims, with who asserts each one and how it is supported.
+
+A claim is one sentence or one quotation. Direct quotes get their speaker (in the sentence, in the next
+sentence's "he said", or in a preceding "X said:"); reported speech gets the subject of its cue verb
+("NATO argues", "Moscow sees ... as", "according to X", "is seen by X as"); back-references ("he", "the
+NATO chief") resolve to the named actor; unnamed groups ("analysts argue") become per-article group
+claimants; impersonal formulas ("it is known", "recent polls reveal") stay with the article's voice and
+are marked vaguely attributed. Sentences that assert nothing checkable (questions, meta-text about the
+article, normative appeals in the article's own voice, imperatives, fragments) are not claims.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.extract import features
+from kg.extract.actors import ActorInfo, ActorMention, ArticleActors
+from kg.extract.events import EventMention, date_events, find_events
+from kg.extract.lexicon import (
+    AS_CUES,
+    AUXILIARY_RE,
+    COLLECTIVES,
+    COMMON_FINITE,
+    CUE_RE,
+    GROUP_QUALIFIER_NOUNS,
+    GROUP_RE,
+    IMPERATIVE_RE,
+    META_RE,
+    NORMATIVE_RE,
+    PAST_RE,
+    REBUTTAL_WORDS_RE,
+    SPEECH_VERBS,
+    VAGUE_RE,
+    WEAK_CUES,
+)
+from kg.extract.segment import MARKER_RE, Segmentation, Sentence, strip_markers
+from kg.iris import slug
+from kg.models import Article, Claim, ClaimType, DateStatement, Span
+
+MAX_CLAIM_CHARS = 400
+_STAT_SUBJECT = re.compile(r"^(?:about\s+|nearly\s+|some\s+|over\s+)?\d+(?:[.,]\d+)?\s*(?:%|per\s*cent|percent)\s+"
+                           r"(?:of\s+[\w\s]{1,40}?\s+)?[a-z]+")
+_PREPOSITIONS = {"of", "for", "to", "by", "with", "against", "from", "on", "in", "at", "about", "over", "into",
+                 "than", "between", "toward", "towards", "among", "like", "including", "regarding"}
+_BELIEF_CUES = {"sees", "saw", "views", "viewed", "regards", "regarded", "considers", "considered", "perceives",
+                "perceived", "believes", "believed", "argues", "argued", "says", "said", "claims", "claimed",
+                "insists", "insisted", "warns", "warned", "maintains", "maintained", "interprets", "interpreted"}
+_PASSIVE_RE = re.compile(
+    r"\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?P<cue>seen|viewed|regarded|considered|"
+    r"perceived|described|characteri[sz]ed|labell?ed|called|dismissed|rejected|denied|critici[sz]ed|welcomed|cited|"
+    r"interpreted|portrayed|branded|deemed)\s+by\s+", re.IGNORECASE)
+_ACCORDING_RE = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
+_VIEW_RE = re.compile(r"\bin\s+(?:the\s+(?:view|opinion|words|eyes|assessment)\s+of\s+)?", re.IGNORECASE)
+_VIEW_POSSESSIVE = re.compile(r"['’]s?\s+(?:view|opinion|words|eyes|assessment|estimation)\b", re.IGNORECASE)
+_PRONOUN_RE = re.compile(r"\b(?P<p>[Hh]e|[Ss]he)\s*$")
+_OBJ_PRONOUN_RE = re.compile(r"^(?:him|her)\b", re.IGNORECASE)
+_THAT = re.compile(r"^\s*(?:that\b|:|,)?\s*")
+_SUBORDINATE = re.compile(r"\b(?:that|which|whom|whether|if|because)\s+[^,;]*$", re.IGNORECASE)
+_MAIN_VERB_AFTER = re.compile(r",\s+(?:\w+\s+){0,2}?(?:has|have|had|is|are|was|were|will|would|can|could|"
+                              r"may|might|must|should|did|does)\b")
+
+
+@dataclass
+class Attribution:
+    claimant: str | None = None
+    vague: bool = False
+    cue: str | None = None
+    subject: tuple[int, int] | None = None  # body offsets of the words naming the claimant
+    content: tuple[int, int] | None = None  # body offsets of what is attributed
+    kind: str = "none"  # according, speech, passive, view, relative, postposed, vague, inherited, none
+    confidence: float = 0.5
+
+
+@dataclass
+class Context:
+    """What the extractor remembers while reading an article from top to bottom."""
+
+    article: Article
+    actors: ArticleActors
+    groups: dict[str, ActorInfo] = field(default_factory=dict)
+    last_person_claimant: str | None = None
+    last_person_sentence: int = -10
+    intro: Attribution | None = None  # a "X said:" / "polls reveal that:" sentence introducing a list
+    intro_block: int = -1
+
+
+def _mask(text: str) -> str:
+    """Footnote markers replaced by spaces (offsets stay aligned)."""
+    return MARKER_RE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _inside(pos: int, spans: tuple[tuple[int, int], ...]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _clean_text(text: str) -> str:
+    return re.sub(r"\s+", " ", strip_markers(text)).strip()
+
+
+# ---------------------------------------------------------------------------------------------
+# Who says it
+
+
+def _group(ctx: Context, label: str) -> str:
+    label = re.sub(r"\s+", " ", label.strip())
+    label = re.sub(r"^(?:the|The)\s+", "", label) if not label.lower().startswith("the west") else label
+    key = f"group.{ctx.article.id}.{slug(label.lower())}"
+    if key not in ctx.groups:
+        ctx.groups[key] = ActorInfo(key=key, label=label[:1].upper() + label[1:], kind="UnnamedGroup",
+                                    confidence=0.7)
+    return key
+
+
+def _resolve_pronoun(ctx: Context, sentence_index: int) -> str | None:
+    if ctx.last_person_claimant and sentence_index - ctx.last_person_sentence <= 4:
+        return ctx.last_person_claimant
+    return None
+
+
+def _subject_at(ctx: Context, sent: Sentence, masked: str, end_rel: int, sentence_index: int
+                ) -> tuple[str | None, int, float] | None:
+    """The claimant named by the words ending at ``end_rel`` of the sentence: an actor, a pronoun, or a
+    group. Returns (key, start offset relative to the sentence, confidence)."""
+    pre = masked[:end_rel].rstrip()
+    end_abs = sent.start + len(pre)
+    mention = ctx.actors.ending_near(end_abs)
+    if mention is not None and mention.start >= sent.start:
+        info = ctx.actors.actors[mention.key]
+        start_rel = mention.start - sent.start
+        # "X officials"/"Russian officials" -> the organisation or state
+        return mention.key, start_rel, 0.9 if info.kind == "Person" else 0.85
+    m = _PRONOUN_RE.search(pre)
+    if m:
+        key = _resolve_pronoun(ctx, sentence_index)
+        if key is not None:
+            return key, m.start(), 0.7
+        return None
+    qualifier = re.search(r"(?P<noun>[A-Za-z]+)$", pre)
+    if qualifier and qualifier.group("noun").lower() in GROUP_QUALIFIER_NOUNS:
+        before = pre[: qualifier.start()].rstrip()
+        owner = ctx.actors.ending_near(sent.start + len(before))
+        if owner is not None and owner.start >= sent.start and ctx.actors.actors[owner.key].kind != "Person":
+            return owner.key, owner.start - sent.start, 0.75
+    for collective in COLLECTIVES:
+        if pre.lower().endswith(collective.lower()):
+            start_rel = len(pre) - len(collective)
+            return _group(ctx, pre[start_rel:]), start_rel, 0.6
+    gm = None
+    for candidate in GROUP_RE.finditer(pre):
+        if candidate.end() == len(pre):
+            gm = candidate
+    if gm is not None and not re.search(r"\d|%|\bmajorit|\bshare\b|\bproportion\b", pre[max(0, gm.start() - 15) :]):
+        return _group(ctx, gm.group(0)), gm.start(), 0.6
+    return None
+
+
+def _clause_ok(masked: str, start_rel: int) -> bool:
+    """The subject opens a main clause: not the object of a preposition, not inside a that/which clause."""
+    before = masked[:start_rel]
+    words = before.split()
+    if words and words[-1].lower().strip(",") in _PREPOSITIONS and not before.rstrip().endswith(","):
+        return False
+    clause = re.split(r"[,;:—–(]", before)[-1]
+    return not _SUBORDINATE.search(clause)
+
+
+def find_attribution(ctx: Context, sent: Sentence, masked: str, sentence_index: int) -> Attribution:
+    """Who asserts the sentence's main content, and where that content lies."""
+    quotes = tuple((s - sent.start, e - sent.start) for s, e in sent.quotes)
+    # according to X
+    for m in _ACCORDING_RE.finditer(masked):
+        if _inside(m.start(), quotes):
+            continue
+        rest = masked[m.end() :]
+        mention = ctx.actors.starting_at(sent.start + m.end())
+        if mention is not None:
+            key, conf = mention.key, 0.85
+            subj = (mention.start, mention.end)
+        elif _OBJ_PRONOUN_RE.match(rest):
+            key = _resolve_pronoun(ctx, sentence_index)  # type: ignore[assignment]
+            conf = 0.7
+            subj = (sent.start + m.end(), sent.start + m.end() + 3)
+            if key is None:
+                return Attribution(vague=True, kind="vague", cue="according to", confidence=0.4)
+        else:
+            gm = GROUP_RE.match(rest)
+            if gm is None:
+                continue
+            key, conf = _group(ctx, gm.group(0)), 0.6
+            subj = (sent.start + m.end(), sent.start + m.end() + gm.end())
+        content = _content_around(masked, sent, m.start(), subj[1] - sent.start)
+        return Attribution(claimant=key, cue="according to", subject=subj, content=content, kind="according",
+                           confidence=conf)
+    # passive agent: "is seen by the alliance as"
+    for m in _PASSIVE_RE.finditer(masked):
+        if _inside(m.start(), quotes):
+            continue
+        mention = ctx.actors.starting_at(sent.start + m.end())
+        if mention is None:
+            mention_key = None
+            gm = GROUP_RE.match(masked[m.end() :])
+            if gm:
+                mention_key = _group(ctx, gm.group(0))
+            if mention_key is None:
+                continue
+            return Attribution(claimant=mention_key, cue=m.group("cue"), kind="passive", confidence=0.6,
+                               content=(sent.start, sent.end))
+        return Attribution(claimant=mention.key, cue=m.group("cue"), subject=(mention.start, mention.end),
+                           content=(sent.start, sent.end), kind="passive", confidence=0.8)
+    # in X's view
+    for m in _VIEW_POSSESSIVE.finditer(masked):
+        mention = ctx.actors.ending_near(sent.start + m.start())
+        owner_key: str | None = None
+        if mention is not None and mention.start >= sent.start:
+            owner_key = mention.key
+        else:
+            for collective in COLLECTIVES:
+                if masked[: m.start()].lower().endswith(collective.lower()):
+                    owner_key = _group(ctx, collective)
+        if owner_key is not None and re.search(r"\b[Ii]n\s+(?:the\s+)?\S*$", masked[: m.start()].rsplit(" ", 2)[0] + " "):
+            return Attribution(claimant=owner_key, cue="in the view of", kind="view", confidence=0.6,
+                               content=(sent.start + m.end(), sent.end))
+    # speech and belief verbs
+    for m in CUE_RE.finditer(masked):
+        if _inside(m.start(), quotes):
+            continue
+        cue = re.sub(r"\s+", " ", m.group(0))
+        cue_word = cue.split()[0].lower()
+        after = masked[m.end() :]
+        if cue_word in WEAK_CUES and " " not in cue and not re.match(r"\s*(?:that\b|:|,|“|\")", after) \
+                and not (cue_word in AS_CUES and re.search(r"\bas\b", after[:150])) \
+                and not (cue_word in {"called", "calls", "described", "describes"} and REBUTTAL_WORDS_RE.search(after[:160])) \
+                and cue_word not in {"wants", "wanted", "demands", "demanded", "expects", "hopes", "fears"} \
+                and not (cue_word in {"expressed", "expresses", "outlined"} and re.match(
+                    r"\s+(?:\w+\s+){0,3}?(?:view|vision|hope|concerns?|belief|support|opposition|desire|confidence|"
+                    r"doubts?|readiness|willingness|plans?|position|approach)\b", after)):
+            continue
+        if cue_word in {"sees", "saw", "views", "viewed", "regards", "regarded", "considers", "considered",
+                        "perceives", "perceived"} and not re.search(r"\bas\b|\bwith\b", after[:160]):
+            continue
+        found = None
+        # walk left over adverbials ("has also repeatedly") to the subject
+        pre = masked[: m.start()]
+        for cut in _subject_cuts(pre):
+            found = _subject_at(ctx, sent, masked, cut, sentence_index)
+            if found is not None:
+                break
+        relative = re.search(r",\s*(?:which|who)\s+(?:\w+ly\s+)?(?:also\s+)?$", pre)
+        if found is None and relative and cue_word in _BELIEF_CUES:
+            # "Russia, which sees X as a threat." -- only when the relative clause ends the sentence
+            if _MAIN_VERB_AFTER.search(after):
+                continue
+            found = _subject_at(ctx, sent, masked, relative.start(), sentence_index)
+            if found is not None:
+                key, start_rel, conf = found
+                return Attribution(claimant=key, cue=cue, subject=(sent.start + start_rel, sent.start + relative.start()),
+                                   content=(sent.start + relative.end(), sent.end), kind="relative",
+                                   confidence=conf - 0.15)
+            continue
+        if found is None:
+            # postposed: "..., said Peskov."
+            post = ctx.actors.starting_at(sent.start + m.end() + (len(after) - len(after.lstrip())))
+            if post is not None and re.fullmatch(r"\s*[.,]?\s*(?:on\s+\w+\s*)?[.!]?\s*", masked[post.end - sent.start :] or ""):
+                key = post.key
+                content = (sent.start, sent.start + len(masked[: m.start()].rstrip(" ,")))
+                return Attribution(claimant=key, cue=cue, subject=(post.start, post.end), content=content,
+                                   kind="postposed", confidence=0.8)
+            continue
+        key, start_rel, conf = found
+        if not _clause_ok(masked, start_rel):
+            continue
+        if key is None:
+            continue
+        subject = (sent.start + start_rel, sent.start + m.start())
+        tail_start = m.end() + len(_THAT.match(after).group(0))  # type: ignore[union-attr]
+        if start_rel > len(masked) * 0.55 and re.fullmatch(r"\s*(?:on\s+\w+|in\s+a\s+\w+)?\s*[.!]?\s*", after):
+            content = (sent.start, sent.start + len(masked[:start_rel].rstrip(" ,")))
+            kind = "postposed"
+        else:
+            content = (sent.start + tail_start, sent.end)
+            kind = "speech"
+        return Attribution(claimant=key, cue=cue, subject=subject, content=content, kind=kind, confidence=conf)
+    if VAGUE_RE.search(masked):
+        m = VAGUE_RE.search(masked)
+        return Attribution(vague=True, kind="vague", cue=re.sub(r"\s+", " ", m.group(0).strip()) if m else None,
+                           confidence=0.6, content=(sent.start, sent.end))
+    return Attribution(content=(sent.start, sent.end))
+
+
+def _subject_cuts(pre: str) -> list[int]:
+    """Candidate end positions of a subject before a cue, nearest first, skipping adverbials."""
+    from kg.extract.lexicon import BETWEEN_SUBJECT_AND_CUE
+
+    cuts = [len(pre)]
+    for m in re.finditer(r"\s", pre):
+        pos = m.start()
+        if len(pre) - pos > 80:
+            continue
+        if BETWEEN_SUBJECT_AND_CUE.match(pre[pos:]):
+            cuts.append(pos)
+    return sorted(set(cuts), reverse=True)
+
+
+def _content_around(masked: str, sent: Sentence, cue_start: int, cue_end: int) -> tuple[int, int]:
+    """For "according to X": the content is the rest of the sentence around the attribution phrase."""
+    before = masked[:cue_start].rstrip(" ,")
+    after = masked[cue_end:].lstrip(" ,")
+    if len(after) > len(before):
+        return sent.start + (len(masked) - len(after)), sent.end
+    return sent.start, sent.start + len(before)
+
+
+# ---------------------------------------------------------------------------------------------
+# What is a claim
+
+
+def has_finite_verb(text: str) -> bool:
+    if AUXILIARY_RE.search(text) or CUE_RE.search(text):
+        return True
+    words = re.findall(r"[a-z]+", text.lower())
+    return any(w in COMMON_FINITE or w in SPEECH_VERBS for w in words) or bool(PAST_RE.search(text.lower()))
+
+
+def not_a_claim(text: str, *, authorial: bool, list_item: bool) -> str | None:
+    """Why a sentence is not a claim (None if it is one)."""
+    stripped = text.strip().strip("\"“”")
+    if not stripped:
+        return "empty"
+    if stripped.endswith("?"):
+        return "question"
+    words = re.findall(r"\w+", stripped)
+    if len(words) < 5:
+        return "fragment"
+    body = re.sub(r"^[A-Z][\w\-’' ]{0,60}:\s+", "", stripped) if list_item else stripped
+    if (list_item or len(words) < 9) and not has_finite_verb(body) and not _STAT_SUBJECT.match(body):
+        return "fragment"
+    if list_item and re.match(r"^[A-Z][a-z]+ing\s+[a-z]", body):
+        return "fragment"
+    if META_RE.search(stripped):
+        return "meta"
+    if IMPERATIVE_RE.search(body):
+        return "imperative"
+    if authorial and NORMATIVE_RE.search(stripped):
+        return "normative"
+    if stripped.endswith(":"):
+        return "introduction"
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Assembly
+
+
+@dataclass
+class Draft:
+    """A claim before citations are attached (they can come from a later sentence)."""
+
+    start: int
+    end: int
+    claim_type: ClaimType
+    claimant: str | None
+    vague: bool
+    cue: str | None
+    subject: tuple[int, int] | None
+    content: tuple[int, int]
+    sentence: Sentence
+    confidence: float
+    attribution_confidence: float
+    cites: list[str] = field(default_factory=list)
+    events: list[EventMention] = field(default_factory=list)
+
+
+def _trim(body: str, start: int, end: int) -> tuple[int, int]:
+    """Trim spaces, list bullets and a trailing comma or colon from a span."""
+    while start < end and (body[start].isspace() or body[start] in "-•*–"):
+        start += 1
+    while end > start and (body[end - 1].isspace() or body[end - 1] in ",;:"):
+        end -= 1
+    return start, end
+
+
+def _split_long(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Pieces of at most MAX_CLAIM_CHARS, cut at semicolons, then at commas."""
+    if end - start <= MAX_CLAIM_CHARS:
+        return [(start, end)]
+    text = body[start:end]
+    for sep in ("; ", ", ", " "):
+        pieces: list[tuple[int, int]] = []
+        pos = 0
+        while pos < len(text):
+            if len(text) - pos <= MAX_CLAIM_CHARS:
+                pieces.append((start + pos, end))
+                break
+            cut = text.rfind(sep, pos, pos + MAX_CLAIM_CHARS)
+            if cut <= pos:
+                pieces = []
+                break
+            pieces.append((start + pos, start + cut + (1 if sep != " " else 0)))
+            pos = cut + len(sep)
+        if pieces:
+            return [_trim(body, s, e) for s, e in pieces if e > s]
+    return [(start, start + MAX_CLAIM_CHARS)]
+
+
+def draft_claims(ctx: Context, seg: Segmentation) -> list[Draft]:
+    """Claims of an article in reading order, with claimants; citations and features come later."""
+    body = ctx.article.body
+    drafts: list[Draft] = []
+    sentences = seg.sentences
+    for index, sent in enumerate(sentences):
+        if seg.references_start is not None and sent.start >= seg.references_start:
+            break
+        masked = _mask(sent.text)
+        attribution = find_attribution(ctx, sent, masked, index)
+        is_list = sent.block.kind == "list"
+        # an introduction ("Recent polls reveal that:", "He said:") carries over to the list that follows
+        if ctx.intro is not None and is_list and sent.block.index == ctx.intro_block + 1 and attribution.kind == "none":
+            attribution = Attribution(claimant=ctx.intro.claimant, vague=ctx.intro.vague, cue=ctx.intro.cue,
+                                      content=(sent.start, sent.end), kind="inherited",
+                                      confidence=ctx.intro.confidence - 0.1)
+            ctx.intro_block = sent.block.index
+        elif is_list and ctx.intro is not None and sent.block.index == ctx.intro_block:
+            attribution = Attribution(claimant=ctx.intro.claimant, vague=ctx.intro.vague, cue=ctx.intro.cue,
+                                      content=(sent.start, sent.end), kind="inherited",
+                                      confidence=ctx.intro.confidence - 0.1)
+        if sent.text.rstrip().endswith(":") and sent.last_in_block and attribution.kind != "none":
+            ctx.intro, ctx.intro_block = attribution, sent.block.index
+        elif not is_list:
+            ctx.intro = None
+        quote_units = [(s, e) for s, e in sent.quotes if len(re.findall(r"\w+", body[s:e])) >= 4]
+        claimant = attribution.claimant
+        if claimant is not None and _is_person(ctx, claimant):
+            ctx.last_person_claimant, ctx.last_person_sentence = claimant, index
+        for q_start, q_end in quote_units:
+            speaker, conf = _quote_speaker(ctx, sentences, index, attribution, q_start, q_end)
+            start, end = _trim(body, q_start, q_end)
+            text = body[start:end]
+            if text.rstrip().endswith("?") or len(re.findall(r"\w+", text)) < 4:
+                continue
+            if speaker is not None and _is_person(ctx, speaker):
+                ctx.last_person_claimant, ctx.last_person_sentence = speaker, index
+            for s, e in _split_long(body, start, end):
+                drafts.append(Draft(s, e, "quote", speaker, speaker is None, attribution.cue, None, (s, e), sent,
+                                    0.85, conf))
+        # the sentence itself (outside its quotations)
+        main_start, main_end = _trim(body, sent.start, sent.end)
+        if quote_units:
+            frame = _frame_without_quotes(body, sent, quote_units)
+            if frame is None:
+                continue
+            main_start, main_end = frame
+        content = attribution.content or (main_start, main_end)
+        authorial = attribution.claimant is None and not attribution.vague
+        reason = not_a_claim(body[main_start:main_end] if not quote_units else sent.text,
+                             authorial=authorial, list_item=is_list)
+        if reason is None and sent.text.rstrip().endswith(":") and len(re.findall(r"\w+", sent.text)) < 25:
+            reason = "introduction"
+        if reason is not None:
+            continue
+        if attribution.kind in ("speech", "postposed", "according") and content[1] - content[0] < 12:
+            continue
+        for s, e in _split_long(body, main_start, main_end):
+            kind: ClaimType = "reported" if attribution.claimant is not None else "authorial"
+            drafts.append(Draft(s, e, kind, attribution.claimant, attribution.vague, attribution.cue,
+                                attribution.subject, (max(s, content[0]), min(e, content[1])) if content[0] < e
+                                and content[1] > s else (s, e), sent, 0.7 if kind == "reported" else 0.6,
+                                attribution.confidence))
+    return drafts
+
+
+def _is_person(ctx: Context, key: str) -> bool:
+    info = ctx.actors.actors.get(key)
+    return info is not None and info.kind == "Person"
+
+
+def _frame_without_quotes(body: str, sent: Sentence, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The part of a sentence before its first quotation, when it says something of its own
+    ("Putin added that Russia has no intention of going to war ... and said, “...”")."""
+    first = quotes[0][0] - 1  # the opening quotation mark
+    start, end = _trim(body, sent.start, first)
+    frame = body[start:end]
+    frame = re.sub(r"(?:,?\s*(?:and|but)?\s*\b(?:" + "|".join(SPEECH_VERBS) + r")\b(?:\s+\w+){0,2}\s*[,:]?\s*)$", "",
+                   frame)
+    words = re.findall(r"\w+", frame)
+    if len(words) < 8 or not re.search(r"\bthat\b|\bas\b", frame):
+        return None
+    return start, start + len(frame.rstrip(" ,:"))
+
+
+def _quote_speaker(ctx: Context, sentences: list[Sentence], index: int, attribution: Attribution, q_start: int,
+                   q_end: int) -> tuple[str | None, float]:
+    """The speaker of a quotation: the sentence's own cue, else a following "he said" sentence, else a
+    preceding "X said:" sentence, else the speaker of the previous quotation it continues."""
+    if attribution.claimant is not None and attribution.kind in ("speech", "postposed", "according", "relative"):
+        return attribution.claimant, attribution.confidence
+    sent = sentences[index]
+    # a cue right after the quotation inside the same sentence: “...,” Peskov said / said Peskov
+    tail = _mask(ctx.article.body[q_end + 1 : sent.end])
+    m = re.match(r"\s*[,]?\s*(?P<rest>.*)$", tail)
+    if m:
+        rest = m.group("rest")
+        mention = ctx.actors.starting_at(q_end + 1 + m.start("rest"))
+        if mention is not None and re.match(r"\s+(?:\w+\s+)?" + CUE_RE.pattern, ctx.article.body[mention.end : sent.end]):
+            return mention.key, 0.85
+        cue = re.match(CUE_RE.pattern + r"\s+", rest)
+        if cue:
+            after = ctx.actors.starting_at(q_end + 1 + m.start("rest") + cue.end())
+            if after is not None:
+                return after.key, 0.85
+        if re.match(r"(?:he|she)\s+" + CUE_RE.pattern, rest, re.IGNORECASE):
+            key = _resolve_pronoun(ctx, index)
+            if key is not None:
+                return key, 0.7
+    # the next sentence is "He said ..." / "X said ..."
+    if index + 1 < len(sentences) and not sentences[index + 1].quotes:
+        nxt = sentences[index + 1]
+        nm = re.match(r"\s*(?P<subj>[\w’'.\- ]{1,60}?)\s+(?:\w+\s+)?" + CUE_RE.pattern, _mask(nxt.text))
+        if nm and nxt.block.index in (sent.block.index, sent.block.index + 1):
+            subj = nm.group("subj")
+            if subj.lower() in ("he", "she"):
+                key = _resolve_pronoun(ctx, index)
+                if key is not None:
+                    return key, 0.65
+            mention = ctx.actors.starting_at(nxt.start + nm.start("subj"))
+            if mention is not None:
+                return mention.key, 0.7
+    # the previous sentence introduces it ("Putin said:")
+    if index > 0:
+        prev = sentences[index - 1]
+        if prev.text.rstrip().endswith(":") and ctx.intro is not None and ctx.intro.claimant:
+            return ctx.intro.claimant, 0.7
+    return None, 0.3
+
+
+def finish_claims(ctx: Context, drafts: list[Draft], events_by_sentence: dict[int, list[EventMention]],
+                  cites_by_sentence: dict[int, list[str]]) -> list[Claim]:
+    """Attach citations (propagating a speaker's footnote back over the same speaker's earlier sentences
+    in the paragraph), features, events and dates; make the Claim records."""
+    article = ctx.article
+    body = article.body
+    # citations: the sentence's own markers/links/publications, then back-propagation within a paragraph
+    for d in drafts:
+        d.cites = list(cites_by_sentence.get(d.sentence.index, []))
+    by_block: dict[int, list[Draft]] = {}
+    for d in drafts:
+        by_block.setdefault(d.sentence.block.index, []).append(d)
+    for block_drafts in by_block.values():
+        carried: list[str] = []
+        carrier: str | None = None
+        for d in reversed(block_drafts):
+            if d.cites:
+                if d.claimant is not None and not d.vague and d.claim_type in ("quote", "reported"):
+                    carried, carrier = d.cites, d.claimant
+                else:
+                    carried, carrier = [], None
+                continue
+            if carried and d.claimant == carrier and d.claim_type in ("quote", "reported"):
+                d.cites = list(carried)
+            else:
+                carried, carrier = [], None
+    claims: list[Claim] = []
+    seen: set[tuple[int, int]] = set()
+    for d in drafts:
+        if (d.start, d.end) in seen or d.end <= d.start:
+            continue
+        seen.add((d.start, d.end))
+        text = _clean_text(body[d.start : d.end])
+        if not text:
+            continue
+        masked = _mask(body[d.start : d.end])
+        c_start, c_end = d.content
+        content = _mask(body[c_start:c_end]) if c_end > c_start else masked
+        sent_events = [e for e in events_by_sentence.get(d.sentence.index, []) if d.start <= e.start and e.end <= d.end]
+        dated = date_events(masked, d.start, sent_events, article.published)
+        exclude = {d.subject[0]} if d.subject else set()
+        about = _about(ctx, d, sent_events, exclude)
+        quantities = features.quantities(masked, d.start)
+        claim_type = d.claim_type
+        if claim_type == "authorial":
+            if any(q.unit == "%" or q.unit in ("USD", "EUR", "GBP", "RUB", "UAH", "CNY", "JPY") for q in quantities) \
+                    or len(quantities) >= 2:
+                claim_type = "statistic"
+            elif dated:
+                claim_type = "event"
+        if d.claimant is not None and d.claim_type == "authorial":
+            claim_type = "reported"
+        status = "cited" if d.cites else ("vague" if d.vague or _is_group(ctx, d.claimant)
+                                          else "speaker" if d.claimant else "uncited")
+        claims.append(Claim(
+            article_id=article.id,
+            span=Span(start=d.start, end=d.end, text=body[d.start : d.end]),
+            text=text,
+            claim_type=claim_type,
+            claimant=d.claimant,
+            citation_status=status,  # type: ignore[arg-type]
+            polarity=features.polarity(content),
+            modality=features.modality(content),
+            cue=d.cue,
+            about=about,
+            cites=tuple(dict.fromkeys(d.cites)),
+            dates=tuple(DateStatement(event=de.event.key, date=de.date) for de in dated),
+            quantities=tuple(quantities),
+            stances=tuple(features.stances(content)),
+            relations=tuple(features.relations(content, c_start if c_end > c_start else d.start, ctx.actors,
+                                               exclude)),
+            rebuttal=features.rebuttal(masked, d.start, ctx.actors),
+            confidence=round(_confidence(d, text), 3),
+            attribution_confidence=round(max(0.0, min(1.0, d.attribution_confidence)), 3),
+        ))
+    return claims
+
+
+def _is_group(ctx: Context, key: str | None) -> bool:
+    return key is not None and key in ctx.groups
+
+
+def _about(ctx: Context, d: Draft, events: list[EventMention], exclude: set[int]) -> tuple[str, ...]:
+    keys: list[str] = []
+    for m in ctx.actors.within(d.start, d.end):
+        if m.start in exclude:
+            continue
+        if m.key not in keys and m.key != d.claimant:
+            keys.append(m.key)
+    for e in events:
+        if e.key not in keys:
+            keys.append(e.key)
+    return tuple(keys)
+
+
+def _confidence(d: Draft, text: str) -> float:
+    conf = d.confidence
+    words = len(text.split())
+    if words > 60:
+        conf -= 0.1
+    if d.claim_type == "quote" and d.claimant is None:
+        conf -= 0.15
+    return max(0.05, min(0.99, conf))
+
+
+def mention_keys(mentions: list[ActorMention]) -> list[str]:
+    return [m.key for m in mentions]
+
+
+def sentence_events(ctx: Context, seg: Segmentation) -> dict[int, list[EventMention]]:
+    out: dict[int, list[EventMention]] = {}
+    for sent in seg.sentences:
+        if seg.references_start is not None and sent.start >= seg.references_start:
+            break
+        found = find_events(_mask(sent.text), sent.start, ctx.actors)
+        if found:
+            out[sent.index] = found
+    return out

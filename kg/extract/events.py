@@ -1,0 +1,336 @@
+"""events: mentions of real-world events in a sentence, and the dates the sentence gives them.
+
+Kinds: invasion, annexation, war, founding, dissolution (collapse/breakup), end and fall of named
+things ("the end of the Cold War", "the fall of the Berlin Wall"), enlargement and accession, treaties
+and declarations, summits, interventions, sanctions, elections, named crises. An event's key is its
+kind and participants (plus the year for kinds that recur, such as summits and enlargement rounds), so
+the same event in several articles is one node and the dates each article gives stay comparable.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.dates import find_dates
+from kg.extract.actors import ArticleActors
+from kg.iris import slug
+from kg.models import DateValue
+
+RECURRING = {"summit", "election", "sanctions", "enlargement", "accession"}
+_CAPNAME = r"(?:[A-Z][\w'’\-]*)(?:\s+(?:of\s+)?[A-Z][\w'’\-]*){0,4}"
+_DET = r"(?:the\s+)?"
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    start: int  # body offsets of the phrase that names the event
+    end: int
+    key: str
+    kind: str
+    name: str
+    participants: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DatedEvent:
+    event: EventMention
+    date: DateValue
+
+
+def _actor_at(actors: ArticleActors, start: int, end: int, kinds: set[str] | None = None) -> str | None:
+    """The actor named in [start, end) (the first one; optionally of given kinds)."""
+    for m in actors.within(start, end):
+        if kinds is None or actors.actors[m.key].kind in kinds:
+            return m.key
+    return None
+
+
+def _label(actors: ArticleActors, key: str) -> str:
+    info = actors.actors.get(key)
+    return info.label if info else key
+
+
+_STATES = {"Country"}
+_ORGS = {"Organization", "GovernmentOrganization", "MilitaryOrganization", "PoliticalParty", "NGO",
+         "NewsMediaOrganization"}
+
+_INVASION = re.compile(r"\b(?:(?:full|large)[\s-]scale\s+)?(?:invasion|invaded|invade|invading)\b(?:\s+of)?", re.I)
+_ANNEX = re.compile(r"\b(?:annexation|annexed|annexing|annex)\b(?:\s+of)?", re.I)
+_WAR = re.compile(
+    r"\b(?P<named>(?:[A-Z][\w'’]*[\-–])?[A-Z][\w'’]*\s+War(?:\s+(?:I{1,3}|One|Two|[12]))?)\b"
+    r"|\b(?:war|conflict|hostilities|fighting)\s+(?:in|against|on|with|over)\s+(?:the\s+)?(?P<where>[A-Z][\w'’\-]*)"
+    r"|\b(?P<adj>[A-Z][\w'’\-]*)\s+(?:war|conflict)\b",
+)
+_FOUNDING_NOUN = re.compile(r"\b(?:founding|foundation|establishment|formation|creation|birth|inception)\s+of\s+"
+                            + _DET, re.I)
+_FOUNDING_VERB = re.compile(
+    r"(?:,[^,]{0,80},\s*|\s*\([A-Z]{2,8}\),?\s*|\s*,\s*|\s+)(?:which\s+was\s+|that\s+was\s+|was\s+|were\s+)?"
+    r"(?:officially\s+|formally\s+|first\s+)?(?:established|founded|created|formed|set\s+up|launched|born|initiated)"
+    r"\b", re.I)
+_END_NOUN = re.compile(
+    r"\b(?P<trigger>dissolution|collapse|breakup|break-up|disintegration|demise|disbandment|dismantling|fall|end)"
+    r"\s+of\s+" + _DET, re.I)
+_END_POSSESSIVE = re.compile(r"^['’]s\s+(?P<trigger>dissolution|collapse|breakup|break-up|disintegration|demise|"
+                             r"disbandment|end|fall)\b", re.I)
+_ENLARGE = re.compile(r"\b(?:(?:eastward|eastern|further|continued|latest|first|second|next)\s+)?"
+                      r"(?P<trigger>expansion|enlargement|expand|expanded|expanding|enlarged)\b", re.I)
+_ACCESSION = re.compile(r"\b(?:joined|join|joining|accession\s+to|accession\s+of|became\s+members?\s+of)\b", re.I)
+_TREATY = re.compile(
+    r"\b(?P<name>(?:[A-Z][\w'’\-]*\s+){1,5}(?P<kind>Declaration|Treaty|Accords?|Agreements?|Act|Memorandum|Protocol|"
+    r"Charter|Convention|Communiqu[eé]|Statute|Deal))\b")
+_SUMMIT = re.compile(r"\b(?:(?P<pre>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)\s+)?(?i:summit)(?:\s+in\s+(?P<where>[A-Z][\w'’\-]*))?")
+_INTERVENTION = re.compile(r"\b(?i:intervention)\s+in\s+(?:the\s+)?(?P<where>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)")
+_SANCTIONS = re.compile(r"\b(?:imposed|imposes|impose|slapped|introduced|announced)\s+(?:[\w\-]+\s+){0,4}sanctions\b",
+                        re.I)
+_ELECTION = re.compile(r"\b(?:presidential|parliamentary|general|legislative|snap|midterm)\s+elections?\b", re.I)
+_CRISIS = re.compile(r"\b(?P<name>(?:[A-Z][\w'’\-]*\s+){1,3}[Cc]ris[ie]s)\b")
+_NOT_WAR_NAMES = {"The", "This", "That", "A", "An", "Civil", "Post", "Its", "Their", "Cold-War"}
+
+
+def find_events(text: str, offset: int, actors: ArticleActors) -> list[EventMention]:
+    """Event mentions in one sentence. ``text`` has footnote markers masked; ``offset`` is its body offset."""
+    found: list[EventMention] = []
+
+    def add(start: int, end: int, kind: str, name: str, participants: tuple[str, ...], key: str) -> None:
+        found.append(EventMention(offset + start, offset + end, key, kind, name, participants))
+
+    def actor_before(pos: int, kinds: set[str] | None = None) -> tuple[str | None, int]:
+        """An actor named just before ``pos`` ("Russia's", "Russian", "NATO-led")."""
+        window = text[max(0, pos - 45) : pos]
+        best = None
+        for m in actors.within(offset + max(0, pos - 45), offset + pos):
+            between = text[m.end - offset : pos]
+            if re.fullmatch(r"(?:['’]s)?(?:\s+(?:\d{4}|\w+(?:-\w+)?))?(?:\s+\w+)?\s*|-led\s+|['’]s\s+\w+\s+", between) \
+                    and (kinds is None or actors.actors[m.key].kind in kinds):
+                best = m
+        del window
+        return (best.key, best.start - offset) if best else (None, pos)
+
+    def actor_after(pos: int, kinds: set[str] | None = None) -> tuple[str | None, int]:
+        rest = text[pos : pos + 6]
+        skip = len(rest) - len(rest.lstrip())
+        target = offset + pos + skip
+        for m in actors.within(target - 4, target + 60):
+            if m.start <= target < m.end and (kinds is None or actors.actors[m.key].kind in kinds):
+                if re.match(r" [A-Z][a-z]", text[m.end - offset : m.end - offset + 3]):
+                    return None, pos  # the actor's name begins a longer name ("the Berlin Wall")
+                return m.key, m.end - offset
+        return None, pos
+
+    def name_after(pos: int) -> tuple[str | None, int]:
+        m = re.match(r"\s*(?:the\s+)?(" + _CAPNAME + ")", text[pos:])
+        if not m:
+            return None, pos
+        return m.group(1), pos + m.end()
+
+    for m in _INVASION.finditer(text):
+        agent, a_start = actor_before(m.start(), _STATES)
+        target, t_end = actor_after(m.end(), _STATES)
+        if target is None:
+            continue
+        participants = tuple(k for k in (agent, target) if k)
+        name = f"invasion of {_label(actors, target)}" + (f" by {_label(actors, agent)}" if agent else "")
+        add(min(a_start, m.start()), t_end, "invasion", name, participants, f"invasion-{target}")
+
+    for m in _ANNEX.finditer(text):
+        agent, a_start = actor_before(m.start(), _STATES)
+        target_key, t_end = actor_after(m.end())
+        target_name = _label(actors, target_key) if target_key else None
+        if target_name is None:
+            target_name, t_end = name_after(m.end())
+        if not target_name:
+            continue
+        participants = tuple(k for k in (agent, target_key) if k)
+        name = f"annexation of {target_name}" + (f" by {_label(actors, agent)}" if agent else "")
+        add(min(a_start, m.start()), t_end, "annexation", name, participants, f"annexation-{slug(target_name)}")
+
+    for m in _WAR.finditer(text):
+        if m.group("named"):
+            named = m.group("named")
+            head = re.sub(r"\s+War(?:\s+\S+)?$", "", named)
+            parts = re.split(r"[\-–]", head)
+            if parts[0] in _NOT_WAR_NAMES:
+                continue
+            keys = [_actor_at(actors, offset + m.start() + named.find(p), offset + m.start() + named.find(p) + len(p),
+                              _STATES) for p in parts]
+            if all(keys) and len(keys) == 2:
+                states = tuple(sorted(k for k in keys if k))
+                add(m.start(), m.end(), "war", f"{'–'.join(_label(actors, k) for k in keys if k)} war", states,
+                    "war-" + "-".join(states))
+            elif len(parts) == 1 and keys[0] is None:
+                add(m.start(), m.end(), "war", named, (), slug(named))
+            continue
+        where_text = m.group("where") or m.group("adj")
+        group = "where" if m.group("where") else "adj"
+        w_start = m.start(group)
+        key = _actor_at(actors, offset + w_start, offset + w_start + len(where_text), _STATES)
+        if key is None:
+            continue
+        agent, a_start = actor_before(m.start(), _STATES)
+        participants = tuple(k for k in (agent, key) if k and k != key) + (key,)
+        add(min(a_start, m.start()), m.end(), "war", f"war in {_label(actors, key)}", participants, f"war-{key}")
+
+    for m in _FOUNDING_NOUN.finditer(text):
+        org, o_end = actor_after(m.end(), _ORGS)
+        if org:
+            add(m.start(), o_end, "founding", f"founding of {_label(actors, org)}", (org,), f"founding-{org}")
+    for mention in actors.within(offset, offset + len(text)):
+        if actors.actors[mention.key].kind not in _ORGS:
+            continue
+        rel_end = mention.end - offset
+        fm = _FOUNDING_VERB.match(text, rel_end)
+        if fm and re.match(r"\s+(?:in|on)\b", text[fm.end() : fm.end() + 4]):
+            add(mention.start - offset, fm.end(), "founding", f"founding of {_label(actors, mention.key)}",
+                (mention.key,), f"founding-{mention.key}")
+        em = _END_POSSESSIVE.match(text, rel_end)
+        if em:
+            _add_end(add, actors, mention.key, mention.start - offset, rel_end + em.end(), em.group("trigger"))
+    for m in _END_NOUN.finditer(text):
+        key, t_end = actor_after(m.end())
+        if key is not None and actors.actors[key].kind in _STATES | _ORGS:
+            _add_end(add, actors, key, m.start(), t_end, m.group("trigger"))
+            continue
+        name, n_end = name_after(m.end())
+        if name and not key:
+            trigger = m.group("trigger").lower()
+            kind = "fall" if trigger == "fall" else "end"
+            add(m.start(), n_end, kind, f"{kind} of the {name}", (), f"{kind}-{slug(name)}")
+
+    for m in _ENLARGE.finditer(text):
+        org, o_start = actor_before(m.start(), _ORGS)
+        if org is None and re.match(r"\s+of\s+", text[m.end() : m.end() + 5]):
+            org, _ = actor_after(m.end() + len(re.match(r"\s+of\s+(?:the\s+)?", text[m.end() :]).group(0)), _ORGS)  # type: ignore[union-attr]
+            o_start = m.start()
+        if org is None:
+            continue
+        add(min(o_start, m.start()), m.end(), "enlargement", f"enlargement of {_label(actors, org)}", (org,),
+            f"enlargement-{org}")
+
+    for m in _TREATY.finditer(text):
+        name = m.group("name").strip()
+        words = name.split()
+        while words and words[0] in {"The", "This", "That", "A", "An", "Its", "In", "With", "By"}:
+            words.pop(0)
+        if len(words) < 2:
+            continue
+        name = " ".join(words)
+        start = m.end() - len(name)
+        if any(mm.start - offset < m.end() and start < mm.end - offset for mm in actors.mentions
+               if actors.actors[mm.key].kind in _ORGS):
+            continue  # an organisation named like a treaty ("Warsaw Pact", "North Atlantic Treaty Organization")
+        kind = m.group("kind").lower().rstrip("s")
+        kind = "declaration" if kind == "declaration" else "treaty"
+        add(start, m.end(), kind, name, tuple(mm.key for mm in actors.within(offset + start, offset + m.end())),
+            slug(name))
+
+    for m in _INTERVENTION.finditer(text):
+        where = m.group("where")
+        w_key = _actor_at(actors, offset + m.start("where"), offset + m.end("where"))
+        agent, a_start = actor_before(m.start())
+        participants = tuple(k for k in (agent, w_key) if k)
+        add(min(a_start, m.start()), m.end(), "intervention", f"intervention in {where}", participants,
+            f"intervention-{slug(where)}")
+
+    for m in _CRISIS.finditer(text):
+        name = m.group("name")
+        if name.split()[0] in {"The", "This", "A", "An"}:
+            name = " ".join(name.split()[1:])
+        if len(name.split()) < 2:
+            continue
+        add(m.end() - len(name), m.end(), "crisis", name, (), slug(name))
+
+    for m in _SUMMIT.finditer(text):
+        pre, where = m.group("pre"), m.group("where")
+        place = where or pre
+        if not place or place.lower() in {"the", "a", "this", "that", "next", "last", "annual"}:
+            continue
+        org = _actor_at(actors, offset + m.start(), offset + m.end(), _ORGS)
+        add(m.start(), m.end(), "summit", f"{place} summit", (org,) if org else (), f"summit-{slug(place)}")
+
+    for m in _SANCTIONS.finditer(text):
+        imposer, i_start = None, m.start()
+        for am in actors.within(offset + max(0, m.start() - 60), offset + m.start()):
+            imposer, i_start = am.key, am.start - offset
+        target = None
+        tm = re.match(r"\s+(?:on|against)\s+", text[m.end() : m.end() + 12])
+        if tm:
+            target, _ = actor_after(m.end() + tm.end())
+        if target is None:
+            continue
+        participants = tuple(k for k in (imposer, target) if k)
+        add(min(i_start, m.start()), m.end(), "sanctions", f"sanctions against {_label(actors, target)}",
+            participants, f"sanctions-{target}")
+
+    for m in _ELECTION.finditer(text):
+        country, c_start = actor_before(m.start(), _STATES)
+        if country is None:
+            continue
+        add(min(c_start, m.start()), m.end(), "election", f"{m.group(0).lower()} in {_label(actors, country)}",
+            (country,), f"election-{country}")
+
+    found.sort(key=lambda e: (e.start, -(e.end - e.start)))
+    unique: list[EventMention] = []
+    for e in found:
+        if any(u.key == e.key and u.start < e.end and e.start < u.end for u in unique):
+            continue
+        unique.append(e)
+    return unique
+
+
+def _add_end(add: object, actors: ArticleActors, key: str, start: int, end: int, trigger: str) -> None:
+    name = f"dissolution of the {_label(actors, key)}" if actors.actors[key].kind == "Country" and \
+        _label(actors, key).startswith(("Soviet", "United")) else f"dissolution of {_label(actors, key)}"
+    add(start, end, "dissolution", name, (key,), f"dissolution-{key}")  # type: ignore[operator]
+
+
+_NOT_START = re.compile(
+    r"\b(?:escalat\w*|intensif\w*|continu\w*|expand\w*|grew|worsen\w*|ended|end|until|through|throughout|"
+    r"reached|peaked|resumed|renewed|returned|remains?|since\s+then|after|before|by)\b", re.I)
+_LINK = re.compile(
+    r"^[\s,]*(?:(?:which|that)\s+)?(?:(?:was|were|had\s+been|has\s+been)\s+)?"
+    r"(?:(?:officially|formally|first|finally)\s+)?(?:began|begun|started|starting|beginning|broke\s+out|erupted|"
+    r"launched|initiated|signed|concluded|agreed|held|created|established|founded|formed|set\s+up|took\s+place|"
+    r"happened|occurred|completed|came)?\s*(?:in|on|of|since|from|during)?\s*(?:early|mid|late)?[\s-]*$", re.I)
+
+
+def date_events(text: str, offset: int, events: list[EventMention], reference: DateValue | None) -> list[DatedEvent]:
+    """Attach each date in the sentence to the event it dates: a date right after the event phrase
+    ("in 2014", ", which began in 2014"), or right before its head noun ("the 1991 dissolution",
+    "The February 24, 2022, Russia-Ukraine War"). Sentence-opening adverbials ("In 2024, ...") date the
+    statement, not an event, and "escalated in 2022" is not a start date."""
+    if not events:
+        return []
+    out: list[DatedEvent] = []
+    used: set[int] = set()
+    for dm in find_dates(text, reference):
+        d_start, d_end = offset + dm.start, offset + dm.end
+        best: tuple[int, EventMention] | None = None
+        for e in events:
+            if e.end <= d_start:
+                between = text[e.end - offset : dm.start]
+                if len(between) > 40 or not _LINK.match(between) or _NOT_START.search(between):
+                    continue
+                distance = d_start - e.end
+            elif d_end <= e.end and d_start >= e.start - 30:
+                # the date sits just before the event's head, inside or right before its phrase
+                before = text[max(0, e.start - offset - 30) : e.start - offset] if d_end <= e.start else ""
+                if d_end <= e.start and not re.search(r"(?:the|The|\w['’]s)\s+$", text[: dm.start]) and \
+                        not re.fullmatch(r"[\s,]*", text[dm.end : e.start - offset]):
+                    continue
+                del before
+                inner = text[dm.end : e.end - offset]
+                if "," in inner.strip(", ") and len(inner) > 40:
+                    continue
+                distance = max(0, e.start - d_end)
+            else:
+                continue
+            if best is None or distance < best[0]:
+                best = (distance, e)
+        if best is not None and dm.start not in used:
+            opener = re.match(r"^\s*(?:In|As\s+of|By|Since|Until|Throughout|During)\s*$", text[: dm.start])
+            if opener and best[1].start - offset > dm.end:
+                continue
+            used.add(dm.start)
+            out.append(DatedEvent(best[1], dm.date))
+    return out

@@ -1,0 +1,247 @@
+"""features: what a claim's words say beyond who says it — polarity, modality, quantities, stances,
+rebuttals and actor-to-actor relations. Contradiction detection compares claims on these features.
+
+Every function takes the claim's text with footnote markers masked (same length as the body span, so
+offsets stay aligned) and the body offset of its first character.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.actors import ArticleActors
+from kg.extract.lexicon import (
+    CONDITIONAL_RE,
+    HEDGE_RE,
+    NEGATION_RE,
+    PREDICTIVE_RE,
+    REBUTTAL_RE,
+    REBUTTAL_WORDS_RE,
+)
+from kg.models import Modality, Polarity, Quantity, Rebuttal, Relation, Span, Stance
+
+# ---------------------------------------------------------------------------------------------
+# Polarity and modality
+
+
+def polarity(content: str) -> Polarity:
+    """``negated`` when the main content denies something ("has no intention", "will never")."""
+    return "negated" if NEGATION_RE.search(content) else "asserted"
+
+
+def modality(content: str) -> Modality:
+    """Conditional beats hedged beats predictive beats factual."""
+    if CONDITIONAL_RE.search(content):
+        return "conditional"
+    if HEDGE_RE.search(content):
+        return "hedged"
+    if PREDICTIVE_RE.search(content):
+        return "predictive"
+    return "factual"
+
+
+# ---------------------------------------------------------------------------------------------
+# Quantities
+
+_NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_SCALE = r"(?:\s*(?P<scale>trillion|billion|million|thousand|bn|tn|mn|m|k)\b)?"
+_CURRENCY_PRE = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₴": "UAH",
+                 "eur": "EUR", "usd": "USD", "gbp": "GBP", "rub": "RUB", "uah": "UAH", "cny": "CNY"}
+_CURRENCY_POST = {"dollars": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "rubles": "RUB",
+                  "roubles": "RUB", "hryvnias": "UAH", "hryvnia": "UAH", "yuan": "CNY", "yen": "JPY"}
+_SCALES = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6, "mn": 1e6, "m": 1e6,
+           "thousand": 1e3, "k": 1e3}
+_UNITS = {"km": ("km", 1.0), "kilometres": ("km", 1.0), "kilometers": ("km", 1.0), "kilometre": ("km", 1.0),
+          "kilometer": ("km", 1.0), "miles": ("km", 1.609344), "mile": ("km", 1.609344), "mi": ("km", 1.609344),
+          "metres": ("m", 1.0), "meters": ("m", 1.0), "tonnes": ("t", 1.0), "tons": ("t", 0.907185)}
+_QUANTITY_RE = re.compile(
+    r"(?P<pre>US\$|\$|€|£|¥|₽|₴|\b(?:EUR|USD|GBP|RUB|UAH|CNY)\s?)?" + _NUMBER + _SCALE
+    + r"(?:\s*(?P<pct>%|per\s*cent|percent)"
+    r"|\s+(?P<post>dollars|euros?|pounds|rubles|roubles|hryvnias?|yuan|yen)"
+    r"|\s*(?P<unit>km|kilometres?|kilometers?|miles?|mi|metres|meters|tonnes|tons)\b"
+    r"|\s+(?:(?:[a-z\-]+)\s+){0,2}?(?P<noun>troops|soldiers|personnel|people|civilians|refugees|casualties|"
+    r"deaths|tanks|missiles|drones|aircraft|jets|warships|ships|weapons|shells|rounds|artillery|members|"
+    r"countries|states|nations|votes|voters|respondents|prisoners|hostages|children|residents|"
+    r"barrels|jobs|cases|attacks|strikes|sanctions|companies|firms|banks|troop|fighters))?",
+    re.IGNORECASE,
+)
+
+
+def quantities(text: str, offset: int) -> list[Quantity]:
+    """Numbers with what they count or measure, normalised (currencies to ISO codes, miles to km)."""
+    out: list[Quantity] = []
+    for m in _QUANTITY_RE.finditer(text):
+        raw = m.group("num").replace(",", "")
+        try:
+            value = float(raw)
+        except ValueError:
+            continue
+        pre, pct, post, unit, noun, scale = (m.group(g) for g in ("pre", "pct", "post", "unit", "noun", "scale"))
+        if not (pre or pct or post or unit or noun or scale):
+            continue
+        if re.fullmatch(r"1[5-9]\d\d|20\d\d", raw) and not (pre or pct or post or unit or scale):
+            continue  # a year, not a count ("in 2014 troops ...")
+        if scale:
+            value *= _SCALES[scale.lower()]
+        unit_name: str | None
+        if pct:
+            unit_name = "%"
+        elif pre:
+            unit_name = _CURRENCY_PRE[pre.strip().lower()]
+        elif post:
+            unit_name = _CURRENCY_POST[post.lower()]
+        elif unit:
+            unit_name, factor = _UNITS[unit.lower()]
+            value *= factor
+        elif noun:
+            unit_name = noun.lower().rstrip("s") if noun.lower() not in ("people", "personnel") else noun.lower()
+        else:
+            unit_name = None
+        measure = _measure(text, m.start(), m.end(), bool(pct))
+        start, end = m.start(), m.end()
+        span_text = text[start:end]
+        if not span_text.strip():
+            continue
+        out.append(Quantity(value=round(value, 6), unit=unit_name, measure=measure,
+                            span=Span(start=offset + start, end=offset + end, text=span_text)))
+    return out
+
+
+_MEASURE_BEFORE = re.compile(
+    r"(?P<noun>(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)\s+(?:to|at|of|by|reached|reach|was|is|were|are|stood\s+at|"
+    r"rose\s+to|fell\s+to|increased\s+to|decreased\s+to|totalled|totaled|amounts?\s+to)\s*$",
+    re.IGNORECASE,
+)
+_MEASURE_AFTER = re.compile(r"^\s*of\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?(?P<noun>(?:[\w\-]+\s*){1,3})")
+_STOP_MEASURE = {"the", "a", "an", "its", "their", "his", "her", "to", "of", "and", "in", "on", "up", "some",
+                 "about", "around", "nearly", "almost", "over", "more", "than", "just", "only"}
+
+
+def _measure(text: str, start: int, end: int, percent: bool) -> str | None:
+    if percent:
+        after = _MEASURE_AFTER.match(text[end : end + 60])
+        if after:
+            words = [w for w in after.group("noun").lower().split() if w not in _STOP_MEASURE]
+            if words:
+                return " ".join(words[:3])
+    before = _MEASURE_BEFORE.search(text[max(0, start - 60) : start])
+    if before:
+        words = [w for w in before.group("noun").lower().split() if w not in _STOP_MEASURE]
+        if words:
+            return " ".join(words[-3:])
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Stances on issues
+
+_RELATIONS_NOUN = r"(?:relations|ties|relationship|dialogue|dialog|talks|cooperation|engagement|partnership|" \
+                  r"membership|rapprochement|contacts?|negotiations)"
+_STANCE_FOR = re.compile(
+    r"\b(?:restor\w*|rebuild\w*|re-?establish\w*|renew\w*|resum\w*|normali[sz]\w*|improv\w*|repair\w*|revive\w*|"
+    r"reset|mend\w*|strengthen\w*|deepen\w*|expand\w*|open\w*|seek\w*|pursu\w*|build\w*)\s+(?:\w+\s+){0,3}?"
+    + _RELATIONS_NOUN
+    + r"|\b" + _RELATIONS_NOUN + r"\s+(?:\w+\s+){0,4}?(?:should|must|needs?\s+to)\s+be\s+(?:a\s+)?(?:priority|restored|resumed)"
+    r"|\bready\s+for\s+(?:dialogue|talks|negotiations)|\bopen\s+to\s+(?:dialogue|talks|negotiations|cooperation)"
+    r"|\bcall(?:s|ed)?\s+for\s+(?:renewed\s+|a\s+)?(?:dialogue|talks|negotiations|engagement|reconciliation)"
+    r"|\b(?:rapprochement|reconciliation|re-?engagement|renewed\s+dialogue)\b",
+    re.IGNORECASE,
+)
+_STANCE_AGAINST = re.compile(
+    r"\bclos\w*\s+the\s+door\s+(?:on|to)\b|\bdoor\s+(?:is|was|remains)\s+closed"
+    r"|\brul\w*\s+out\s+(?:\w+\s+){0,3}?" + _RELATIONS_NOUN
+    + r"|\breject\w*\s+(?:\w+\s+){0,3}?" + _RELATIONS_NOUN
+    + r"|\b(?:end|ending|ended|sever\w*|cut\w*|break\w*|suspend\w*|freez\w*|halt\w*)\s+(?:all\s+|any\s+)?(?:\w+\s+){0,2}?"
+    + _RELATIONS_NOUN
+    + r"|\bno\s+(?:potential\s+|possible\s+|future\s+)?(?:partnership|membership|dialogue|talks|cooperation|"
+    r"negotiations|rapprochement)\b"
+    r"|\bnever\s+(?:\w+\s+){0,3}?(?:partner|negotiate|cooperate|talk)\w*",
+    re.IGNORECASE,
+)
+
+
+def stances(text: str) -> list[Stance]:
+    """Positions on restoring or ending relations/dialogue/partnership between the actors named."""
+    found: list[Stance] = []
+    against = _STANCE_AGAINST.search(text)
+    if against:
+        found.append(Stance(issue="relations", position="against", cue=_squash(against.group(0))))
+    support = _STANCE_FOR.search(text)
+    if support and not against and not NEGATION_RE.search(text[max(0, support.start() - 25) : support.start()]):
+        found.append(Stance(issue="relations", position="for", cue=_squash(support.group(0))))
+    return found
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip())[:80]
+
+
+# ---------------------------------------------------------------------------------------------
+# Rebuttals
+
+def rebuttal(text: str, offset: int, actors: ArticleActors) -> Rebuttal | None:
+    """"called Biden's claim complete nonsense", "dismissed Moscow's allegations as a myth": the actor whose
+    words are rejected (named in the possessive before the claim noun)."""
+    m = REBUTTAL_RE.search(text)
+    if not m:
+        return None
+    verb = m.group(0).split()[0].lower()
+    tail = text[m.end() : m.end() + 220]
+    strong_verb = verb in {"dismissed", "dismisses", "rejected", "rejects", "denied", "denies", "refuted",
+                           "refutes", "disputed", "disputes", "contradicted", "contradicts", "ridiculed", "mocked"}
+    if not strong_verb and not REBUTTAL_WORDS_RE.search(tail):
+        return None
+    target = None
+    for mention in actors.within(offset + m.start(), offset + m.end()):
+        if re.match(r"['’]s\b", text[mention.end - offset : mention.end - offset + 2]):
+            target = mention.key
+    if target is None:
+        return None
+    cue = verb + " … " + (REBUTTAL_WORDS_RE.search(tail).group(0) if REBUTTAL_WORDS_RE.search(tail) else m.group(0).split()[-1])  # type: ignore[union-attr]
+    return Rebuttal(target=target, cue=_squash(cue))
+
+
+# ---------------------------------------------------------------------------------------------
+# Actor-to-actor relations
+
+_HOSTILE = re.compile(
+    r"\b(?:attack\w*|invad\w*|invasion|fight\w*|(?:go(?:ing)?|went|gone)\s+to\s+war|wag\w*\s+war|declar\w*\s+war|"
+    r"war\s+(?:with|on|against)|strik\w*|bomb\w*|confront\w*|confrontation|aggression\s+against|threaten\w*)\b",
+    re.IGNORECASE,
+)
+_SUPPORT = re.compile(r"\b(?:support\w*|help\w*|assist\w*|aid\w*|arm\w*|suppl\w*\s+(?:weapons|arms)|back\w*)\b",
+                      re.IGNORECASE)
+_NEGATED_BEFORE = re.compile(
+    r"\b(?:no|not|never|neither|nor|without|n't|cannot|no\s+intention|no\s+reason|no\s+interest|no\s+plans?|"
+    r"does\s+not\s+intend|refus\w+|rul\w+\s+out|den\w+)\b", re.IGNORECASE)
+
+
+def relations(text: str, offset: int, actors: ArticleActors, exclude: set[int] | None = None) -> list[Relation]:
+    """Subject-verb-object relations between actors: attack-like (attack, invade, fight, go to war with,
+    confront) and support-like verbs, with the subject within the same clause before the verb and the object
+    shortly after it."""
+    mentions = [m for m in actors.within(offset, offset + len(text)) if not exclude or m.start not in exclude]
+    if len(mentions) < 2:
+        return []
+    out: list[Relation] = []
+    for predicate, pattern in (("attack", _HOSTILE), ("support", _SUPPORT)):
+        for vm in pattern.finditer(text):
+            v_start, v_end = offset + vm.start(), offset + vm.end()
+            before = [m for m in mentions if m.end <= v_start and v_start - m.end <= 160]
+            after = [m for m in mentions if m.start >= v_end and m.start - v_end <= 40]
+            if not before or not after:
+                continue
+            subject = before[-1]
+            # the subject is the last actor before the verb in the same clause, not inside a possessive object
+            between = text[subject.end - offset : vm.start()]
+            if re.search(r"[;:]|\bthat\b|\bwhile\b|\bbut\b", between):
+                continue
+            obj = after[0]
+            if obj.key == subject.key:
+                continue
+            negated = bool(_NEGATED_BEFORE.search(between)) or bool(
+                re.search(r"\b(?:not|never|no)\b", text[max(0, vm.start() - 12) : vm.start()], re.IGNORECASE))
+            rel = Relation(subject=subject.key, predicate=predicate, object=obj.key, negated=negated)
+            if rel not in out:
+                out.append(rel)
+    return out
