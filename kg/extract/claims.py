@@ -81,6 +81,8 @@ class Context:
     groups: dict[str, ActorInfo] = field(default_factory=dict)
     last_person_claimant: str | None = None
     last_person_sentence: int = -10
+    last_person_mentioned: str | None = None
+    last_mention_sentence: int = -10
     intro: Attribution | None = None  # a "X said:" / "polls reveal that:" sentence introducing a list
     intro_block: int = -1
 
@@ -112,9 +114,19 @@ def _group(ctx: Context, label: str) -> str:
     return key
 
 
-def _resolve_pronoun(ctx: Context, sentence_index: int) -> str | None:
+def _resolve_pronoun(ctx: Context, sentence_index: int, pronoun: str = "") -> str | None:
+    """"he"/"she" -> the last person who spoke (within four sentences), else the last person named
+    (within three), skipping a candidate whose known gender does not fit."""
+    gender = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(pronoun.lower())
+    candidates = []
     if ctx.last_person_claimant and sentence_index - ctx.last_person_sentence <= 4:
-        return ctx.last_person_claimant
+        candidates.append(ctx.last_person_claimant)
+    if ctx.last_person_mentioned and sentence_index - ctx.last_mention_sentence <= 3:
+        candidates.append(ctx.last_person_mentioned)
+    for key in candidates:
+        known = ctx.actors.actors[key].gender if key in ctx.actors.actors else None
+        if gender is None or known is None or known == gender:
+            return key
     return None
 
 
@@ -132,7 +144,7 @@ def _subject_at(ctx: Context, sent: Sentence, masked: str, end_rel: int, sentenc
         return mention.key, start_rel, 0.9 if info.kind == "Person" else 0.85
     m = _PRONOUN_RE.search(pre)
     if m:
-        key = _resolve_pronoun(ctx, sentence_index)
+        key = _resolve_pronoun(ctx, sentence_index, m.group("p"))
         if key is not None:
             return key, m.start(), 0.7
         return None
@@ -155,6 +167,14 @@ def _subject_at(ctx: Context, sent: Sentence, masked: str, end_rel: int, sentenc
     return None
 
 
+def _mention_at(ctx: Context, pos: int, rest: str) -> ActorMention | None:
+    """The actor named at ``pos``, allowing a leading "the" ("by the European Union")."""
+    mention = ctx.actors.starting_at(pos)
+    if mention is None and (det := re.match(r"the\s+", rest, re.IGNORECASE)):
+        mention = ctx.actors.starting_at(pos + det.end())
+    return mention
+
+
 def _clause_ok(masked: str, start_rel: int) -> bool:
     """The subject opens a main clause: not the object of a preposition, not inside a that/which clause."""
     before = masked[:start_rel]
@@ -173,12 +193,12 @@ def find_attribution(ctx: Context, sent: Sentence, masked: str, sentence_index: 
         if _inside(m.start(), quotes):
             continue
         rest = masked[m.end() :]
-        mention = ctx.actors.starting_at(sent.start + m.end())
+        mention = _mention_at(ctx, sent.start + m.end(), rest)
         if mention is not None:
             key, conf = mention.key, 0.85
             subj = (mention.start, mention.end)
         elif _OBJ_PRONOUN_RE.match(rest):
-            key = _resolve_pronoun(ctx, sentence_index)  # type: ignore[assignment]
+            key = _resolve_pronoun(ctx, sentence_index, rest[:3].strip())  # type: ignore[assignment]
             conf = 0.7
             subj = (sent.start + m.end(), sent.start + m.end() + 3)
             if key is None:
@@ -196,7 +216,7 @@ def find_attribution(ctx: Context, sent: Sentence, masked: str, sentence_index: 
     for m in _PASSIVE_RE.finditer(masked):
         if _inside(m.start(), quotes):
             continue
-        mention = ctx.actors.starting_at(sent.start + m.end())
+        mention = _mention_at(ctx, sent.start + m.end(), masked[m.end() :])
         if mention is None:
             mention_key = None
             gm = GROUP_RE.match(masked[m.end() :])
@@ -429,6 +449,8 @@ def draft_claims(ctx: Context, seg: Segmentation) -> list[Draft]:
         elif not is_list:
             ctx.intro = None
         quote_units = [(s, e) for s, e in sent.quotes if len(re.findall(r"\w+", body[s:e])) >= 4]
+        named_people = [m.key for m in ctx.actors.within(sent.start, sent.end) if _is_person(ctx, m.key)
+                        and not _inside(m.start, sent.quotes)]
         claimant = attribution.claimant
         if claimant is not None and _is_person(ctx, claimant):
             ctx.last_person_claimant, ctx.last_person_sentence = claimant, index
@@ -443,6 +465,8 @@ def draft_claims(ctx: Context, seg: Segmentation) -> list[Draft]:
             for s, e in _split_long(body, start, end):
                 drafts.append(Draft(s, e, "quote", speaker, speaker is None, attribution.cue, None, (s, e), sent,
                                     0.85, conf))
+        if named_people:
+            ctx.last_person_mentioned, ctx.last_mention_sentence = named_people[0], index
         # the sentence itself (outside its quotations)
         main_start, main_end = _trim(body, sent.start, sent.end)
         if quote_units:
@@ -509,7 +533,7 @@ def _quote_speaker(ctx: Context, sentences: list[Sentence], index: int, attribut
             if after is not None:
                 return after.key, 0.85
         if re.match(r"(?:he|she)\s+" + CUE_RE.pattern, rest, re.IGNORECASE):
-            key = _resolve_pronoun(ctx, index)
+            key = _resolve_pronoun(ctx, index, rest.split()[0])
             if key is not None:
                 return key, 0.7
     # the next sentence is "He said ..." / "X said ..."
@@ -519,7 +543,7 @@ def _quote_speaker(ctx: Context, sentences: list[Sentence], index: int, attribut
         if nm and nxt.block.index in (sent.block.index, sent.block.index + 1):
             subj = nm.group("subj")
             if subj.lower() in ("he", "she"):
-                key = _resolve_pronoun(ctx, index)
+                key = _resolve_pronoun(ctx, index, subj)
                 if key is not None:
                     return key, 0.65
             mention = ctx.actors.starting_at(nxt.start + nm.start("subj"))

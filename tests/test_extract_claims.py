@@ -1,0 +1,126 @@
+"""Claims and who asserts them, on hand-made sentences (general patterns, not seed text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_helpers import claim_with, has_claim, label, run
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "claimant", "claim_type"),
+    [
+        pytest.param("Finland argues that its accession strengthens the security of the Baltic region.",
+                     "accession strengthens", "Finland", "reported", id="state-argues"),
+        pytest.param("Beijing sees the new trade rules as a direct attack on its exporters and their workers.",
+                     "direct attack", "China", "reported", id="capital-metonym-sees-as"),
+        pytest.param("The sanctions are seen by the European Union as a necessary response to the attack.",
+                     "necessary response", "European Union", "reported", id="passive-agent"),
+        pytest.param("According to Sergei Lavrov, the talks in Istanbul produced no agreement on prisoners.",
+                     "produced no agreement", "Sergei Lavrov", "reported", id="according-to"),
+        pytest.param("The ceasefire will collapse within weeks unless monitors arrive, Dmitry Peskov said.",
+                     "ceasefire will collapse", "Dmitry Peskov", "reported", id="postposed-said"),
+        pytest.param("Polish President Andrzej Duda warned that the border fence would be extended by 2025.",
+                     "border fence", "Andrzej Duda", "reported", id="titled-name"),
+        pytest.param("Analysts argue that the new pipeline could double the country's gas exports next year.",
+                     "double the country", "Analysts", "reported", id="unnamed-group"),
+        pytest.param("The alliance increased its military presence in the Baltic states after the summit.",
+                     "increased its military presence", None, "authorial", id="authorial"),
+    ],
+)
+def test_claims_claimant(body: str, fragment: str, claimant: str | None, claim_type: str) -> None:
+    x = run(body)
+    claim = claim_with(x, fragment)
+    assert label(x, claim.claimant) == claimant
+    assert claim.claim_type == claim_type
+
+
+def test_claims_quote_with_he_said_in_next_sentence() -> None:
+    x = run("Kaja Kallas met ministers in Brussels on Monday to discuss new sanctions.\n"
+            "“We will not lift a single sanction until every soldier has left Ukrainian soil.” "
+            "She said the package was ready.")
+    quote = claim_with(x, "We will not lift a single sanction")
+    assert quote.claim_type == "quote"
+    assert label(x, quote.claimant) == "Kaja Kallas"
+
+
+def test_claims_role_phrase_resolves_to_named_holder() -> None:
+    x = run("The NATO chief said the alliance would defend every inch of allied territory.\n"
+            "NATO Secretary General Mark Rutte spoke in Vilnius after meeting the Lithuanian president.")
+    claim = claim_with(x, "defend every inch")
+    assert label(x, claim.claimant) == "Mark Rutte"
+
+
+def test_claims_pronoun_resolves_to_previous_speaker() -> None:
+    x = run("Volodymyr Zelensky said Ukraine needed more air defence systems before winter. "
+            "He added that Russian strikes on power plants had intensified since October.")
+    claim = claim_with(x, "strikes on power plants")
+    assert label(x, claim.claimant) == "Volodymyr Zelensky"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param("What will happen to the alliance if the United States walks away next year?", id="question"),
+        pytest.param("This article examines the causes of the crisis and what may follow it.", id="meta"),
+        pytest.param("European governments must invest far more in their own defence industries now.",
+                     id="normative"),
+        pytest.param("It is essential to keep channels of communication open between the two sides.",
+                     id="normative-essential"),
+        pytest.param("Consider validating the key points of this report against other sources.", id="imperative"),
+    ],
+)
+def test_claims_non_claims_are_skipped(body: str) -> None:
+    assert run(body).claims == ()
+
+
+def test_claims_normative_appeal_by_a_speaker_is_a_claim() -> None:
+    x = run("Olaf Scholz said that Europe must invest far more in its own defence industry.")
+    assert label(x, claim_with(x, "must invest").claimant) == "Olaf Scholz"
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment"),
+    [
+        pytest.param("It is known that the convoy was stopped at the border by customs officers.", "convoy", id="it-is-known"),
+        pytest.param("Allegations that the ministry hid the figures have circulated for months.", "hid the figures",
+                     id="allegations-that"),
+    ],
+)
+def test_claims_impersonal_attribution_is_vague_and_keeps_article_voice(body: str, fragment: str) -> None:
+    claim = claim_with(run(body), fragment)
+    assert claim.claimant is None
+    assert claim.citation_status == "vague"
+
+
+def test_claims_list_items_inherit_a_vague_introduction() -> None:
+    x = run("The mood has shifted. Recent polls reveal that:\n"
+            "- 61% of respondents support sending more weapons to Ukraine.\n"
+            "- 40% want a ceasefire before the end of the year.")
+    for fragment in ("61% of respondents", "40% want a ceasefire"):
+        claim = claim_with(x, fragment)
+        assert claim.citation_status == "vague"
+        assert claim.claim_type == "statistic"
+        assert claim.claimant is None
+
+
+def test_claims_polarity_and_modality() -> None:
+    x = run("Moscow has no intention of attacking any member of the alliance, the minister said.\n"
+            "If the talks fail, Hungary could veto the next sanctions package in June.")
+    assert claim_with(x, "no intention").polarity == "negated"
+    assert claim_with(x, "could veto").modality == "conditional"
+
+
+def test_claims_long_sentences_are_cut_below_400_characters() -> None:
+    long = ("The ministers discussed energy prices, " * 12) + "and they agreed on nothing at all."
+    x = run(long)
+    assert x.claims
+    assert all(len(c.text) <= 400 for c in x.claims)
+
+
+def test_claims_every_span_is_exact() -> None:
+    x = run("“We are ready,” said Mark Rutte.[1] Russia disagreed, TASS reported.\n"
+            "[1] “Rutte speech”, NATO, https://www.nato.int/speech, (Date of Access: 01.02.2024).")
+    for c in x.claims:
+        assert x.article.body[c.span.start : c.span.end] == c.span.text
+    assert not has_claim(x, "Date of Access")
