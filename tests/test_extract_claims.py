@@ -124,3 +124,21 @@ def test_claims_every_span_is_exact() -> None:
     for c in x.claims:
         assert x.article.body[c.span.start : c.span.end] == c.span.text
     assert not has_claim(x, "Date of Access")
+
+
+def test_claims_wire_style_quotes_and_appositives() -> None:
+    x = run("Sergei Lavrov told reporters in Moscow on Tuesday:\n"
+            "“We will never accept the deployment of these missiles near our borders. The response will be firm.\n"
+            "“Nobody in Washington should doubt our resolve on this matter at all.”\n"
+            "Jane Roe, an analyst at the Carnegie Endowment, said the threat was mostly rhetorical.\n"
+            "“It is a bluff and everyone in Brussels knows it,” said John Smith, a former diplomat.\n"
+            "Smith added that the talks in Geneva would fail.")
+    expected = {
+        "We will never accept the deployment": "Sergei Lavrov",  # introduced by "told reporters:"
+        "Nobody in Washington should doubt": "Sergei Lavrov",  # a quotation continued into a new paragraph
+        "the threat was mostly rhetorical": "Jane Roe",  # a speaker the gazetteer does not know, appositive
+        "It is a bluff": "John Smith",  # "said <Name>, <role>" after the quotation
+        "talks in Geneva would fail": "John Smith",  # later mention by surname
+    }
+    for fragment, speaker in expected.items():
+        assert label(x, claim_with(x, fragment).claimant) == speaker, fragment

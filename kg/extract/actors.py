@@ -427,23 +427,30 @@ def _organisations(result: ArticleActors, body: str, blocks: list[object]) -> No
             taken.append((start, end))
 
 
+_APPOSITIVE = r"(?:,\s+(?:an?|the|who|whose|[A-Z][\w'’\-]*['’]s)\s[^,;“”\"]{1,100},)?"
+
+
 def _cue_subject_people(result: ArticleActors, body: str, blocks: list[object]) -> None:
-    """A capitalised two- or three-word name right before a speech verb is a person ("Jane Roe said")."""
+    """People the gazetteer does not know, named as speakers: "Jane Roe said", "Jane Roe, an analyst at
+    X, said", "..., said Jane Roe, a former diplomat"."""
     taken = [(m.start, m.end) for m in result.mentions]
-    pattern = re.compile(rf"\b(?P<name>{_CAP}(?:\s+{_CAP}){{1,2}})\s+(?:has\s+|had\s+|also\s+)?(?={CUE_RE.pattern})")
+    name = rf"(?P<name>{_CAP}(?:\s+{_CAP}){{1,2}})"
+    before_cue = re.compile(rf"\b{name}{_APPOSITIVE}\s+(?:has\s+|had\s+|also\s+)?(?={CUE_RE.pattern})")
+    after_cue = re.compile(rf"[,”\"]\s*{CUE_RE.pattern}\s+{name}(?=\s*[,.;]|\s+(?:on|in|at|during)\b)")
     for b in blocks:
-        for m in pattern.finditer(body, b.start, b.end):  # type: ignore[attr-defined]
-            name = m.group("name")
-            words = name.split()
-            if any(w.strip(".") in _NOT_NAME_WORDS for w in words) or any(w.isupper() for w in words):
-                continue
-            start, end = m.start("name"), m.end("name")
-            if any(s < end and start < e for s, e in taken):
-                continue
-            info = ActorInfo(key=slug(name), label=name, kind="Person", confidence=0.6)
-            key = _add(result, info, None, 0.6)
-            result.mentions.append(ActorMention(start, end, key, "discovered", 0.6))
-            taken.append((start, end))
+        for pattern in (before_cue, after_cue):
+            for m in pattern.finditer(body, b.start, b.end):  # type: ignore[attr-defined]
+                person = m.group("name")
+                words = person.split()
+                if any(w.strip(".") in _NOT_NAME_WORDS for w in words) or any(w.isupper() for w in words):
+                    continue
+                start, end = m.start("name"), m.end("name")
+                if any(s < end and start < e for s, e in taken):
+                    continue
+                info = ActorInfo(key=slug(person), label=person, kind="Person", confidence=0.6)
+                key = _add(result, info, None, 0.6)
+                result.mentions.append(ActorMention(start, end, key, "discovered", 0.6))
+                taken.append((start, end))
 
 
 def _surname_links(result: ArticleActors, body: str, blocks: list[object]) -> None:

@@ -85,6 +85,7 @@ class Context:
     last_mention_sentence: int = -10
     intro: Attribution | None = None  # a "X said:" / "polls reveal that:" sentence introducing a list
     intro_block: int = -1
+    last_quote: tuple[str | None, int] | None = None  # speaker and block of the latest quotation
 
 
 def _mask(text: str) -> str:
@@ -308,18 +309,29 @@ def find_attribution(ctx: Context, sent: Sentence, masked: str, sentence_index: 
     return Attribution(content=(sent.start, sent.end))
 
 
+_APPOSITIVE_END = re.compile(r",\s+(?:an?|the|who|whose|which|[A-Z][\w'’\-]*['’]s)\s[^,;“”\"]{1,100},\s*$")
+
+
 def _subject_cuts(pre: str) -> list[int]:
-    """Candidate end positions of a subject before a cue, nearest first, skipping adverbials."""
+    """Candidate end positions of a subject before a cue, nearest first, skipping adverbials and an
+    appositive ("Jane Roe, an analyst at X, said")."""
     from kg.extract.lexicon import BETWEEN_SUBJECT_AND_CUE
 
     cuts = [len(pre)]
+    appositive = _APPOSITIVE_END.search(pre)
+    if appositive:
+        cuts.append(appositive.start())
     for m in re.finditer(r"\s", pre):
         pos = m.start()
         if len(pre) - pos > 80:
             continue
         if BETWEEN_SUBJECT_AND_CUE.match(pre[pos:]):
             cuts.append(pos)
-    return sorted(set(cuts), reverse=True)
+    ordered = sorted(set(cuts), reverse=True)
+    if appositive:  # try the appositive's own words last: they name a role, not the speaker
+        ordered.remove(appositive.start())
+        ordered.append(appositive.start())
+    return ordered
 
 
 def _content_around(masked: str, sent: Sentence, cue_start: int, cue_end: int) -> tuple[int, int]:
@@ -434,6 +446,7 @@ def draft_claims(ctx: Context, seg: Segmentation) -> list[Draft]:
         masked = _mask(sent.text)
         attribution = find_attribution(ctx, sent, masked, index)
         is_list = sent.block.kind == "list"
+        previous_intro = ctx.intro if ctx.intro is not None and sent.block.index == ctx.intro_block + 1 else None
         # an introduction ("Recent polls reveal that:", "He said:") carries over to the list that follows
         if ctx.intro is not None and is_list and sent.block.index == ctx.intro_block + 1 and attribution.kind == "none":
             attribution = Attribution(claimant=ctx.intro.claimant, vague=ctx.intro.vague, cue=ctx.intro.cue,
@@ -455,13 +468,14 @@ def draft_claims(ctx: Context, seg: Segmentation) -> list[Draft]:
         if claimant is not None and _is_person(ctx, claimant):
             ctx.last_person_claimant, ctx.last_person_sentence = claimant, index
         for q_start, q_end in quote_units:
-            speaker, conf = _quote_speaker(ctx, sentences, index, attribution, q_start, q_end)
+            speaker, conf = _quote_speaker(ctx, sentences, index, attribution, q_start, q_end, previous_intro)
             start, end = _trim(body, q_start, q_end)
             text = body[start:end]
             if text.rstrip().endswith("?") or len(re.findall(r"\w+", text)) < 4:
                 continue
             if speaker is not None and _is_person(ctx, speaker):
                 ctx.last_person_claimant, ctx.last_person_sentence = speaker, index
+            ctx.last_quote = (speaker, sent.block.index)
             for s, e in _split_long(body, start, end):
                 drafts.append(Draft(s, e, "quote", speaker, speaker is None, attribution.cue, None, (s, e), sent,
                                     0.85, conf))
@@ -513,7 +527,7 @@ def _frame_without_quotes(body: str, sent: Sentence, quotes: list[tuple[int, int
 
 
 def _quote_speaker(ctx: Context, sentences: list[Sentence], index: int, attribution: Attribution, q_start: int,
-                   q_end: int) -> tuple[str | None, float]:
+                   q_end: int, intro: Attribution | None = None) -> tuple[str | None, float]:
     """The speaker of a quotation: the sentence's own cue, else a following "he said" sentence, else a
     preceding "X said:" sentence, else the speaker of the previous quotation it continues."""
     if attribution.claimant is not None and attribution.kind in ("speech", "postposed", "according", "relative"):
@@ -550,10 +564,17 @@ def _quote_speaker(ctx: Context, sentences: list[Sentence], index: int, attribut
             if mention is not None:
                 return mention.key, 0.7
     # the previous sentence introduces it ("Putin said:")
+    if intro is not None and intro.claimant and not intro.vague:
+        return intro.claimant, 0.7
     if index > 0:
         prev = sentences[index - 1]
-        if prev.text.rstrip().endswith(":") and ctx.intro is not None and ctx.intro.claimant:
-            return ctx.intro.claimant, 0.7
+        if prev.text.rstrip().endswith(":") and prev.block.index == sent.block.index and attribution.claimant:
+            return attribution.claimant, 0.7
+    # a quotation that continues the previous one (same or next paragraph)
+    if ctx.last_quote is not None:
+        speaker, block = ctx.last_quote
+        if speaker is not None and sent.block.index - block <= 1 and q_start - 1 <= sent.block.start + 2:
+            return speaker, 0.6
     return None, 0.3
 
 

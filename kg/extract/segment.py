@@ -146,6 +146,8 @@ def quote_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
 
     >>> quote_spans('He said, “We will respond. Soon,” and left. "Fine" too.')
     [(10, 31), (45, 49)]
+    >>> quote_spans('“We will go on. And on.')  # continues in the next paragraph
+    [(1, 23)]
     """
     spans: list[tuple[int, int]] = []
     stack: list[int] = []
@@ -164,6 +166,13 @@ def quote_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
             else:
                 spans.append((straight_open + 1, i))
                 straight_open = None
+    # a paragraph that opens a quotation and does not close it continues the quotation into the next
+    # paragraph (the newspaper convention): the rest of the paragraph is quoted
+    lead = len(text) - len(text.lstrip())
+    unclosed = stack[0] if stack else straight_open
+    if unclosed is not None and unclosed == lead and not any(s <= unclosed < e for s, e in spans):
+        end = len(text.rstrip())
+        spans.append((unclosed + 1, end))
     spans = [(s, e) for s, e in spans if 0 < e - s <= 2000]
     spans.sort()
     merged: list[tuple[int, int]] = []
