@@ -142,3 +142,14 @@ def test_claims_wire_style_quotes_and_appositives() -> None:
     }
     for fragment, speaker in expected.items():
         assert label(x, claim_with(x, fragment).claimant) == speaker, fragment
+
+
+def test_claims_bare_roles_and_ministries() -> None:
+    x = run("Latvian Defence Minister Andris Sprūds met his Estonian counterpart on Monday. "
+            "The minister said the new brigade would be ready by 2026.\n"
+            "Jane Roe, Poland's deputy foreign minister, said Warsaw would host the talks. "
+            "The deputy foreign minister added that the date was not fixed.\n"
+            "Russia's defence ministry said on Monday that its air defences had shot down 40 drones overnight.")
+    assert label(x, claim_with(x, "brigade would be ready").claimant) == "Andris Sprūds"
+    assert label(x, claim_with(x, "date was not fixed").claimant) == "Jane Roe"
+    assert "Russia" in (label(x, claim_with(x, "shot down 40 drones").claimant) or "")

@@ -92,6 +92,7 @@ class ArticleActors:
 
     actors: dict[str, ActorInfo] = field(default_factory=dict)
     mentions: list[ActorMention] = field(default_factory=list)
+    titles: list[tuple[int, str, frozenset[str]]] = field(default_factory=list)  # (offset, person, title words)
     _starts: list[int] = field(default_factory=list)
 
     def index(self) -> None:
@@ -185,7 +186,9 @@ def find_actors(article: Article, seg: Segmentation, gaz: Gazetteer) -> ArticleA
     _organisations(result, body, blocks)
     _cue_subject_people(result, body, blocks)
     _surname_links(result, body, blocks)
+    _appositive_titles(result, body, blocks)
     _role_phrases(result, body, blocks, gaz, role_links, date)
+    _bare_roles(result, body, blocks)
     _drop_overlaps(result)
     result.index()
     return result
@@ -376,6 +379,7 @@ def _titled_people(result: ArticleActors, body: str, blocks: list[object], gaz: 
             _add_alias(result.actors[key], surface)
             _add_alias(result.actors[key], name)
             result.mentions.append(ActorMention(span_start, name_end, key, "title", entry_conf))
+            result.titles.append((span_start, key, frozenset(w.lower().strip(".,'’") for w in title.split())))
             # the role this title names, and of what (from a mention just before the title words)
             for role, of in _title_roles(title, span_start, result, body, gaz):
                 links.setdefault((role, of), set()).add(key)
@@ -554,6 +558,50 @@ def _resolve_role(titles: list[str], of_key: str, gaz: Gazetteer, links: dict[tu
         if len(holders) == 1:
             return next(iter(holders))
     return None
+
+
+_ROLE_HEADS = r"(?:minister|president|spokesman|spokeswoman|spokesperson|secretary|chancellor|premier|" \
+              r"ambassador|envoy|general|commander|chief|diplomat|leader|senator|governor|mayor|chairman|" \
+              r"chairwoman|director|adviser|advisor|commissioner|prosecutor|negotiator)"
+_APPOSITIVE_ROLE = re.compile(
+    r",\s+(?:the\s+|a\s+|an\s+)?(?P<title>(?:[A-Z][\w\-]*['’]s\s+|[\w\-]+\s+){0,4}" + _ROLE_HEADS + r")\b\s*[,.]")
+_BARE_ROLE = re.compile(r"\b[Tt]he\s+(?P<title>(?:[a-z][\w\-]*\s+|[A-Z][a-z]+\s+){0,2}" + _ROLE_HEADS + r")\b")
+
+
+def _appositive_titles(result: ArticleActors, body: str, blocks: list[object]) -> None:
+    """Roles given after a name: "Andris Sprūds, Latvia's defence minister, said"."""
+    for m in sorted(result.mentions, key=lambda m: m.start):
+        if result.actors[m.key].kind != "Person":
+            continue
+        am = _APPOSITIVE_ROLE.match(body, m.end)
+        if am:
+            words = frozenset(w.lower().strip(".,'’").removesuffix("'s").removesuffix("’s")
+                              for w in am.group("title").split())
+            result.titles.append((m.start, m.key, words))
+
+
+def _bare_roles(result: ArticleActors, body: str, blocks: list[object]) -> None:
+    """"the minister", "the foreign minister", "the president": the person last introduced with that role."""
+    if not result.titles:
+        return
+    taken = [(m.start, m.end) for m in result.mentions]
+    titles = sorted(result.titles)
+    for b in blocks:
+        for m in _BARE_ROLE.finditer(body, b.start, b.end):  # type: ignore[attr-defined]
+            start, end = m.start(), m.end()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            if re.match(r"\s+(?:of\b|[A-Z][a-z])", body[end : end + 4]) or re.match(r"['’]s\b", body[end : end + 2]):
+                continue  # "the president of X" and "the minister Jane Roe" are handled elsewhere
+            words = [w.lower() for w in m.group("title").split()]
+            head, qualifiers = words[-1], set(words[:-1]) - {"former", "new", "top", "current"}
+            candidates = [key for pos, key, tw in titles if pos < start and head in tw and qualifiers <= tw]
+            if not candidates:
+                continue
+            key = candidates[-1]
+            result.mentions.append(ActorMention(start, end, key, "role", 0.7))
+            _add_alias(result.actors[key], body[start:end])
+            taken.append((start, end))
 
 
 def _drop_overlaps(result: ArticleActors) -> None:

@@ -149,12 +149,19 @@ def _subject_at(ctx: Context, sent: Sentence, masked: str, end_rel: int, sentenc
         if key is not None:
             return key, m.start(), 0.7
         return None
+    # "NATO officials", "Russia's defence ministry", "the Russian foreign ministry" -> the organisation or state
     qualifier = re.search(r"(?P<noun>[A-Za-z]+)$", pre)
     if qualifier and qualifier.group("noun").lower() in GROUP_QUALIFIER_NOUNS:
-        before = pre[: qualifier.start()].rstrip()
-        owner = ctx.actors.ending_near(sent.start + len(before))
-        if owner is not None and owner.start >= sent.start and ctx.actors.actors[owner.key].kind != "Person":
-            return owner.key, owner.start - sent.start, 0.75
+        head = pre[: qualifier.start()].rstrip()
+        for _ in range(3):
+            cut = re.sub(r"['’]s$", "", head)
+            owner = ctx.actors.ending_near(sent.start + len(cut))
+            if owner is not None and owner.start >= sent.start and ctx.actors.actors[owner.key].kind != "Person":
+                return owner.key, owner.start - sent.start, 0.75
+            words = re.match(r"^(?P<rest>.*?)\s*\b[a-z][\w\-]*$", cut)
+            if words is None:
+                break
+            head = words.group("rest").rstrip()
     for collective in COLLECTIVES:
         if pre.lower().endswith(collective.lower()):
             start_rel = len(pre) - len(collective)
@@ -495,8 +502,6 @@ def draft_claims(ctx: Context, seg: Segmentation) -> list[Draft]:
         if reason is None and sent.text.rstrip().endswith(":") and len(re.findall(r"\w+", sent.text)) < 25:
             reason = "introduction"
         if reason is not None:
-            continue
-        if attribution.kind in ("speech", "postposed", "according") and content[1] - content[0] < 12:
             continue
         for s, e in _split_long(body, main_start, main_end):
             kind: ClaimType = "reported" if attribution.claimant is not None else "authorial"

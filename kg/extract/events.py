@@ -60,7 +60,9 @@ _ANNEX = re.compile(r"\b(?:annexation|annexed|annexing|annex)\b(?:\s+of)?", re.I
 _WAR = re.compile(
     r"\b(?P<named>(?:[A-Z][\w'’]*[\-–])?[A-Z][\w'’]*\s+War(?:\s+(?:I{1,3}|One|Two|[12]))?)\b"
     r"|\b(?:war|conflict|hostilities|fighting)\s+(?:in|against|on|with|over)\s+(?:the\s+)?(?P<where>[A-Z][\w'’\-]*)"
-    r"|\b(?P<adj>[A-Z][\w'’\-]*)\s+(?:war|conflict)\b",
+    # (helper-analysis, issue 4) a sentence-initial determiner is not an adjective: without the lookahead
+    # "The conflict" consumed the text and "conflict in Ukraine, which began in 2014" was never matched
+    r"|\b(?!(?:The|This|That|A|An|Its|Their|Our|Any)\s)(?P<adj>[A-Z][\w'’\-]*)\s+(?:war|conflict)\b",
 )
 _FOUNDING_NOUN = re.compile(r"\b(?:founding|foundation|establishment|formation|creation|birth|inception)\s+of\s+"
                             + _DET, re.I)

@@ -51,6 +51,9 @@ SPEECH_PHRASES = [
     "went on to describe", "called for", "calls for", "made clear", "made it clear", "spoke of",
     "has made a statement", "expressed the belief", "took the view", "voiced concern", "voiced concerns",
     "raised concerns", "raised the alarm", "sounded the alarm", "laid out", "set out",
+    "quoted as saying", "was quoted as saying", "were quoted as saying", "told reporters",
+    "told journalists", "told a news conference", "told a press conference", "wrote on X", "wrote on Telegram",
+    "posted on X", "posted on Telegram", "said in a statement",
 ]
 
 # Cues whose content is an object complement: "X sees Y as Z", "X called Y's claim nonsense".
@@ -137,10 +140,13 @@ NEGATION_RE = re.compile(
 # Sentences that assert nothing checkable.
 META_RE = re.compile(
     r"\b(?:this|the\s+present|our)\s+(?:article|post|piece|essay|analysis|report|paper|blog|page|study|"
-    r"chapter|section|series)\s+(?:examines|explores|discusses|looks|will|aims|seeks|considers|analy[sz]es|"
+    r"chapter|section|series|column|op-ed|commentary|brief|note|newsletter)\s+(?:examines|explores|discusses|looks|will|aims|seeks|considers|analy[sz]es|"
     r"investigates|offers|provides|argues|reviews|focuses|outlines|presents|describes)"
     r"|\b(?:parts?|portions?|sections?)\s+of\s+this\s+(?:article|post|piece|text|page)"
-    r"|\b(?:in|throughout)\s+this\s+(?:article|post|piece|essay|analysis|report)\b"
+    r"|\b(?:in|throughout)\s+this\s+(?:article|post|piece|essay|analysis|report|column|op-ed|commentary|"
+    r"brief|paper|newsletter)\b"
+    r"|\bI\s+(?:will|shall|'ll|want\s+to|intend\s+to)\s+(?:argue|explain|show|explore|examine|discuss|"
+    r"look\s+at|suggest)\b"
     r"|\bwe\s+(?:will|shall|'ll)\s+(?:explore|examine|discuss|look|consider|see|analy[sz]e)"
     r"|\blet(?:'s|\s+us)\s+(?:explore|examine|look|consider|take)"
     r"|\b(?:many|some|people|analysts|observers)\s+are\s+(?:asking|wondering)\b"
