@@ -76,7 +76,9 @@ def _iri(*segments: str) -> URIRef:
 
 
 def article_iri(article_id: str) -> URIRef:
-    """>>> str(article_iri("reuters-2024-001"))
+    """The article node.
+
+    >>> str(article_iri("reuters-2024-001"))
     'https://w3id.org/kg/id/article/reuters-2024-001'
     """
     return _iri("article", article_id)
@@ -132,3 +134,57 @@ def build_iri(corpus_digest: str) -> URIRef:
 
 def software_iri(version: str) -> URIRef:
     return _iri("software", "kg-" + slug(version))
+
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_IRI_ASCII = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:@/?")
+_HEX = frozenset("0123456789abcdefABCDEF")
+_UCSCHAR = (
+    (0xA0, 0xD7FF), (0xF900, 0xFDCF), (0xFDF0, 0xFFEF),
+    *((plane * 0x10000, plane * 0x10000 + 0xFFFD) for plane in range(1, 15)),
+)
+"""Non-ASCII characters an IRI may hold as they are (RFC 3987 ucschar)."""
+
+
+def url_iri(url: str) -> URIRef | None:
+    """An IRI for a URL found in corpus text, or None when it cannot be one (no scheme, bad host).
+
+    What an IRI may not hold (spaces, quotes, ``<>{}|^`` and backslashes, a second ``#``, stray
+    ``%``, brackets outside the host, private-use and non-characters) is percent-encoded as UTF-8.
+
+    >>> str(url_iri(' https://example.com/a b?q="x"#f#g '))
+    'https://example.com/a%20b?q=%22x%22#f%23g'
+    >>> url_iri("www.example.com/no-scheme") is None
+    True
+    """
+    import pyoxigraph  # the same IRI parser that will write the file decides what is valid
+
+    text = url.strip()
+    if not _SCHEME.match(text):
+        return None
+    authority_end = -1
+    scheme_end = text.index(":") + 1
+    if text.startswith("//", scheme_end):
+        ends = [i for i in (text.find(c, scheme_end + 2) for c in "/?#") if i >= 0]
+        authority_end = min(ends, default=len(text))
+    out: list[str] = []
+    seen_hash = False
+    for i, ch in enumerate(text):
+        if ch == "#" and not seen_hash:
+            seen_hash = True
+            out.append(ch)
+        elif (
+            ch in _IRI_ASCII
+            or (ch in "[]" and i < authority_end)
+            or (ch == "%" and text[i + 1 : i + 2] in _HEX and text[i + 2 : i + 3] in _HEX)
+            or (ord(ch) >= 0xA0 and any(lo <= ord(ch) <= hi for lo, hi in _UCSCHAR))
+        ):
+            out.append(ch)
+        else:
+            out.append("".join(f"%{b:02X}" for b in ch.encode("utf-8", "surrogatepass")))
+    iri = "".join(out)
+    try:
+        pyoxigraph.NamedNode(iri)
+    except ValueError:
+        return None
+    return URIRef(iri)

@@ -1,0 +1,73 @@
+"""dates: finding and parsing dates never raises, and keeps the precision the text gives."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from kg.dates import find_dates, parse_date
+from kg.models import DateValue
+
+DATEISH = st.lists(
+    st.sampled_from(
+        [*"0123456789 -./,:TZ+", "January", "Feb", "sept", "of", "mid", "last year", "this month"]
+    ),
+    max_size=20,
+).map("".join)
+"""Text made of the pieces dates are made of, so the patterns get exercised."""
+
+
+@given(
+    st.text(max_size=300) | DATEISH,
+    st.none()
+    | st.sampled_from(
+        [
+            DateValue(value="2024-03-01", precision="day"),
+            DateValue(value="2024", precision="year"),
+            DateValue(value="0001-01", precision="month"),
+            DateValue(value="9999-12", precision="month"),
+        ]
+    ),
+)
+@settings(max_examples=300, deadline=None)
+@example("31 February 2023", None)
+@example("0000-00-00", None)
+@example("next month", DateValue(value="9999-12", precision="month"))
+def test_dates_find_dates_never_raises(text: str, reference: DateValue | None) -> None:
+    found = find_dates(text, reference)
+    spans = [(m.start, m.end) for m in found]
+    assert spans == sorted(spans)
+    for m in found:
+        assert 0 <= m.start < m.end <= len(text)
+        assert isinstance(m.date, DateValue)
+
+
+@given(st.text(max_size=100) | DATEISH)
+@settings(max_examples=300, deadline=None)
+@example("2024-02-30")
+@example("2024-13")
+@example("99999")
+def test_dates_parse_date_never_raises(text: str) -> None:
+    result = parse_date(text)
+    assert result is None or isinstance(result, DateValue)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("2024-03-01", "2024-03-01", "day"),
+        ("2024-03", "2024-03", "month"),
+        ("2024", "2024", "year"),
+        ("March 1, 2024", "2024-03-01", "day"),
+        ("1 March 2024", "2024-03-01", "day"),
+        ("2024-03-01T09:30:00Z", "2024-03-01", "day"),
+    ],
+)
+def test_dates_parse_date_keeps_precision(text: str, value: str, precision: str) -> None:
+    assert parse_date(text) == DateValue.model_validate({"value": value, "precision": precision})
+
+
+@pytest.mark.parametrize("text", ["yesterday", "2024-02-30", "", "March", "1 and 2"])
+def test_dates_parse_date_refuses_non_dates(text: str) -> None:
+    assert parse_date(text) is None
