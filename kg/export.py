@@ -1,0 +1,311 @@
+"""export: quads -> output files. graph.trig (named graphs) and graph.ttl (all triples), atomically.
+
+Stage contract: takes the named graphs :func:`kg.build.iter_graphs` yields (each a sorted list of
+rdflib quads) and writes them, one graph at a time, with pyoxigraph's serialisers (about 30 times
+faster than rdflib's, and they keep the input order). The bytes depend only on the quads: no blank
+nodes, no timestamps, graphs in a fixed order, every file opening with the same ``@prefix`` lines
+(:data:`kg.vocab.PREFIXES`).
+
+Every file is first written to a temporary file in the output folder and fsynced; only when all of
+a build's files are complete are they moved into place (``os.replace``), so a build that dies
+half-way leaves the previous files complete and readable. A lock file (``.kg-build.lock``) keeps
+two builds from writing into one folder at the same time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import logging
+import os
+import socket
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+
+import pyoxigraph as ox
+from rdflib import Literal, URIRef
+
+from kg.build import Quad
+from kg.errors import BuildLockedError, OutputError
+from kg.vocab import PREFIXES, RDF, XSD
+
+logger = logging.getLogger(__name__)
+
+__all__ = [
+    "LOCK_NAME",
+    "TRIG_NAME",
+    "TTL_NAME",
+    "GraphWriter",
+    "OutputSet",
+    "WriteStats",
+    "build_lock",
+    "prefix_header",
+    "write_graphs",
+]
+
+TRIG_NAME = "graph.trig"
+TTL_NAME = "graph.ttl"
+LOCK_NAME = ".kg-build.lock"
+_TMP_MARK = ".tmp-"
+
+
+def prefix_header() -> bytes:
+    """The ``@prefix`` lines every Turtle and TriG file starts with, in :data:`PREFIXES` order."""
+    lines = "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in PREFIXES.items())
+    return (lines + "\n").encode("utf-8")
+
+
+# ----------------------------------------------------------------------------------------------
+# Locking and atomic replacement
+
+
+def _fail(out_dir: Path, action: str, exc: OSError) -> OutputError:
+    return OutputError(
+        f"{out_dir}: cannot {action} ({exc.strerror or exc}). "
+        "Fix: check that the folder is writable and the disk is not full, or choose another with --out"
+    )
+
+
+@contextlib.contextmanager
+def build_lock(out_dir: Path) -> Iterator[Path]:
+    """Hold ``<out_dir>/.kg-build.lock`` for the duration of a build.
+
+    Raises:
+        BuildLockedError: another process holds the lock; the message names it.
+        OutputError: the folder cannot be created or written.
+    """
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(out_dir / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise _fail(out_dir, "create the output folder or its lock file", exc) from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 400, 0).decode("utf-8", "replace").strip() or "a process that just started"
+            raise BuildLockedError(
+                f"{out_dir}: another kg build is writing to this folder ({holder}). "
+                f"Fix: wait for it to finish, or build into another folder with --out; if no kg process is "
+                f"running, the lock is released automatically and you can run the build again"
+            ) from None
+        os.ftruncate(fd, 0)
+        started = time.strftime("%Y-%m-%d %H:%M:%S")
+        os.pwrite(fd, f"pid {os.getpid()} on {socket.gethostname()}, started {started}\n".encode(), 0)
+        _remove_stale_temporaries(out_dir)
+        try:
+            yield out_dir / LOCK_NAME
+        finally:
+            os.ftruncate(fd, 0)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+def _remove_stale_temporaries(out_dir: Path) -> None:
+    """Temporary files left by a build that was killed (safe: we hold the lock)."""
+    for path in out_dir.glob(f".*{_TMP_MARK}*"):
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+class OutputSet:
+    """Files written together and moved into place together.
+
+    ``path(name)`` gives a temporary path in the output folder for the final file ``name``;
+    ``commit()`` fsyncs them and replaces the final files one after another (every temporary
+    file is complete before the first replace). Leaving the ``with`` block without committing
+    removes the temporary files and keeps the previous outputs.
+    """
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+        self._staged: dict[str, Path] = {}
+        self.committed = False
+
+    def path(self, name: str) -> Path:
+        if "/" in name or name.startswith("."):
+            raise ValueError(f"not a plain output file name: {name!r}")
+        temp = self.out_dir / f".{name}{_TMP_MARK}{os.getpid()}"
+        self._staged[name] = temp
+        return temp
+
+    def commit(self) -> tuple[Path, ...]:
+        """Move every staged file into place; returns the final paths."""
+        finals = []
+        try:
+            for temp in self._staged.values():
+                if temp.exists():
+                    with open(temp, "rb+") as handle:
+                        os.fsync(handle.fileno())
+            for name, temp in self._staged.items():
+                if temp.exists():
+                    os.replace(temp, self.out_dir / name)
+                    finals.append(self.out_dir / name)
+            dir_fd = os.open(self.out_dir, os.O_RDONLY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)
+        except OSError as exc:
+            raise _fail(self.out_dir, "move the new output files into place", exc) from None
+        self.committed = True
+        return tuple(finals)
+
+    def discard(self) -> None:
+        for temp in self._staged.values():
+            with contextlib.suppress(OSError):
+                temp.unlink()
+
+    def __enter__(self) -> OutputSet:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if not self.committed:
+            self.discard()
+
+
+# ----------------------------------------------------------------------------------------------
+# rdflib -> pyoxigraph terms
+
+
+class _Terms:
+    """Converts rdflib terms to pyoxigraph ones, remembering vocabulary IRIs (predicates, classes)."""
+
+    def __init__(self) -> None:
+        self._vocab: dict[str, ox.NamedNode] = {}
+        self._datatypes: dict[str, ox.NamedNode] = {}
+
+    def vocab(self, iri: URIRef) -> ox.NamedNode:
+        node = self._vocab.get(iri)
+        if node is None:
+            node = self._vocab[iri] = ox.NamedNode(iri)
+        return node
+
+    def node(self, term: URIRef | Literal) -> ox.NamedNode | ox.Literal:
+        if isinstance(term, Literal):
+            if term.language:
+                return ox.Literal(str(term), language=term.language)
+            datatype = term.datatype
+            if datatype is None or datatype == XSD.string:
+                return ox.Literal(str(term))
+            dt = self._datatypes.get(datatype)
+            if dt is None:
+                dt = self._datatypes[datatype] = ox.NamedNode(datatype)
+            return ox.Literal(str(term), datatype=dt)
+        return ox.NamedNode(term)
+
+    def quads(self, quads: Sequence[Quad]) -> list[ox.Quad]:
+        out = []
+        graph_iri = subject_iri = ""
+        graph = subject = ox.NamedNode("urn:x-kg:unset")
+        for s, p, o, g in quads:
+            if g != graph_iri:
+                graph_iri, graph = g, ox.NamedNode(g)
+            if s != subject_iri:
+                subject_iri, subject = s, ox.NamedNode(s)
+            obj = self.vocab(o) if p == RDF.type and isinstance(o, URIRef) else self.node(o)
+            out.append(ox.Quad(subject, self.vocab(p), obj, graph))
+        return out
+
+
+# ----------------------------------------------------------------------------------------------
+# Writing
+
+
+def _body(serialized: bytes) -> bytes:
+    """The serialisation without its ``@prefix`` lines (the file has one header for all graphs)."""
+    pos = 0
+    while serialized.startswith(b"@prefix ", pos):
+        pos = serialized.index(b"\n", pos) + 1
+    return serialized[pos:]
+
+
+@dataclass
+class WriteStats:
+    """What :func:`write_graphs` wrote, and where the time went."""
+
+    graphs: int = 0
+    quads: int = 0
+    seconds: dict[str, float] = field(default_factory=lambda: {"build": 0.0, "write": 0.0})
+
+
+class GraphWriter:
+    """Appends named graphs to a TriG and a Turtle file, one graph at a time."""
+
+    def __init__(self, trig: Path, ttl: Path) -> None:
+        self._terms = _Terms()
+        self.trig_path = trig
+        self.ttl_path = ttl
+        try:
+            self._trig = open(trig, "wb")  # noqa: SIM115 (closed in close())
+            self._ttl = open(ttl, "wb")  # noqa: SIM115
+        except OSError as exc:
+            raise _fail(trig.parent, "create the output files", exc) from None
+        header = prefix_header()
+        self._trig.write(header)
+        self._ttl.write(header)
+
+    def add(self, quads: Sequence[Quad]) -> int:
+        """Serialise one named graph (its quads already in output order); returns the quad count."""
+        if not quads:
+            return 0
+        converted = self._terms.quads(quads)
+        trig = ox.serialize(converted, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+        ttl = ox.serialize([q.triple for q in converted], format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+        assert trig is not None and ttl is not None
+        try:
+            self._trig.write(_body(trig) + b"\n")
+            self._ttl.write(_body(ttl))
+        except OSError as exc:
+            raise _fail(self.trig_path.parent, "write the output files", exc) from None
+        return len(converted)
+
+    def close(self) -> None:
+        """Flush and fsync both files."""
+        try:
+            for handle in (self._trig, self._ttl):
+                handle.flush()
+                os.fsync(handle.fileno())
+                handle.close()
+        except OSError as exc:
+            raise _fail(self.trig_path.parent, "write the output files", exc) from None
+
+
+def write_graphs(
+    graphs: Iterable[tuple[URIRef, Sequence[Quad]]],
+    trig: Path,
+    ttl: Path,
+    *,
+    progress: Callable[[int], None] | None = None,
+) -> WriteStats:
+    """Write every named graph to ``trig`` and all their triples to ``ttl``.
+
+    ``graphs`` is consumed lazily, so only one graph's quads are held at a time. Time spent
+    making quads (in the iterator) is reported as ``build``, serialising and writing as ``write``.
+    """
+    stats = WriteStats()
+    writer = GraphWriter(trig, ttl)
+    try:
+        iterator = iter(graphs)
+        while True:
+            t0 = time.perf_counter()
+            item = next(iterator, None)
+            t1 = time.perf_counter()
+            stats.seconds["build"] += t1 - t0
+            if item is None:
+                break
+            stats.quads += writer.add(item[1])
+            stats.graphs += 1
+            stats.seconds["write"] += time.perf_counter() - t1
+            if progress is not None:
+                progress(stats.graphs)
+    finally:
+        writer.close()
+    logger.info("export: %d graphs, %d quads", stats.graphs, stats.quads)
+    return stats
