@@ -1,0 +1,323 @@
+"""pipeline: corpus folder -> output folder. Runs ingest, extract, resolve, analyse, build, export, render.
+
+Stage contract: :func:`build_corpus` is what ``kg build`` calls; :func:`build_extractions` runs the
+stages after extraction (for tests and benchmarks that start from Extraction records). Both hold
+the output folder's build lock, write every output to temporary files first and move them into
+place together at the end, and return a :class:`kg.models.BuildSummary`.
+
+Optional stages are found by import, so they join the build as soon as their module exists:
+
+* ``kg.analyse.find_contradictions(corpus: Corpus) -> list[Contradiction]``;
+* ``kg.visualise.render_html(store: pyoxigraph.Store, path: Path) -> None`` writes ``graph.html``
+  (the store holds the graph just built; ``path`` is a temporary file in the output folder);
+* ``kg.report.write_report(corpus: Corpus, path: Path) -> None`` writes ``report.md`` likewise.
+
+Extraction results are cached under ``<out>/.cache/extract/``, keyed by the article's input hash
+and id, the kg version and ``kg.extract.EXTRACTOR_VERSION``; a cached result is used only if its
+Article record equals the one just read, so a change to ingest also invalidates it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import importlib.util
+import logging
+import multiprocessing
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from types import ModuleType
+from typing import cast
+
+import pyoxigraph as ox
+from pydantic import ValidationError
+
+import kg
+from kg import build, export
+from kg.errors import CorpusError, KgError
+from kg.ingest import iter_corpus
+from kg.iris import digest, slug
+from kg.models import Article, BuildSummary, Contradiction, Corpus, Extraction
+from kg.resolve import resolve
+
+logger = logging.getLogger(__name__)
+
+__all__ = [
+    "STAGES",
+    "Progress",
+    "build_corpus",
+    "build_extractions",
+    "extraction_cache_dir",
+    "optional_stage",
+]
+
+Progress = Callable[[str, int, int | None], None]
+"""``progress(stage, done, total)``: called as work is done; ``total`` is None when not known yet."""
+
+STAGES = ("ingest", "extract", "resolve", "analyse", "build", "write", "render")
+"""The stages timed in ``BuildSummary.seconds``."""
+
+CACHE_DIR = Path(".cache") / "extract"
+
+
+def optional_stage(module: str, function: str) -> Callable[..., object] | None:
+    """``module.function`` if that module is part of this kg, else None.
+
+    Only a missing module counts as absent: an error inside an existing module is raised.
+    """
+    try:
+        found = importlib.util.find_spec(module)
+    except (ModuleNotFoundError, ValueError):  # ValueError: in sys.modules without a spec
+        found = None
+    if found is None:
+        return None
+    loaded: ModuleType = importlib.import_module(module)
+    func = getattr(loaded, function, None)
+    return func if callable(func) else None
+
+
+# ----------------------------------------------------------------------------------------------
+# Extraction, cached and in parallel
+
+
+def _extractor_version() -> str:
+    from kg.extract import EXTRACTOR_VERSION
+
+    return EXTRACTOR_VERSION
+
+
+def extraction_cache_dir(out_dir: Path) -> Path:
+    """Where this kg and extractor version keep their cached extractions."""
+    return out_dir / CACHE_DIR / f"kg-{slug(kg.__version__)}_{slug(_extractor_version())}"
+
+
+def _cache_path(cache_dir: Path, article: Article) -> Path:
+    key = digest(article.sha256, article.id, length=32)
+    return cache_dir / key[:2] / f"{key}.json"
+
+
+def _cache_read(path: Path, article: Article) -> Extraction | None:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        logger.warning("extraction cache %s unreadable (%s); extracting again", path, exc.strerror)
+        return None
+    try:
+        extraction = Extraction.model_validate_json(data)
+    except ValidationError:
+        logger.warning("extraction cache %s is damaged; extracting again", path)
+        return None
+    return extraction if extraction.article == article else None
+
+
+def _cache_write(path: Path, extraction: Extraction) -> None:
+    temp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp.write_text(extraction.model_dump_json(), encoding="utf-8")
+        os.replace(temp, path)
+    except OSError as exc:  # the cache is an optimisation: a build never fails because of it
+        logger.warning("cannot write extraction cache %s (%s)", path, exc.strerror)
+        with contextlib.suppress(OSError):
+            temp.unlink()
+
+
+def _prune_cache(out_dir: Path, keep: Path) -> None:
+    """Remove cached extractions of other kg or extractor versions."""
+    root = out_dir / CACHE_DIR
+    for entry in root.iterdir() if root.is_dir() else ():
+        if entry.is_dir() and entry != keep:
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _extract_one(article: Article) -> Extraction | tuple[str, str]:
+    """Run in a worker: the extraction, or (path, message) for an expected error (KgError)."""
+    from kg.extract import extract
+
+    try:
+        extraction = extract(article)
+    except KgError as exc:  # sent back as text: KgError subclasses do not all survive pickling
+        return (article.path, str(exc))
+    if extraction.article != article:
+        raise RuntimeError(f"{article.path}: the extractor returned an Extraction for another article")
+    return extraction
+
+
+def _extract_all(
+    articles: Sequence[Article], workers: int, progress: Progress | None
+) -> Iterable[Extraction | tuple[str, str]]:
+    """Extractions in article order, whatever the number of workers."""
+    if workers <= 1 or len(articles) < 2:
+        for i, article in enumerate(articles, 1):
+            yield _extract_one(article)
+            if progress is not None:
+                progress("extract", i, len(articles))
+        return
+    # spawn: workers start clean (no inherited lock file descriptor, no copied threads)
+    context = multiprocessing.get_context("spawn")
+    chunksize = max(1, min(32, len(articles) // (workers * 8)))
+    with context.Pool(processes=min(workers, len(articles))) as pool:
+        for i, result in enumerate(pool.imap(_extract_one, articles, chunksize=chunksize), 1):
+            yield result
+            if progress is not None:
+                progress("extract", i, len(articles))
+
+
+# ----------------------------------------------------------------------------------------------
+# The build
+
+
+def build_corpus(
+    corpus_dir: Path,
+    out_dir: Path,
+    *,
+    skip_invalid: bool = False,
+    workers: int = 1,
+    use_cache: bool = True,
+    progress: Progress | None = None,
+) -> BuildSummary:
+    """Build the graph of every article in ``corpus_dir`` into ``out_dir``.
+
+    Args:
+        corpus_dir: the corpus folder (or one corpus file).
+        out_dir: the output folder; created if missing. Holds graph.trig, graph.ttl (and graph.html,
+            report.md when those stages exist), the build lock and the extraction cache.
+        skip_invalid: skip invalid corpus files (listed in ``BuildSummary.skipped``) instead of stopping.
+        workers: extraction processes; the output does not depend on the number.
+        use_cache: read and write the extraction cache.
+        progress: called as articles are read, extracted and written.
+
+    Raises:
+        CorpusError: an invalid corpus file (unless ``skip_invalid``).
+        BuildLockedError: another build is writing into ``out_dir``.
+        OutputError: ``out_dir`` cannot be written.
+    """
+    with export.build_lock(out_dir):
+        seconds = dict.fromkeys(STAGES, 0.0)
+        skipped: list[str] = []
+        t0 = time.perf_counter()
+        articles = []
+        for article in iter_corpus(corpus_dir, skip_invalid=skip_invalid, skipped=skipped):
+            articles.append(article)
+            if progress is not None:
+                progress("ingest", len(articles), None)
+        seconds["ingest"] = time.perf_counter() - t0
+
+        t0 = time.perf_counter()
+        cache_dir = extraction_cache_dir(out_dir)
+        found: list[Extraction | None] = [None] * len(articles)
+        if use_cache:
+            for i, article in enumerate(articles):
+                found[i] = _cache_read(_cache_path(cache_dir, article), article)
+        cached = sum(1 for e in found if e is not None)
+        missing = [i for i, e in enumerate(found) if e is None]
+        results = _extract_all([articles[i] for i in missing], workers, progress)
+        for i, result in zip(missing, results, strict=True):
+            if isinstance(result, Extraction):
+                found[i] = result
+                if use_cache:
+                    _cache_write(_cache_path(cache_dir, articles[i]), result)
+                continue
+            _, message = result
+            if not skip_invalid:
+                raise KgError(message)
+            logger.warning("skipped %s", message)
+            skipped.append(message)
+        extractions = [e for e in found if e is not None]
+        seconds["extract"] = time.perf_counter() - t0
+        logger.info("extract: %d articles (%d from the cache)", len(extractions), cached)
+        if use_cache:
+            _prune_cache(out_dir, cache_dir)
+        if not extractions:
+            raise CorpusError(
+                str(corpus_dir),
+                "no article could be read",
+                "fix the files listed above, or add articles to the corpus",
+            )
+        return _finish(extractions, out_dir, skipped, seconds, cached, progress)
+
+
+def build_extractions(
+    extractions: Iterable[Extraction],
+    out_dir: Path,
+    *,
+    skipped: Sequence[str] = (),
+    progress: Progress | None = None,
+) -> BuildSummary:
+    """Resolve, analyse, build and write already-extracted articles into ``out_dir`` (holding its lock)."""
+    with export.build_lock(out_dir):
+        return _finish(list(extractions), out_dir, list(skipped), dict.fromkeys(STAGES, 0.0), 0, progress)
+
+
+def _finish(
+    extractions: list[Extraction],
+    out_dir: Path,
+    skipped: list[str],
+    seconds: dict[str, float],
+    cached: int,
+    progress: Progress | None,
+) -> BuildSummary:
+    t0 = time.perf_counter()
+    corpus = resolve(extractions, skipped=skipped)
+    seconds["resolve"] = time.perf_counter() - t0
+
+    find_contradictions = optional_stage("kg.analyse", "find_contradictions")
+    if find_contradictions is not None:
+        t0 = time.perf_counter()
+        contradictions = tuple(cast(Iterable[Contradiction], find_contradictions(corpus)))
+        corpus = Corpus(
+            extractions=corpus.extractions,
+            actors=corpus.actors,
+            events=corpus.events,
+            sources=corpus.sources,
+            contradictions=contradictions,
+            skipped=corpus.skipped,
+        )
+        seconds["analyse"] = time.perf_counter() - t0
+
+    total_graphs = len(corpus.extractions) + 2 + bool(corpus.contradictions)  # see build.iter_graphs
+
+    def report(done: int) -> None:
+        if progress is not None:
+            progress("write", done, total_graphs)
+
+    with export.OutputSet(out_dir) as outputs:
+        trig = outputs.path(export.TRIG_NAME)
+        ttl = outputs.path(export.TTL_NAME)
+        stats = export.write_graphs(build.iter_graphs(corpus, kg.__version__), trig, ttl, progress=report)
+        seconds["build"] = stats.seconds["build"]
+        seconds["write"] = stats.seconds["write"]
+
+        t0 = time.perf_counter()
+        render_html = optional_stage("kg.visualise", "render_html")
+        if render_html is not None:
+            store = ox.Store()
+            store.load(path=trig, format=ox.RdfFormat.TRIG)
+            render_html(store, outputs.path("graph.html"))
+            del store
+        write_report = optional_stage("kg.report", "write_report")
+        if write_report is not None:
+            write_report(corpus, outputs.path("report.md"))
+        seconds["render"] = time.perf_counter() - t0
+        written = outputs.commit()
+
+    summary = BuildSummary(
+        articles=len(corpus.extractions),
+        claims=sum(len(e.claims) for e in corpus.extractions),
+        actors=len(corpus.actors),
+        events=len(corpus.events),
+        sources=len(corpus.sources),
+        contradictions=len(corpus.contradictions),
+        quads=stats.quads,
+        skipped=tuple(skipped),
+        cached=cached,
+        outputs=tuple(str(p) for p in written),
+        seconds={k: round(v, 3) for k, v in seconds.items()},
+    )
+    logger.info("build: %d articles, %d quads -> %s", summary.articles, summary.quads, out_dir)
+    return summary
