@@ -33,7 +33,10 @@ logger = logging.getLogger(__name__)
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl",)
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
+JSON_SUFFIXES = (".json",)
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + JSON_SUFFIXES
+"""Files with these endings (or none, read as text) are articles; a corpus folder's other files are
+ignored with a warning."""
 MAX_ARTICLE_CHARS = 2_000_000
 """Longest body accepted (about 300,000 words); longer articles are refused with a clear message."""
 
@@ -112,7 +115,8 @@ _FURNITURE_LINES = re.compile(
       | subscribe(?:\ now|\ to\ our\ newsletter|\ for\ free)?
       | sign\ up(?:\ for\ (?:our|the)\ \w+(?:\ \w+)?)?
       | (?:advertisement|advertising|sponsored(?:\ content)?|ad)
-      | (?:hot|popular|similar|related|recent|latest|recommended|trending|top|more)\ (?:posts|articles|stories|news|reads)
+      | (?:hot|popular|similar|related|recent|latest|recommended|trending|top|more)
+        \ (?:posts|articles|stories|news|reads)
       | related|recommended(?:\ for\ you)?|trending(?:\ now)?|most\ (?:read|popular|viewed)
       | you\ (?:may|might)\ also\ (?:like|be\ interested\ in)
       | follow\ us(?:\ on\ .{1,40})?
@@ -496,13 +500,17 @@ def read_html(path: str, data: bytes, stem: str) -> list[Article]:
     if not text or not text.strip():
         raise CorpusError(path, "no article text was found in the HTML page",
                           "check that it is a saved article page, or paste its text into a .txt file")
+    def field(name: str) -> str | None:
+        return _clean_meta(getattr(doc, name, None))
+
+    url = field("url")
     meta = Meta(
-        headline=_clean_meta(doc.title),
-        url=_clean_meta(doc.url) if doc.url and _is_web_url(doc.url) else None,
-        publisher=_clean_meta(doc.sitename),
-        authors=tuple(a for a in (_clean_meta(x) for x in re.split(r"\s*;\s*", doc.author or "")) if a),
-        published=_clean_meta(doc.date),
-        language=_clean_meta(getattr(doc, "language", None)),
+        headline=field("title"),
+        url=url if url and _is_web_url(url) else None,
+        publisher=field("sitename"),
+        authors=tuple(a for a in (_clean_meta(x) for x in re.split(r"\s*;\s*", field("author") or "")) if a),
+        published=field("date"),
+        language=field("language"),
     )
     return [make_article(path, meta, text, hashlib.sha256(data).hexdigest(), default_id=stem)]
 
@@ -511,6 +519,23 @@ def _clean_meta(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
     return normalise_text(value).strip() or None
+
+
+def _json_article(where: str, record: object, raw: bytes, default_id: str) -> Article:
+    """One JSON article record (schema.org property names, aliases accepted)."""
+    if not isinstance(record, dict):
+        raise CorpusError(where, "the record is not a JSON object", "write each article as a JSON object")
+    lowered = {str(k).lower(): v for k, v in record.items()}
+    body = next((lowered[k] for k in _JSONL_BODY if isinstance(lowered.get(k), str)), None)
+    if body is None:
+        raise CorpusError(where, "the record has no article text",
+                          "put the text in an 'articleBody' (or 'text') field")
+    meta = _meta_from_mapping(where, {k: v for k, v in record.items() if str(k).lower() != "@id"}, strict=False)
+    if meta.id is None and isinstance(lowered.get("@id"), str):
+        meta = Meta(**{**meta.__dict__, "id": lowered["@id"]})
+    if meta.url:
+        default_id = slug(meta.url)
+    return make_article(where, meta, body, hashlib.sha256(raw).hexdigest(), default_id=default_id)
 
 
 def read_jsonl(path: str, data: bytes, stem: str) -> list[Article]:
@@ -526,23 +551,27 @@ def read_jsonl(path: str, data: bytes, stem: str) -> list[Article]:
         except json.JSONDecodeError as exc:
             raise CorpusError(where, f"not valid JSON ({exc.msg} at column {exc.colno})",
                               "write one complete JSON object per line") from None
-        if not isinstance(record, dict):
-            raise CorpusError(where, "the line is not a JSON object", "write one JSON object per line")
-        lowered = {str(k).lower(): v for k, v in record.items()}
-        body = next((lowered[k] for k in _JSONL_BODY if isinstance(lowered.get(k), str)), None)
-        if body is None:
-            raise CorpusError(where, "the record has no article text",
-                              "put the text in an 'articleBody' (or 'text') field")
-        meta = _meta_from_mapping(where, {k: v for k, v in record.items() if str(k).lower() != "@id"},
-                                  strict=False)
-        if meta.id is None and isinstance(lowered.get("@id"), str):
-            meta = Meta(**{**meta.__dict__, "id": lowered["@id"]})
-        default_id = slug(meta.url) if meta.url else f"{stem}-{lineno}"
-        digest = hashlib.sha256(line.encode("utf-8")).hexdigest()
-        articles.append(make_article(where, meta, body, digest, default_id=default_id))
+        articles.append(_json_article(where, record, line.encode("utf-8"), f"{stem}-{lineno}"))
     if not articles:
         raise CorpusError(path, "the file holds no JSON records", "write one JSON object per line")
     return articles
+
+
+def read_json(path: str, data: bytes, stem: str) -> list[Article]:
+    """A JSON document holding one article object, or a list of them."""
+    text = _decode(path, data)
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CorpusError(path, f"not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})",
+                          "fix the JSON, or use .jsonl with one article per line") from None
+    if isinstance(document, dict):
+        return [_json_article(path, document, data, stem)]
+    if isinstance(document, list) and document:
+        return [_json_article(f"{path}[{i}]", record, json.dumps(record, sort_keys=True).encode("utf-8"),
+                              f"{stem}-{i + 1}") for i, record in enumerate(document)]
+    raise CorpusError(path, "the JSON document is neither an article object nor a list of them",
+                      "write one article object, or a list of article objects")
 
 
 Reader = Callable[[str, bytes, str], list[Article]]
@@ -550,6 +579,8 @@ READERS: dict[str, Reader] = {
     **dict.fromkeys(TEXT_SUFFIXES, read_text),
     **dict.fromkeys(HTML_SUFFIXES, read_html),
     **dict.fromkeys(JSONL_SUFFIXES, read_jsonl),
+    **dict.fromkeys(JSON_SUFFIXES, read_json),
+    "": read_text,
 }
 
 
@@ -567,8 +598,12 @@ def read_file(path: Path, display: str | None = None) -> list[Article]:
     return reader(shown, data, slug(path.stem))
 
 
-def corpus_files(corpus: Path) -> list[Path]:
-    """The article files of a corpus folder, in a stable order (hidden files and READMEs skipped)."""
+def corpus_files(corpus: Path, ignored: list[Path] | None = None) -> list[Path]:
+    """The article files of a corpus folder, in a stable order.
+
+    Hidden files and folders (``.`` or ``_`` first), READMEs, and files whose ending is not an article
+    format (images, PDFs, ...) are left out; the last are appended to ``ignored`` so the caller can say so.
+    """
     if corpus.is_file():
         return [corpus]
     if not corpus.is_dir():
@@ -578,8 +613,12 @@ def corpus_files(corpus: Path) -> list[Path]:
         rel = path.relative_to(corpus)
         if any(part.startswith((".", "_")) for part in rel.parts):
             continue
-        if path.is_file() and not path.name.lower().startswith("readme"):
+        if not path.is_file() or path.name.lower().startswith("readme"):
+            continue
+        if path.suffix.lower() in READERS:
             files.append(path)
+        elif ignored is not None:
+            ignored.append(path)
     return files
 
 
@@ -593,7 +632,12 @@ def iter_corpus(corpus: Path, *, skip_invalid: bool = False, skipped: list[str] 
     seen_ids: dict[str, str] = {}
     seen_urls: dict[str, str] = {}
     seen_bodies: dict[str, str] = {}
-    files = corpus_files(corpus)
+    ignored: list[Path] = []
+    files = corpus_files(corpus, ignored)
+    if ignored:
+        logger.warning("ignored %d file(s) that are not articles (%s): %s", len(ignored),
+                       ", ".join(sorted({p.suffix.lower() for p in ignored})),
+                       ", ".join(str(p) for p in ignored[:5]) + (" ..." if len(ignored) > 5 else ""))
     if not files:
         raise CorpusError(str(corpus), "the corpus folder holds no article files",
                           f"put articles ({', '.join(SUPPORTED_SUFFIXES)}) in it")

@@ -82,7 +82,8 @@ def test_claims_normative_appeal_by_a_speaker_is_a_claim() -> None:
 @pytest.mark.parametrize(
     ("body", "fragment"),
     [
-        pytest.param("It is known that the convoy was stopped at the border by customs officers.", "convoy", id="it-is-known"),
+        pytest.param("It is known that the convoy was stopped at the border by customs officers.", "convoy",
+                     id="it-is-known"),
         pytest.param("Allegations that the ministry hid the figures have circulated for months.", "hid the figures",
                      id="allegations-that"),
     ],

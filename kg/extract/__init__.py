@@ -71,7 +71,8 @@ def extract(article: Article) -> Extraction:
             name = previous.name if previous and len(previous.name) >= len(e.name) else e.name
             events[e.key] = Event(key=e.key, kind=e.kind, name=name, participants=participants,
                                   dates=tuple(sorted(dates.get(e.key, set()), key=lambda d: d.value)))
-            mentions.append(Mention(target=e.key, span=Span(start=e.start, end=e.end, text=article.body[e.start : e.end])))
+            span = Span(start=e.start, end=e.end, text=article.body[e.start : e.end])
+            mentions.append(Mention(target=e.key, span=span))
     for m in actors.mentions:
         mentions.append(Mention(target=m.key, span=Span(start=m.start, end=m.end, text=article.body[m.start : m.end])))
 

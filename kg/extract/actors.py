@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from kg.extract.gazetteer import Entry, Gazetteer, How, tokenize
 from kg.extract.lexicon import CUE_RE, TITLE_WORDS
-from kg.extract.segment import Segmentation
+from kg.extract.segment import Block, Segmentation
 from kg.iris import slug
 from kg.models import ActorKind, Article
 
@@ -30,7 +31,7 @@ _NOT_NAME_WORDS = {
     "During", "While", "When", "If", "As", "Although", "Despite", "Following", "Secretary", "General",
     "President", "Minister", "Prime", "Chief", "State", "States", "United", "Kingdom", "Republic", "Federation",
     "Government", "Parliament", "Congress", "Senate", "House", "White", "Kremlin", "Pentagon", "Analysis",
-    "News", "Reuters", "Press", "Agency", "Times", "Post", "Journal", "Television", "TV", "Radio",
+    "News", "Reuters", "Press", "Times", "Post", "Journal", "Television", "TV", "Radio",
     "Russian", "American", "Ukrainian", "European", "British", "French", "German", "Chinese", "Polish",
     "North", "South", "East", "West", "New", "Old", "Great", "Greater", "Black", "Baltic", "Atlantic",
     "Pacific", "Middle", "Far", "Near", "Global", "World", "International", "National", "Foreign", "Defense",
@@ -162,7 +163,6 @@ def estimate_date(article: Article) -> str | None:
     if article.published is not None:
         return article.published.value
     from kg.dates import find_dates
-
     from kg.extract.segment import strip_markers
 
     dates = [m.date.value for m in find_dates(strip_markers(article.body)) if m.date.value[:4] <= "2100"]
@@ -304,14 +304,14 @@ def _contextual_pass(result: ArticleActors, tokens: list[tuple[int, int, str]], 
     for i in range(len(tokens)):
         for length in range(min(longest, len(tokens) - i), 0, -1):
             window = tokens[i : i + length]
-            key = phrases.get(tuple(t[2].lower() for t in window))
-            if key is None:
+            phrase_key = phrases.get(tuple(t[2].lower() for t in window))
+            if phrase_key is None:
                 continue
             start, end = window[0][0], window[-1][1]
             if any(s < end and start < e for s, e in taken):
                 break
-            _add(result, gaz.entries[key], body[start:end], 0.7)
-            result.mentions.append(ActorMention(start, end, key, "contextual", 0.7))
+            _add(result, gaz.entries[phrase_key], body[start:end], 0.7)
+            result.mentions.append(ActorMention(start, end, phrase_key, "contextual", 0.7))
             break
 
 
@@ -330,7 +330,7 @@ _TITLED_RE = re.compile(
 )
 
 
-def _titled_people(result: ArticleActors, body: str, blocks: list[object], gaz: Gazetteer
+def _titled_people(result: ArticleActors, body: str, blocks: Sequence[Block], gaz: Gazetteer
                    ) -> dict[tuple[str, str], set[str]]:
     """People named with a title ("US President Joe Biden", "NATO Chief Jens Stoltenberg").
 
@@ -338,7 +338,7 @@ def _titled_people(result: ArticleActors, body: str, blocks: list[object], gaz: 
     """
     links: dict[tuple[str, str], set[str]] = {}
     for b in blocks:
-        start_b, end_b = b.start, b.end  # type: ignore[attr-defined]
+        start_b, end_b = b.start, b.end
         for m in _TITLED_RE.finditer(body, start_b, end_b):
             name = m.group("name").strip()
             title = m.group("title")
@@ -352,7 +352,7 @@ def _titled_people(result: ArticleActors, body: str, blocks: list[object], gaz: 
                 continue
             name = " ".join(name_words).rstrip(".,;:'’")
             name = re.sub(r"['’]s$", "", name)
-            if not re.search(r"[A-Za-z]", title) or not any(t.lower().strip(".") in _TITLE_FORMS for t in title.split()):
+            if not any(t.lower().strip(".") in _TITLE_FORMS for t in title.split()):
                 continue
             lead = title.split()[0]
             if lead[:1].islower() and lead.lower() not in _TITLE_FORMS:
@@ -406,11 +406,11 @@ def _title_roles(title: str, title_start: int, result: ArticleActors, body: str,
     return roles
 
 
-def _organisations(result: ArticleActors, body: str, blocks: list[object]) -> None:
+def _organisations(result: ArticleActors, body: str, blocks: Sequence[Block]) -> None:
     """Organisations the gazetteer lacks, by the form of their name ("the X Ministry (XM)")."""
     taken = [(m.start, m.end) for m in result.mentions]
     for b in blocks:
-        for m in _ORG_RE.finditer(body, b.start, b.end):  # type: ignore[attr-defined]
+        for m in _ORG_RE.finditer(body, b.start, b.end):
             name = m.group("name").strip()
             start, end = m.start("name"), m.end("name")
             words = name.replace("-", " ").split()
@@ -434,7 +434,7 @@ def _organisations(result: ArticleActors, body: str, blocks: list[object]) -> No
 _APPOSITIVE = r"(?:,\s+(?:an?|the|who|whose|[A-Z][\w'’\-]*['’]s)\s[^,;“”\"]{1,100},)?"
 
 
-def _cue_subject_people(result: ArticleActors, body: str, blocks: list[object]) -> None:
+def _cue_subject_people(result: ArticleActors, body: str, blocks: Sequence[Block]) -> None:
     """People the gazetteer does not know, named as speakers: "Jane Roe said", "Jane Roe, an analyst at
     X, said", "..., said Jane Roe, a former diplomat"."""
     taken = [(m.start, m.end) for m in result.mentions]
@@ -443,7 +443,7 @@ def _cue_subject_people(result: ArticleActors, body: str, blocks: list[object]) 
     after_cue = re.compile(rf"[,”\"]\s*{CUE_RE.pattern}\s+{name}(?=\s*[,.;]|\s+(?:on|in|at|during)\b)")
     for b in blocks:
         for pattern in (before_cue, after_cue):
-            for m in pattern.finditer(body, b.start, b.end):  # type: ignore[attr-defined]
+            for m in pattern.finditer(body, b.start, b.end):
                 person = m.group("name")
                 words = person.split()
                 if any(w.strip(".") in _NOT_NAME_WORDS for w in words) or any(w.isupper() for w in words):
@@ -457,7 +457,7 @@ def _cue_subject_people(result: ArticleActors, body: str, blocks: list[object]) 
                 taken.append((start, end))
 
 
-def _surname_links(result: ArticleActors, body: str, blocks: list[object]) -> None:
+def _surname_links(result: ArticleActors, body: str, blocks: Sequence[Block]) -> None:
     """Later mentions of a discovered person by surname alone ("Sprūds said")."""
     people = [a for a in result.actors.values() if a.kind == "Person" and len(a.label.split()) >= 2]
     if not people:
@@ -470,8 +470,8 @@ def _surname_links(result: ArticleActors, body: str, blocks: list[object]) -> No
         if len(keys) != 1 or surname in _SURNAME_STOP or len(surname) < 3:
             continue
         for b in blocks:
-            for m in re.finditer(rf"\b{re.escape(surname)}\b", body[b.start : b.end]):  # type: ignore[attr-defined]
-                start = b.start + m.start()  # type: ignore[attr-defined]
+            for m in re.finditer(rf"\b{re.escape(surname)}\b", body[b.start : b.end]):
+                start = b.start + m.start()
                 end = start + len(surname)
                 if any(s <= start and end <= e for s, e in taken):
                     continue
@@ -479,7 +479,7 @@ def _surname_links(result: ArticleActors, body: str, blocks: list[object]) -> No
                 taken.append((start, end))
 
 
-def _role_phrases(result: ArticleActors, body: str, blocks: list[object], gaz: Gazetteer,
+def _role_phrases(result: ArticleActors, body: str, blocks: Sequence[Block], gaz: Gazetteer,
                   links: dict[tuple[str, str], set[str]], date: str | None) -> None:
     """Role phrases without a name ("the NATO chief", "NATO's Secretary General", "the Secretary General
     of NATO") resolved to the person holding that role: named so in this article, else a gazetteer holder
@@ -492,7 +492,7 @@ def _role_phrases(result: ArticleActors, body: str, blocks: list[object], gaz: G
     mentioned_people = {m.key for m in result.mentions if result.actors[m.key].kind == "Person"}
     taken = [(m.start, m.end) for m in result.mentions if m.how in ("title", "name", "discovered", "surname")]
     for b in blocks:
-        for fm in form_re.finditer(body, b.start, b.end):  # type: ignore[attr-defined]
+        for fm in form_re.finditer(body, b.start, b.end):
             start, end = fm.start(), fm.end()
             if any(s <= start < e for s, e in taken):
                 continue
@@ -568,7 +568,7 @@ _APPOSITIVE_ROLE = re.compile(
 _BARE_ROLE = re.compile(r"\b[Tt]he\s+(?P<title>(?:[a-z][\w\-]*\s+|[A-Z][a-z]+\s+){0,2}" + _ROLE_HEADS + r")\b")
 
 
-def _appositive_titles(result: ArticleActors, body: str, blocks: list[object]) -> None:
+def _appositive_titles(result: ArticleActors, body: str, blocks: Sequence[Block]) -> None:
     """Roles given after a name: "Andris Sprūds, Latvia's defence minister, said"."""
     for m in sorted(result.mentions, key=lambda m: m.start):
         if result.actors[m.key].kind != "Person":
@@ -580,14 +580,14 @@ def _appositive_titles(result: ArticleActors, body: str, blocks: list[object]) -
             result.titles.append((m.start, m.key, words))
 
 
-def _bare_roles(result: ArticleActors, body: str, blocks: list[object]) -> None:
+def _bare_roles(result: ArticleActors, body: str, blocks: Sequence[Block]) -> None:
     """"the minister", "the foreign minister", "the president": the person last introduced with that role."""
     if not result.titles:
         return
     taken = [(m.start, m.end) for m in result.mentions]
     titles = sorted(result.titles)
     for b in blocks:
-        for m in _BARE_ROLE.finditer(body, b.start, b.end):  # type: ignore[attr-defined]
+        for m in _BARE_ROLE.finditer(body, b.start, b.end):
             start, end = m.start(), m.end()
             if any(s < end and start < e for s, e in taken):
                 continue

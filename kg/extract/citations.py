@@ -82,10 +82,7 @@ def _entry_source(text: str) -> Source | None:
         found = find_dates(am.group("date"))
         accessed = found[0].date if found else None
         rest = rest[: am.start()]
-    if url:
-        before_url = rest.split(url)[0] if url in rest else rest
-    else:
-        before_url = rest
+    before_url = rest.split(url)[0] if url and url in rest else rest
     pieces = [p.strip(" .,;:") for p in before_url.split(",")]
     pieces = [p for p in pieces if p and not URL_RE.match(p)]
     if title is None and pieces:

@@ -81,7 +81,9 @@ _ACCESSION = re.compile(r"\b(?:joined|join|joining|accession\s+to|accession\s+of
 _TREATY = re.compile(
     r"\b(?P<name>(?:[A-Z][\w'’\-]*\s+){1,5}(?P<kind>Declaration|Treaty|Accords?|Agreements?|Act|Memorandum|Protocol|"
     r"Charter|Convention|Communiqu[eé]|Statute|Deal))\b")
-_SUMMIT = re.compile(r"\b(?:(?P<pre>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)\s+)?(?i:summit)(?:\s+in\s+(?P<where>[A-Z][\w'’\-]*))?")
+_SUMMIT = re.compile(
+    r"\b(?:(?P<pre>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)\s+)?(?i:summit)(?:\s+in\s+(?P<where>[A-Z][\w'’\-]*))?"
+)
 _INTERVENTION = re.compile(r"\b(?i:intervention)\s+in\s+(?:the\s+)?(?P<where>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)")
 _SANCTIONS = re.compile(r"\b(?:imposed|imposes|impose|slapped|introduced|announced)\s+(?:[\w\-]+\s+){0,4}sanctions\b",
                         re.I)
@@ -170,7 +172,7 @@ def find_events(text: str, offset: int, actors: ArticleActors) -> list[EventMent
         if key is None:
             continue
         agent, a_start = actor_before(m.start(), _STATES)
-        participants = tuple(k for k in (agent, key) if k and k != key) + (key,)
+        participants = (*(k for k in (agent,) if k and k != key), key)
         add(min(a_start, m.start()), m.end(), "war", f"war in {_label(actors, key)}", participants, f"war-{key}")
 
     for m in _FOUNDING_NOUN.finditer(text):
@@ -193,11 +195,11 @@ def find_events(text: str, offset: int, actors: ArticleActors) -> list[EventMent
         if key is not None and actors.actors[key].kind in _STATES | _ORGS:
             _add_end(add, actors, key, m.start(), t_end, m.group("trigger"))
             continue
-        name, n_end = name_after(m.end())
-        if name and not key:
+        thing, n_end = name_after(m.end())
+        if thing and not key:
             trigger = m.group("trigger").lower()
             kind = "fall" if trigger == "fall" else "end"
-            add(m.start(), n_end, kind, f"{kind} of the {name}", (), f"{kind}-{slug(name)}")
+            add(m.start(), n_end, kind, f"{kind} of the {thing}", (), f"{kind}-{slug(thing)}")
 
     for m in _ENLARGE.finditer(text):
         org, o_start = actor_before(m.start(), _ORGS)

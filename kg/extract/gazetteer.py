@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from kg.models import ActorKind
 
@@ -108,9 +108,8 @@ def _strings(value: Any) -> tuple[str, ...]:
 
 
 def _entry(raw: dict[str, Any], default_kind: ActorKind) -> Entry:
-    kind: ActorKind = raw.get("type") or default_kind
-    if kind == "State":
-        kind = "Country"
+    raw_kind = str(raw.get("type") or default_kind)
+    kind = cast(ActorKind, "Country" if raw_kind == "State" else raw_kind)
     roles = tuple(
         Role(title=str(r["title"]), of=str(r["of"]), start=r.get("start"), end=r.get("end"))
         for r in raw.get("roles", ())
@@ -170,5 +169,5 @@ def load_gazetteer() -> Gazetteer:
                     "surname": entry.surnames,
                 }[how]
             for text in strings:
-                gaz.add_name(text, entry.key, how)  # type: ignore[arg-type]
+                gaz.add_name(text, entry.key, how)
     return gaz

@@ -7,6 +7,7 @@ offset is into the article body.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -88,8 +89,6 @@ def marker_numbers(text: str) -> tuple[int, ...]:
                 continue
         if part.isdigit():
             numbers.append(int(part))
-        elif len(part) > 1 and all(ch.isdigit() for ch in part):
-            numbers.append(int(part))
     return tuple(numbers)
 
 
@@ -112,8 +111,7 @@ def _classify(lines: list[tuple[int, int, str]]) -> list[Block]:
             in_references = True
             kind = "heading"
         elif (m := _REFERENCE_ENTRY.match(stripped)) and (
-            in_references or m.group(1) and _REFERENCE_HINT.search(stripped) or _REFERENCE_HINT.search(stripped)
-            and len(stripped) < 600
+            in_references or (_REFERENCE_HINT.search(stripped) and (m.group(1) or len(stripped) < 600))
         ):
             kind = "reference"
             in_references = in_references or bool(m.group(1))
@@ -254,7 +252,7 @@ def _split_block(block: Block, start_index: int) -> list[Sentence]:
         first = lm.end()
     bounds = [first, *[c for c in cuts if c > first], n]
     sentences: list[Sentence] = []
-    pieces = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False)]
+    pieces = list(itertools.pairwise(bounds))
     for a, b in pieces:
         raw = text[a:b]
         lead = len(raw) - len(raw.lstrip())
