@@ -24,8 +24,72 @@ from kg.models import Modality, Polarity, Quantity, Rebuttal, Relation, Span, St
 # Polarity and modality
 
 
-def polarity(content: str) -> Polarity:
-    """``negated`` when the main content denies something ("has no intention", "will never")."""
+DENIAL_CUES = frozenset(
+    {
+        "denied",
+        "denies",
+        "deny",
+        "denying",
+        "rejected",
+        "rejects",
+        "reject",
+        "rejecting",
+        "dismissed",
+        "dismisses",
+        "dismiss",
+        "dismissing",
+        "refuted",
+        "refutes",
+        "refute",
+        "disputed",
+        "disputes",
+        "dispute",
+        "contradicted",
+        "contradicts",
+        "ridiculed",
+        "mocked",
+    }
+)
+"""Cue verbs whose content the speaker rejects: "Putin denied that Russia would attack NATO" negates it."""
+
+
+def _is_denial(cue: str | None) -> bool:
+    return bool(cue) and cue.split()[0].lower() in DENIAL_CUES  # type: ignore[union-attr]
+
+
+def _rebutted_from(text: str, cue: str | None = None) -> int | None:
+    """Where the rejected content starts when the text rejects someone's claim ("called X's claim that
+    <content> nonsense", "dismissed claims that <content>"), else None. ``cue`` is the claim's cue verb,
+    which may stand before ``text`` (the content of "Putin called <content>")."""
+    prefix = (
+        cue.split()[0] + " " if cue and not re.search(r"\b" + re.escape(cue.split()[0]) + r"\b", text) else ""
+    )
+    m = REBUTTAL_RE.search(prefix + text)
+    if not m:
+        return None
+    verb = m.group(0).split()[0].lower()
+    end = m.end() - len(prefix)
+    if verb in DENIAL_CUES or REBUTTAL_WORDS_RE.search(text[max(0, end) : max(0, end) + 220]):
+        return max(0, end)
+    return None
+
+
+def _denial_end(text: str, cue: str | None) -> int | None:
+    """Where the content a speaker rejects starts in ``text``: after the denial cue verb when it is in the
+    text (0 when the text is the content after it), after the rejected claim noun ("called X's claim"),
+    else None."""
+    if _is_denial(cue):
+        word = cue.split()[0]  # type: ignore[union-attr]
+        m = re.search(r"\b" + re.escape(word) + r"\b", text, re.IGNORECASE)
+        return m.end() if m else 0
+    return _rebutted_from(text, cue)
+
+
+def polarity(content: str, cue: str | None = None) -> Polarity:
+    """``negated`` when the main content denies something ("has no intention", "will never"), or when the
+    speaker rejects it ("denied that ...", "called the claim that ... nonsense")."""
+    if _is_denial(cue) or _rebutted_from(content, cue) is not None:
+        return "negated"
     return "negated" if NEGATION_RE.search(content) else "asserted"
 
 
@@ -45,17 +109,62 @@ def modality(content: str) -> Modality:
 
 _NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE = r"(?:\s*(?P<scale>trillion|billion|million|thousand|bn|tn|mn|m|k)\b)?"
-_CURRENCY_PRE = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₴": "UAH",
-                 "eur": "EUR", "usd": "USD", "gbp": "GBP", "rub": "RUB", "uah": "UAH", "cny": "CNY"}
-_CURRENCY_POST = {"dollars": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "rubles": "RUB",
-                  "roubles": "RUB", "hryvnias": "UAH", "hryvnia": "UAH", "yuan": "CNY", "yen": "JPY"}
-_SCALES = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6, "mn": 1e6, "m": 1e6,
-           "thousand": 1e3, "k": 1e3}
-_UNITS = {"km": ("km", 1.0), "kilometres": ("km", 1.0), "kilometers": ("km", 1.0), "kilometre": ("km", 1.0),
-          "kilometer": ("km", 1.0), "miles": ("km", 1.609344), "mile": ("km", 1.609344), "mi": ("km", 1.609344),
-          "metres": ("m", 1.0), "meters": ("m", 1.0), "tonnes": ("t", 1.0), "tons": ("t", 0.907185)}
+_CURRENCY_PRE = {
+    "$": "USD",
+    "us$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₽": "RUB",
+    "₴": "UAH",
+    "eur": "EUR",
+    "usd": "USD",
+    "gbp": "GBP",
+    "rub": "RUB",
+    "uah": "UAH",
+    "cny": "CNY",
+}
+_CURRENCY_POST = {
+    "dollars": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "pounds": "GBP",
+    "rubles": "RUB",
+    "roubles": "RUB",
+    "hryvnias": "UAH",
+    "hryvnia": "UAH",
+    "yuan": "CNY",
+    "yen": "JPY",
+}
+_SCALES = {
+    "trillion": 1e12,
+    "tn": 1e12,
+    "billion": 1e9,
+    "bn": 1e9,
+    "million": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "thousand": 1e3,
+    "k": 1e3,
+}
+_UNITS = {
+    "km": ("km", 1.0),
+    "kilometres": ("km", 1.0),
+    "kilometers": ("km", 1.0),
+    "kilometre": ("km", 1.0),
+    "kilometer": ("km", 1.0),
+    "miles": ("km", 1.609344),
+    "mile": ("km", 1.609344),
+    "mi": ("km", 1.609344),
+    "metres": ("m", 1.0),
+    "meters": ("m", 1.0),
+    "tonnes": ("t", 1.0),
+    "tons": ("t", 0.907185),
+}
 _QUANTITY_RE = re.compile(
-    r"(?P<pre>US\$|\$|€|£|¥|₽|₴|\b(?:EUR|USD|GBP|RUB|UAH|CNY)\s?)?" + _NUMBER + _SCALE
+    r"(?P<pre>US\$|\$|€|£|¥|₽|₴|\b(?:EUR|USD|GBP|RUB|UAH|CNY)\s?)?"
+    + _NUMBER
+    + _SCALE
     + r"(?:\s*(?P<pct>%|per\s*cent|percent)"
     r"|\s+(?P<post>dollars|euros?|pounds|rubles|roubles|hryvnias?|yuan|yen)"
     r"|\s*(?P<unit>km|kilometres?|kilometers?|miles?|mi|metres|meters|tonnes|tons)\b"
@@ -67,8 +176,23 @@ _QUANTITY_RE = re.compile(
 )
 
 
+_COUNT_UNITS = {
+    "troop": "troops",
+    "troops": "troops",
+    "soldiers": "troops",
+    "personnel": "troops",
+    "servicemen": "troops",
+    "fighters": "fighters",
+    "casualties": "casualties",
+    "deaths": "deaths",
+}
+"""Count nouns that name the same thing ("3,000 troops" and "4,500 soldiers" count the same)."""
+
+
 def quantities(text: str, offset: int) -> list[Quantity]:
-    """Numbers with what they count or measure, normalised (currencies to ISO codes, miles to km)."""
+    """Numbers with what they count or measure, normalised (currencies to ISO codes, miles to km, troop
+    synonyms to "troops"); ``measure`` is what the number is of ("troops deploy", "aid", "defense spending"),
+    or None when the sentence does not say clearly enough to compare it with another number."""
     out: list[Quantity] = []
     for m in _QUANTITY_RE.finditer(text):
         raw = m.group("num").replace(",", "")
@@ -76,7 +200,9 @@ def quantities(text: str, offset: int) -> list[Quantity]:
             value = float(raw)
         except ValueError:
             continue
-        pre, pct, post, unit, noun, scale = (m.group(g) for g in ("pre", "pct", "post", "unit", "noun", "scale"))
+        pre, pct, post, unit, noun, scale = (
+            m.group(g) for g in ("pre", "pct", "post", "unit", "noun", "scale")
+        )
         if not (pre or pct or post or unit or noun or scale):
             continue
         if re.fullmatch(r"1[5-9]\d\d|20\d\d", raw) and not (pre or pct or post or unit or scale):
@@ -94,16 +220,28 @@ def quantities(text: str, offset: int) -> list[Quantity]:
             unit_name, factor = _UNITS[unit.lower()]
             value *= factor
         elif noun:
-            unit_name = noun.lower().rstrip("s") if noun.lower() not in ("people", "personnel") else noun.lower()
+            unit_name = _COUNT_UNITS.get(noun.lower(), noun.lower())
         else:
             unit_name = None
-        measure = _measure(text, m.start(), m.end(), bool(pct))
         start, end = m.start(), m.end()
+        number_start = m.start("num") if not pre else m.start()
+        if pct:
+            measure = _measure(text, start, end, True)
+        elif noun or unit:
+            measure = _count_measure(text, number_start)
+        else:
+            measure = _money_measure(text, number_start, end)
         span_text = text[start:end]
         if not span_text.strip():
             continue
-        out.append(Quantity(value=round(value, 6), unit=unit_name, measure=measure,
-                            span=Span(start=offset + start, end=offset + end, text=span_text)))
+        out.append(
+            Quantity(
+                value=round(value, 6),
+                unit=unit_name,
+                measure=measure,
+                span=Span(start=offset + start, end=offset + end, text=span_text),
+            )
+        )
     return out
 
 
@@ -112,18 +250,140 @@ _MEASURE_BEFORE = re.compile(
     r"rose\s+to|fell\s+to|increased\s+to|decreased\s+to|totalled|totaled|amounts?\s+to)\s*$",
     re.IGNORECASE,
 )
-_MEASURE_AFTER = re.compile(r"^\s*of\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?(?P<noun>(?:[\w\-]+\s*){1,3})")
-_STOP_MEASURE = {"the", "a", "an", "its", "their", "his", "her", "to", "of", "and", "in", "on", "up", "some",
-                 "about", "around", "nearly", "almost", "over", "more", "than", "just", "only"}
+_MEASURE_AFTER = re.compile(
+    r"^\s*of\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?(?P<noun>(?:[\w\-]+\s*){1,3})"
+)
+_STOP_MEASURE = {
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "to",
+    "of",
+    "and",
+    "in",
+    "on",
+    "up",
+    "some",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "over",
+    "more",
+    "than",
+    "just",
+    "only",
+    "least",
+    "at",
+    "roughly",
+    "approximately",
+    "estimated",
+    "another",
+    "additional",
+    "extra",
+    "new",
+    "fewer",
+    "less",
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "will",
+    "would",
+    "could",
+    "may",
+    "with",
+    "by",
+    "for",
+    "from",
+    "all",
+    "those",
+    "these",
+    "them",
+    "it",
+    "under",
+    "upwards",
+    "excess",
+    "close",
+    "total",
+    "totalling",
+    "totaling",
+}
+_IRREGULAR = {
+    "sent": "send",
+    "lost": "lose",
+    "spent": "spend",
+    "fled": "flee",
+    "held": "hold",
+    "built": "build",
+    "brought": "bring",
+    "gave": "give",
+    "given": "give",
+    "took": "take",
+    "taken": "take",
+    "rose": "rise",
+    "fell": "fall",
+    "fallen": "fall",
+    "dead": "die",
+    "died": "die",
+}
+_SYNONYMS = {
+    "send": "deploy",
+    "dispatch": "deploy",
+    "station": "deploy",
+    "deployment": "deploy",
+    "post": "deploy",
+    "move": "deploy",
+    "amass": "mass",
+    "gather": "mass",
+    "concentrate": "mass",
+    "lose": "lose",
+    "loss": "lose",
+    "kill": "kill",
+    "die": "kill",
+    "death": "kill",
+    "pledge": "pledge",
+    "promise": "pledge",
+    "commit": "pledge",
+    "allocate": "pledge",
+    "provide": "provide",
+    "supply": "provide",
+    "give": "provide",
+    "deliver": "provide",
+    "spend": "spend",
+    "spending": "spend",
+    "budget": "budget",
+}
+
+
+_PREPOSITIONS = {"on", "in", "for", "to", "by", "from", "with", "than", "and", "while", "at", "over"}
+_ABBREVIATIONS = {"gross domestic product": "gdp", "gross national product": "gnp"}
 
 
 def _measure(text: str, start: int, end: int, percent: bool) -> str | None:
+    """For percentages: what it is a share of ("4% of GDP"), else the noun phrase it is the value of
+    ("defense spending to 4%")."""
     if percent:
         after = _MEASURE_AFTER.match(text[end : end + 60])
         if after:
-            words = [w for w in after.group("noun").lower().split() if w not in _STOP_MEASURE]
+            words = []
+            for w in after.group("noun").lower().split():
+                if w in _PREPOSITIONS:
+                    break
+                if w not in _STOP_MEASURE:
+                    words.append(w)
             if words:
-                return " ".join(words[:3])
+                phrase = " ".join(words[:3])
+                return _ABBREVIATIONS.get(phrase, phrase)
     before = _MEASURE_BEFORE.search(text[max(0, start - 60) : start])
     if before:
         words = [w for w in before.group("noun").lower().split() if w not in _STOP_MEASURE]
@@ -132,16 +392,85 @@ def _measure(text: str, start: int, end: int, percent: bool) -> str | None:
     return None
 
 
+def _stem(word: str) -> str:
+    """A crude lemma for comparing measures: "deployed", "deploying", "deployment" -> "deploy"."""
+    word = _IRREGULAR.get(word, word)
+    for suffix in ("ments", "ment", "ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    if word.endswith("i") and len(word) >= 5:  # "suppli(ed)" -> "supply"
+        word = word[:-1] + "y"
+    return _SYNONYMS.get(word, word)
+
+
+def _clause_words(text: str, end: int) -> list[str]:
+    """Words of the clause that ends at ``end`` (back to the last punctuation or clause word), lower-cased."""
+    clause = re.split(
+        r"[,;:.()\u201c\u201d\"]|\b(?:and|but|while|whereas|which|that|who)\b", text[max(0, end - 80) : end]
+    )[-1]
+    return [w for w in re.findall(r"[a-z][\w\-’']*", clause.lower())]
+
+
+_CONTAINERS = {
+    "package",
+    "packages",
+    "tranche",
+    "tranches",
+    "sum",
+    "total",
+    "amount",
+    "worth",
+    "figure",
+    "number",
+    "contingent",
+    "force",
+    "batch",
+}
+
+
+def _count_measure(text: str, number_start: int) -> str | None:
+    """For counts ("deployed 3,000 troops", "a deployment of 3,000 troops"): the verb or noun governing the
+    number, stemmed; None when there is none (a bare "3,000 troops" is not comparable)."""
+    words = [
+        w
+        for w in _clause_words(text, number_start)
+        if w not in _STOP_MEASURE and not w.endswith(("'s", "’s"))
+    ]
+    while len(words) > 1 and words[-1] in _CONTAINERS:  # "an aid package of EUR 15 billion" -> aid
+        words.pop()
+    return _stem(words[-1]) if words else None
+
+
+def _money_measure(text: str, number_start: int, end: int) -> str | None:
+    """For sums of money: what it is for ("EUR 12 billion in aid", "aid of EUR 12 billion"), else the verb
+    governing it ("pledged EUR 12 billion")."""
+    after = re.match(
+        r"\s*(?:in|of|for|on|worth\s+of)\s+(?:new\s+|additional\s+|fresh\s+|extra\s+)?"
+        r"(?P<noun>[a-z][\w\-]*(?:\s+(?:aid|assistance|support|spending|funding|loans?|budget))?)",
+        text[end : end + 60],
+    )
+    if after and after.group("noun") not in _STOP_MEASURE:
+        return " ".join(
+            _stem(w) if w in _SYNONYMS or w in _IRREGULAR else w for w in after.group("noun").split()
+        )
+    return _count_measure(text, number_start)
+
+
 # ---------------------------------------------------------------------------------------------
 # Stances on issues
 
-_RELATIONS_NOUN = r"(?:relations|ties|relationship|dialogue|dialog|talks|cooperation|engagement|partnership|" \
-                  r"membership|rapprochement|contacts?|negotiations)"
+_RELATIONS_NOUN = (
+    r"(?:relations|ties|relationship|dialogue|dialog|talks|cooperation|engagement|partnership|"
+    r"membership|rapprochement|contacts?|negotiations)"
+)
 _STANCE_FOR = re.compile(
     r"\b(?:restor\w*|rebuild\w*|re-?establish\w*|renew\w*|resum\w*|normali[sz]\w*|improv\w*|repair\w*|revive\w*|"
     r"reset|mend\w*|strengthen\w*|deepen\w*|expand\w*|open\w*|seek\w*|pursu\w*|build\w*)\s+(?:\w+\s+){0,3}?"
     + _RELATIONS_NOUN
-    + r"|\b" + _RELATIONS_NOUN + r"\s+(?:\w+\s+){0,4}?(?:should|must|needs?\s+to)\s+be\s+(?:a\s+)?(?:priority|restored|resumed)"
+    + r"|\b"
+    + _RELATIONS_NOUN
+    + r"\s+(?:\w+\s+){0,4}?(?:should|must|needs?\s+to)\s+be\s+(?:a\s+)?(?:priority|restored|resumed)"
     r"|\bready\s+for\s+(?:dialogue|talks|negotiations)|\bopen\s+to\s+(?:dialogue|talks|negotiations|cooperation)"
     r"|\bcall(?:s|ed)?\s+for\s+(?:renewed\s+|a\s+)?(?:dialogue|talks|negotiations|engagement|reconciliation)"
     r"|\b(?:rapprochement|reconciliation|re-?engagement|renewed\s+dialogue)\b",
@@ -149,9 +478,12 @@ _STANCE_FOR = re.compile(
 )
 _STANCE_AGAINST = re.compile(
     r"\bclos\w*\s+the\s+door\s+(?:on|to)\b|\bdoor\s+(?:is|was|remains)\s+closed"
-    r"|\brul\w*\s+out\s+(?:\w+\s+){0,3}?" + _RELATIONS_NOUN
-    + r"|\breject\w*\s+(?:\w+\s+){0,3}?" + _RELATIONS_NOUN
-    + r"|\b(?:end|ending|ended|sever\w*|cut\w*|break\w*|suspend\w*|freez\w*|halt\w*)\s+(?:all\s+|any\s+)?(?:\w+\s+){0,2}?"
+    r"|\brul\w*\s+out\s+(?:\w+\s+){0,3}?"
+    + _RELATIONS_NOUN
+    + r"|\breject\w*\s+(?:\w+\s+){0,3}?"
+    + _RELATIONS_NOUN
+    + r"|\b(?:end|ending|ended|sever\w*|cut\w*|break\w*|suspend\w*|freez\w*|halt\w*)\s+"
+    r"(?:all\s+|any\s+)?(?:\w+\s+){0,2}?"
     + _RELATIONS_NOUN
     + r"|\bno\s+(?:potential\s+|possible\s+|future\s+)?(?:partnership|membership|dialogue|talks|cooperation|"
     r"negotiations|rapprochement)\b"
@@ -167,7 +499,11 @@ def stances(text: str) -> list[Stance]:
     if against:
         found.append(Stance(issue="relations", position="against", cue=_squash(against.group(0))))
     support = _STANCE_FOR.search(text)
-    if support and not against and not NEGATION_RE.search(text[max(0, support.start() - 25) : support.start()]):
+    if (
+        support
+        and not against
+        and not NEGATION_RE.search(text[max(0, support.start() - 25) : support.start()])
+    ):
         found.append(Stance(issue="relations", position="for", cue=_squash(support.group(0))))
     return found
 
@@ -179,16 +515,31 @@ def _squash(text: str) -> str:
 # ---------------------------------------------------------------------------------------------
 # Rebuttals
 
+
 def rebuttal(text: str, offset: int, actors: ArticleActors) -> Rebuttal | None:
-    """"called Biden's claim complete nonsense", "dismissed Moscow's allegations as a myth": the actor whose
+    """ "called Biden's claim complete nonsense", "dismissed Moscow's allegations as a myth": the actor whose
     words are rejected (named in the possessive before the claim noun)."""
     m = REBUTTAL_RE.search(text)
     if not m:
         return None
     verb = m.group(0).split()[0].lower()
     tail = text[m.end() : m.end() + 220]
-    strong_verb = verb in {"dismissed", "dismisses", "rejected", "rejects", "denied", "denies", "refuted",
-                           "refutes", "disputed", "disputes", "contradicted", "contradicts", "ridiculed", "mocked"}
+    strong_verb = verb in {
+        "dismissed",
+        "dismisses",
+        "rejected",
+        "rejects",
+        "denied",
+        "denies",
+        "refuted",
+        "refutes",
+        "disputed",
+        "disputes",
+        "contradicted",
+        "contradicts",
+        "ridiculed",
+        "mocked",
+    }
     if not strong_verb and not REBUTTAL_WORDS_RE.search(tail):
         return None
     target = None
@@ -197,7 +548,8 @@ def rebuttal(text: str, offset: int, actors: ArticleActors) -> Rebuttal | None:
             target = mention.key
     if target is None:
         return None
-    cue = verb + " … " + (REBUTTAL_WORDS_RE.search(tail).group(0) if REBUTTAL_WORDS_RE.search(tail) else m.group(0).split()[-1])  # type: ignore[union-attr]
+    words = REBUTTAL_WORDS_RE.search(tail)
+    cue = verb + " … " + (words.group(0) if words else m.group(0).split()[-1])
     return Rebuttal(target=target, cue=_squash(cue))
 
 
@@ -209,17 +561,24 @@ _HOSTILE = re.compile(
     r"war\s+(?:with|on|against)|strik\w*|bomb\w*|confront\w*|confrontation|aggression\s+against|threaten\w*)\b",
     re.IGNORECASE,
 )
-_SUPPORT = re.compile(r"\b(?:support\w*|help\w*|assist\w*|aid\w*|arm\w*|suppl\w*\s+(?:weapons|arms)|back\w*)\b",
-                      re.IGNORECASE)
+_SUPPORT = re.compile(
+    r"\b(?:support\w*|help\w*|assist\w*|aid\w*|arm\w*|suppl\w*\s+(?:weapons|arms)|back\w*)\b", re.IGNORECASE
+)
 _NEGATED_BEFORE = re.compile(
     r"\b(?:no|not|never|neither|nor|without|n't|cannot|no\s+intention|no\s+reason|no\s+interest|no\s+plans?|"
-    r"does\s+not\s+intend|refus\w+|rul\w+\s+out|den\w+)\b", re.IGNORECASE)
+    r"does\s+not\s+intend|refus\w+|rul\w+\s+out|den\w+)\b",
+    re.IGNORECASE,
+)
 
 
-def relations(text: str, offset: int, actors: ArticleActors, exclude: set[int] | None = None) -> list[Relation]:
+def relations(
+    text: str, offset: int, actors: ArticleActors, exclude: set[int] | None = None, cue: str | None = None
+) -> list[Relation]:
     """Subject-verb-object relations between actors: attack-like (attack, invade, fight, go to war with,
     confront) and support-like verbs, with the subject within the same clause before the verb and the object
-    shortly after it."""
+    shortly after it. A relation the speaker rejects ("denied that Russia would attack NATO", "called the
+    claim that Russia would attack NATO nonsense") is negated: the claimant denies it."""
+    rejected_from = _denial_end(text, cue)
     mentions = [m for m in actors.within(offset, offset + len(text)) if not exclude or m.start not in exclude]
     if len(mentions) < 2:
         return []
@@ -240,7 +599,12 @@ def relations(text: str, offset: int, actors: ArticleActors, exclude: set[int] |
             if obj.key == subject.key:
                 continue
             negated = bool(_NEGATED_BEFORE.search(between)) or bool(
-                re.search(r"\b(?:not|never|no)\b", text[max(0, vm.start() - 12) : vm.start()], re.IGNORECASE))
+                re.search(r"\b(?:not|never|no)\b", text[max(0, vm.start() - 12) : vm.start()], re.IGNORECASE)
+            )
+            if rejected_from is not None and vm.start() >= rejected_from:
+                # "Putin denied that Russia would attack": the speaker rejects the relation; "Russia denied
+                # plans to attack": the subject itself denies it (the denial sits between subject and verb)
+                negated = True if rejected_from > subject.end - offset else not negated
             rel = Relation(subject=subject.key, predicate=predicate, object=obj.key, negated=negated)
             if rel not in out:
                 out.append(rel)
