@@ -1,0 +1,1062 @@
+"""analyse: Corpus -> [Contradiction]; built graph -> findings (contradictions, uncited, citation rates).
+
+Contradictions are found on the resolved records (:func:`find_contradictions`, run by ``kg build``);
+everything an analyst lists afterwards is read back from the built graph with the SPARQL files in
+``kg/queries/`` (:func:`find_uncited`, :func:`list_contradictions`, :func:`citation_rates`), so the
+command-line listings and an analyst's own queries give the same rows.
+
+How contradictions are found
+============================
+
+Candidate pairs come from blocking, never from comparing every claim with every other. Each claim
+is put in a few buckets keyed by what it says; only claims sharing a bucket are compared:
+
+* **rebuttal**: a claim that rejects what actor X said ("called X's claim nonsense") against X's own
+  claims, looked up by (X, relation), (X, article) and (X, pair of topics);
+* **polarity**: by relation ``(subject, predicate, object)``; asserted against negated;
+* **value**: dates by event (war events whose participant sets nest count as one war), quantities by
+  (measure, unit, actors the claim is about);
+* **stance**: by (issue, pair of actors) over the actors a claim is about plus the organisations its
+  speaker holds office in (a NATO secretary general speaks for NATO).
+
+A bucket larger than :data:`MAX_BLOCK` keeps only its strongest claims, so the cost stays close to
+linear in the number of claims (``benchmarks/contradictions.py`` measures it).
+
+Precision over recall. Two claims of the same claimant (including an article's own voice within
+that article) are never reported: they merely differ in wording. Within one article, an authorial
+claim is not set against a claim the article attributes to a speaker (the author is usually
+summarising that speaker's side). Stances need two different *named* claimants (no unnamed groups,
+no article voice), both quoted or reported, whose claims share at least two actors.
+
+One disagreement gives one edge: per (kind, claimant pair, proposition) only the strongest pair of
+claims is kept (a direct quote beats reported speech beats the article's narration; a cited claim
+beats an uncited one), and the explanation counts the other statements on each side. One pair of
+claims gets one contradiction, of the first kind that applies (rebuttal, polarity, value, stance).
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from itertools import combinations, pairwise
+
+import pyoxigraph as ox
+
+from kg.models import (
+    CitationStatus,
+    Claim,
+    ClaimType,
+    Contradiction,
+    ContradictionKind,
+    Corpus,
+    DateValue,
+    Event,
+    Quantity,
+    Record,
+    Relation,
+)
+
+logger = logging.getLogger(__name__)
+
+__all__ = [
+    "CHECKWORTHINESS",
+    "KIND_LABELS",
+    "MAX_BLOCK",
+    "MAX_COUNTERPARTS",
+    "ONE_OFF_EVENT_KINDS",
+    "STATUS_LABELS",
+    "CitationRate",
+    "ContradictionFinding",
+    "PublisherRate",
+    "UncitedClaim",
+    "citation_rates",
+    "dates_conflict",
+    "find_contradictions",
+    "find_uncited",
+    "list_contradictions",
+    "publisher_rates",
+    "quantities_conflict",
+    "query_text",
+    "unify_events",
+]
+
+MAX_BLOCK = 200
+"""At most this many claimants per side of one bucket are compared (the strongest ones)."""
+MAX_COUNTERPARTS = 8
+"""At most this many opposing claimants are paired with one claimant in one bucket."""
+
+ONE_OFF_EVENT_KINDS = frozenset(
+    {
+        "war",
+        "invasion",
+        "annexation",
+        "founding",
+        "dissolution",
+        "end",
+        "fall",
+        "treaty",
+        "declaration",
+    }
+)
+"""Event kinds that happen once per key, so two different dates for one of them conflict. Kinds that
+recur under one key (summits, elections, enlargement rounds, sanctions, interventions, crises) never
+give a date conflict: two dates usually mean two events of the same type."""
+
+KIND_ORDER: dict[ContradictionKind, int] = {"rebuttal": 0, "polarity": 1, "value": 2, "stance": 3}
+KIND_LABELS: dict[ContradictionKind, str] = {
+    "rebuttal": "explicit rebuttal",
+    "polarity": "opposite polarity",
+    "value": "conflicting values",
+    "stance": "opposing stances",
+}
+STATUS_LABELS = {
+    "uncited": "uncited",
+    "vague": "vaguely attributed",
+    "speaker": "attributed only to a speaker",
+    "cited": "cited",
+}
+CHECKWORTHINESS = {1: "statistic or figure", 2: "dated fact", 3: "causal claim", 4: "opinion or other"}
+"""The check-worthiness ranks of :func:`find_uncited`, most check-worthy first."""
+
+_TYPE_STRENGTH = {"quote": 3, "reported": 2, "statistic": 1, "event": 1, "authorial": 0}
+
+
+# ---------------------------------------------------------------------------------------------
+# Findings (rows read back from the graph)
+
+
+class UncitedClaim(Record):
+    """A claim that cites no source, as ``kg uncited`` lists it."""
+
+    claim: str  # claim IRI
+    article: str  # article IRI
+    headline: str
+    sentence: str
+    claimant: str  # who asserts it: an actor's label, or the article's author/publisher for its own voice
+    citation_status: CitationStatus  # never "cited": a cited claim has a source
+    claim_type: ClaimType
+    rank: int  # 1 statistic or figure, 2 dated fact, 3 causal claim, 4 opinion or other
+    checkworthiness: str
+    start: int  # offset of the sentence in the article body
+
+
+class ContradictionFinding(Record):
+    """A contradiction as ``kg contradictions`` lists it: both sentences, who said them, where, and why."""
+
+    contradiction: str  # kg:Contradiction IRI
+    kind: ContradictionKind
+    confidence: float
+    modality: str | None = None
+    explanation: str
+    claim_a: str
+    sentence_a: str
+    claimant_a: str
+    article_a: str
+    headline_a: str
+    claim_b: str
+    sentence_b: str
+    claimant_b: str
+    article_b: str
+    headline_b: str
+
+
+class CitationRate(Record):
+    """One article's claims, how many cite a source, and the share that do."""
+
+    article: str
+    headline: str
+    publisher: str  # label, or "" when the article names none
+    claims: int
+    cited: int
+    rate: float
+
+
+class PublisherRate(Record):
+    """A publisher's articles and claims, how many cite a source, and the share that do."""
+
+    publisher: str  # "" for articles that name no publisher
+    articles: int
+    claims: int
+    cited: int
+    rate: float
+
+
+# ---------------------------------------------------------------------------------------------
+# Context: who speaks, for whom, about what
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    """A claim with what contradiction detection needs to know about it."""
+
+    claim: Claim
+    order: int  # corpus order (article id, then position): ties always break the same way
+    voice: str  # claimant identity: an actor key, or "voice:<article id>" for the article's own voice
+    voice_label: str
+    named: bool  # a named actor speaks (not an unnamed group, not the article's own voice)
+    actors: frozenset[str]  # actors the claim is about (events excluded)
+    topics: frozenset[str]  # actors and (unified) events the claim is about
+    side: frozenset[str]  # the claimant and the organisations it holds office in
+    strength: tuple[float, ...]
+
+    @property
+    def uid(self) -> str:
+        return self.claim.uid
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    labels: dict[str, str]  # actor and event key -> label / name
+    events: dict[str, Event]
+    canonical: dict[str, str]  # event key -> unified event key
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    kind: ContradictionKind
+    cluster: tuple[str, ...]  # (kind, claimant pair, proposition): one edge per cluster
+    a: _Item
+    b: _Item
+    score: float  # which candidate of a cluster is kept
+    confidence: float
+    modality: str | None
+    explain: str  # explanation without the "others" note
+    subject: str  # what the others note calls the proposition
+
+
+def _strength(claim: Claim) -> tuple[float, ...]:
+    return (
+        _TYPE_STRENGTH.get(claim.claim_type, 0),
+        1.0 if claim.cites else 0.0,
+        claim.confidence,
+        claim.attribution_confidence,
+    )
+
+
+@cache
+def _roles() -> dict[str, tuple[tuple[str, str | None, str | None], ...]]:
+    """Office holders' roles from the gazetteer: actor key -> ((organisation, start, end), ...)."""
+    from kg.extract.gazetteer import load_gazetteer  # data only; analysis never runs the extractor
+
+    return {
+        key: tuple((r.of, r.start, r.end) for r in entry.roles)
+        for key, entry in load_gazetteer().entries.items()
+        if entry.roles
+    }
+
+
+def affiliations(actor: str, when: DateValue | None, mentioned: Iterable[str] = ()) -> frozenset[str]:
+    """Organisations and states ``actor`` holds office in, per the gazetteer: those held on ``when``;
+    when the date is unknown (or no role was held then), those the article mentions; else every one.
+
+    >>> sorted(affiliations("jens-stoltenberg", DateValue(value="2023-06", precision="month")))
+    ['nato']
+    >>> sorted(affiliations("jens-stoltenberg", None, mentioned={"nato", "russia"}))
+    ['nato']
+    """
+    roles = _roles().get(actor, ())
+    if not roles:
+        return frozenset()
+    if when is not None:
+        date = when.value
+        held = {
+            of
+            for of, start, end in roles
+            if not (start and date < start[: len(date)]) and not (end and date > end[: len(date)])
+        }
+        if held:
+            return frozenset(held)
+    every = frozenset(of for of, _, _ in roles)
+    return (every & frozenset(mentioned)) or every
+
+
+def unify_events(events: Iterable[Event]) -> dict[str, str]:
+    """Event key -> the key of the event it is unified with (itself when none).
+
+    Wars whose participant sets nest are one war ("the war in Ukraine" {Ukraine} is the
+    "Russia–Ukraine war" {Russia, Ukraine}), unless a war nests in two wars that do not nest in each
+    other (then it is ambiguous and stays apart). Other kinds are unified by key only.
+
+    >>> from kg.models import Event
+    >>> small = Event(key="war-ukraine", kind="war", name="w", participants=("ukraine",))
+    >>> large = Event(key="war-russia-ukraine", kind="war", name="w", participants=("russia", "ukraine"))
+    >>> unify_events([small, large])
+    {'war-russia-ukraine': 'war-russia-ukraine', 'war-ukraine': 'war-russia-ukraine'}
+    """
+    events = sorted(events, key=lambda e: e.key)
+    canonical = {e.key: e.key for e in events}
+    wars = {e.key: frozenset(e.participants) for e in events if e.kind == "war" and e.participants}
+    by_participant: dict[str, set[str]] = defaultdict(set)
+    for key, members in wars.items():
+        for p in members:
+            by_participant[p].add(key)
+    for key, members in sorted(wars.items(), key=lambda kv: (len(kv[1]), kv[0])):
+        supersets = set.intersection(*(by_participant[p] for p in members)) - {key}
+        chain = sorted(supersets, key=lambda k: (len(wars[k]), k))
+        if not chain or any(not wars[x] <= wars[y] for x, y in pairwise(chain)):
+            continue
+        canonical[key] = chain[-1]
+    # follow chains to the largest war
+    for key in canonical:
+        seen = {key}
+        while canonical[canonical[key]] != canonical[key] and canonical[key] not in seen:
+            seen.add(canonical[key])
+            canonical[key] = canonical[canonical[key]]
+    return canonical
+
+
+def _items(corpus: Corpus) -> tuple[list[_Item], _Context]:
+    labels = {a.key: a.label for a in corpus.actors}
+    kinds = {a.key: a.kind for a in corpus.actors}
+    events = {e.key: e for e in corpus.events}
+    labels.update({e.key: e.name for e in corpus.events})
+    canonical = unify_events(corpus.events)
+    items: list[_Item] = []
+    for extraction in sorted(corpus.extractions, key=lambda x: x.article.id):
+        article = extraction.article
+        mentioned = frozenset(m.target for m in extraction.mentions)
+        voice_keys = extraction.authors or ((extraction.publisher,) if extraction.publisher else ())
+        voice_label = (
+            " and ".join(labels.get(k, k) for k in voice_keys)
+            if voice_keys
+            else f"the article “{article.headline}”"
+        )
+        for claim in sorted(extraction.claims, key=lambda c: (c.span.start, c.span.end)):
+            if claim.claimant is None:
+                voice, label, named, side = f"voice:{article.id}", voice_label, False, frozenset(voice_keys)
+            else:
+                voice, label = claim.claimant, labels.get(claim.claimant, claim.claimant)
+                named = kinds.get(claim.claimant) not in (None, "UnnamedGroup")
+                side = frozenset({claim.claimant}) | affiliations(
+                    claim.claimant, article.published, mentioned
+                )
+            topics = frozenset(canonical.get(k, k) for k in claim.about)
+            actors = frozenset(k for k in claim.about if k in kinds)
+            items.append(
+                _Item(claim, len(items), voice, label, named, actors, topics, side, _strength(claim))
+            )
+    return items, _Context(labels, events, canonical)
+
+
+def _allowed(a: _Item, b: _Item) -> bool:
+    """Claims of the same claimant never contradict each other; nor, within one article, the article's
+    own voice and a speaker it reports."""
+    if a.voice == b.voice or a.claim.uid == b.claim.uid:
+        return False
+    same_article = a.claim.article_id == b.claim.article_id
+    return not (same_article and (a.claim.claimant is None or b.claim.claimant is None))
+
+
+# ---------------------------------------------------------------------------------------------
+# Wording of explanations
+
+
+def _and(names: Sequence[str]) -> str:
+    names = list(names)
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _date_text(date: DateValue) -> str:
+    months = (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    )
+    parts = date.value.lstrip("-").split("-")
+    if date.precision == "year":
+        return f"in {parts[0]}"
+    if date.precision == "month":
+        return f"in {months[int(parts[1]) - 1]} {parts[0]}"
+    return f"on {int(parts[2])} {months[int(parts[1]) - 1]} {parts[0]}"
+
+
+def _number_text(q: Quantity) -> str:
+    value = q.value
+    text = (
+        f"{value:,.0f}"
+        if value == int(value) and abs(value) < 1e15
+        else f"{value:,.2f}".rstrip("0").rstrip(".")
+    )
+    if q.unit == "%":
+        return f"{text}%"
+    if q.unit and q.unit.isupper() and len(q.unit) == 3:
+        return f"{q.unit} {text}"
+    return f"{text} {q.unit}" if q.unit else text
+
+
+_VERBS = {"attack": ("attacks", "attack", "attacking"), "support": ("supports", "support", "supporting")}
+
+
+def _relation_text(rel: Relation, claim: Claim, labels: dict[str, str]) -> str:
+    subject, obj = labels.get(rel.subject, rel.subject), labels.get(rel.object, rel.object)
+    present, base, _ = _VERBS.get(rel.predicate, (rel.predicate + "s", rel.predicate, rel.predicate))
+    aux = {"predictive": "would", "conditional": "would", "hedged": "may"}.get(claim.modality)
+    if rel.negated:
+        return (
+            f"{subject} would not {base} {obj}"
+            if aux or claim.modality == "factual"
+            else f"{subject} does not {base} {obj}"
+        )
+    return f"{subject} {aux} {base} {obj}" if aux else f"{subject} {present} {obj}"
+
+
+def _modality_note(a: Claim, b: Claim) -> str | None:
+    if a.modality == b.modality:
+        return None
+    return f"{a.modality} vs {b.modality}"
+
+
+def _modality_sentence(asserting: Claim, denying: Claim) -> str:
+    if asserting.modality in ("predictive", "conditional") and denying.modality == "factual":
+        what = "a conditional prediction" if asserting.modality == "conditional" else "a prediction"
+        return f" This is {what} set against a statement of intent."
+    if "hedged" in (asserting.modality, denying.modality):
+        return " One side is hedged, so this is a weaker contradiction."
+    return ""
+
+
+def _others(count: int, who: str) -> str:
+    if count <= 0:
+        return ""
+    return f" {who} says the same in {count} other statement{'s' if count != 1 else ''}."
+
+
+# ---------------------------------------------------------------------------------------------
+# Blocking helpers
+
+
+def _best_per_voice(entries: Iterable[tuple[_Item, object]]) -> dict[str, list[tuple[_Item, object]]]:
+    """Entries grouped by claimant, strongest first."""
+    grouped: dict[str, list[tuple[_Item, object]]] = defaultdict(list)
+    for entry in entries:
+        grouped[entry[0].voice].append(entry)
+    for entries_of in grouped.values():
+        entries_of.sort(key=lambda e: (tuple(-x for x in e[0].strength), e[0].order))
+    return grouped
+
+
+def _strongest_voices(grouped: dict[str, list[tuple[_Item, object]]]) -> list[str]:
+    voices = sorted(
+        grouped, key=lambda v: (tuple(-x for x in grouped[v][0][0].strength), grouped[v][0][0].order)
+    )
+    return voices[:MAX_BLOCK]
+
+
+def _confidence(base: float, a: _Item, b: _Item, factor: float = 1.0) -> float:
+    evidence = min(a.claim.confidence, b.claim.confidence)
+    attribution = min(
+        a.claim.attribution_confidence if a.claim.claimant else 1.0,
+        b.claim.attribution_confidence if b.claim.claimant else 1.0,
+    )
+    value = base * factor * (0.6 + 0.4 * evidence) * (0.7 + 0.3 * attribution)
+    return round(max(0.05, min(1.0, value)), 3)
+
+
+# ---------------------------------------------------------------------------------------------
+# Polarity
+
+
+def _polarity(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
+    block: dict[tuple[str, str, str], list[tuple[_Item, object]]] = defaultdict(list)
+    for item in items:
+        for rel in item.claim.relations:
+            if rel.subject != rel.object:
+                block[(rel.subject, rel.predicate, rel.object)].append((item, rel))
+    for key in sorted(block):
+        entries = block[key]
+        asserted = _best_per_voice(e for e in entries if not e[1].negated)  # type: ignore[attr-defined]
+        negated = _best_per_voice(e for e in entries if e[1].negated)  # type: ignore[attr-defined]
+        if not asserted or not negated:
+            continue
+        neg_voices = _strongest_voices(negated)
+        for voice in _strongest_voices(asserted):
+            paired = 0
+            for other in neg_voices:
+                if paired >= MAX_COUNTERPARTS:
+                    break
+                a, rel_a = asserted[voice][0]
+                b, rel_b = negated[other][0]
+                if not _allowed(a, b):
+                    continue
+                paired += 1
+                assert isinstance(rel_a, Relation) and isinstance(rel_b, Relation)
+                text = (
+                    f"{a.voice_label} says {_relation_text(rel_a, a.claim, ctx.labels)}"
+                    f"{f' ({a.claim.modality})' if a.claim.modality != 'factual' else ''}; "
+                    f"{b.voice_label} says {_relation_text(rel_b, b.claim, ctx.labels)}"
+                    f"{f' ({b.claim.modality})' if b.claim.modality != 'factual' else ''}."
+                    + _modality_sentence(a.claim, b.claim)
+                    + _others(len(asserted[voice]) - 1, a.voice_label)
+                    + _others(len(negated[other]) - 1, b.voice_label)
+                )
+                factor = 1.0 if a.claim.modality == b.claim.modality else 0.9
+                if "hedged" in (a.claim.modality, b.claim.modality):
+                    factor *= 0.75
+                yield _Candidate(
+                    kind="polarity",
+                    cluster=("polarity", *sorted((a.voice, b.voice)), *key),
+                    a=a,
+                    b=b,
+                    score=sum(a.strength) + sum(b.strength),
+                    confidence=_confidence(0.8, a, b, factor),
+                    modality=_modality_note(a.claim, b.claim),
+                    explain=text,
+                    subject="",
+                )
+
+
+# ---------------------------------------------------------------------------------------------
+# Rebuttal
+
+
+def _rebuttal(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
+    by_relation: dict[tuple[str, tuple[str, str, str]], list[_Item]] = defaultdict(list)
+    by_article: dict[tuple[str, str], list[_Item]] = defaultdict(list)
+    by_pair: dict[tuple[str, str, str], list[_Item]] = defaultdict(list)
+    rebutting = [i for i in items if i.claim.rebuttal is not None]
+    targets = {i.claim.rebuttal.target for i in rebutting if i.claim.rebuttal is not None}
+    for item in items:
+        if item.claim.claimant not in targets:
+            continue
+        who = item.claim.claimant
+        for rel in item.claim.relations:
+            by_relation[(who, (rel.subject, rel.predicate, rel.object))].append(item)
+        by_article[(who, item.claim.article_id)].append(item)
+        for x, y in combinations(sorted(item.topics - {who}), 2):
+            by_pair[(who, x, y)].append(item)
+    for r in rebutting:
+        assert r.claim.rebuttal is not None
+        target = r.claim.rebuttal.target
+        own = r.topics - {target} - r.side
+        relations = {(rel.subject, rel.predicate, rel.object) for rel in r.claim.relations}
+        candidates: dict[int, _Item] = {}
+        for rel_key in sorted(relations):
+            for c in by_relation.get((target, rel_key), ())[:MAX_BLOCK]:
+                candidates[c.order] = c
+        for c in by_article.get((target, r.claim.article_id), ())[:MAX_BLOCK]:
+            candidates[c.order] = c
+        for x, y in combinations(sorted(own), 2):
+            for c in by_pair.get((target, x, y), ())[:MAX_BLOCK]:
+                candidates[c.order] = c
+        best: tuple[tuple[float, ...], _Item, list[str]] | None = None
+        for c in candidates.values():
+            if c.voice == r.voice or c.claim.rebuttal is not None:
+                continue
+            shared = sorted(own & (c.topics - {target}))
+            rel_match = bool(relations & {(x.subject, x.predicate, x.object) for x in c.claim.relations})
+            same_article = c.claim.article_id == r.claim.article_id
+            if not (rel_match or len(shared) >= 2 or (same_article and shared)):
+                continue
+            score = (float(rel_match), float(same_article), float(len(shared)), *c.strength, -float(c.order))
+            if best is None or score > best[0]:
+                best = (score, c, shared)
+        if best is None:
+            continue
+        _, c, shared = best
+        target_label = ctx.labels.get(target, target)
+        said = next(
+            (
+                _relation_text(x, c.claim, ctx.labels)
+                for x in c.claim.relations
+                if (x.subject, x.predicate, x.object) in relations and not x.negated
+            ),
+            None,
+        )
+        common = sorted((r.topics & c.topics) - {target})
+        about = f" about {_and([ctx.labels.get(k, k) for k in common])}" if common else ""
+        what = f"{target_label} says {said}" if said else f"{target_label}'s statement{about}"
+        text = (
+            f"{r.voice_label} rejects what {target_label} said (“{r.claim.rebuttal.cue}”): {what}"
+            f"{f' ({c.claim.modality})' if said and c.claim.modality != 'factual' else ''}."
+        )
+        if said and about:
+            text += f" Both claims are{about}."
+        factor = 1.0 if said else 0.9
+        yield _Candidate(
+            kind="rebuttal",
+            cluster=("rebuttal", r.voice, c.voice, c.uid),
+            a=c,
+            b=r,
+            score=best[0][0] * 10 + best[0][2] + sum(r.strength),
+            confidence=_confidence(0.9, c, r, factor),
+            modality=None,
+            explain=text,
+            subject="",
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# Values: dates and quantities
+
+
+def dates_conflict(a: DateValue, b: DateValue) -> bool:
+    """Whether two dates given for the same one-off event cannot both hold.
+
+    Different years conflict; within one year, months conflict only when both give a month, days
+    only when both give a day.
+
+    >>> y, d = DateValue(value="2022", precision="year"), DateValue(value="2022-02-24", precision="day")
+    >>> dates_conflict(y, d), dates_conflict(DateValue(value="2014", precision="year"), d)
+    (False, True)
+    """
+    pa, pb = (
+        a.value.split("-") if not a.value.startswith("-") else [a.value],
+        b.value.split("-") if not b.value.startswith("-") else [b.value],
+    )
+    common = min(len(pa), len(pb))
+    return pa[:common] != pb[:common]
+
+
+def _date_candidates(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
+    block: dict[str, list[tuple[_Item, object]]] = defaultdict(list)
+    for item in items:
+        seen: set[tuple[str, str]] = set()
+        for statement in item.claim.dates:
+            event = ctx.events.get(statement.event)
+            if event is None or event.kind not in ONE_OFF_EVENT_KINDS:
+                continue
+            key = ctx.canonical.get(statement.event, statement.event)
+            if (key, statement.date.value) in seen:
+                continue
+            seen.add((key, statement.date.value))
+            block[key].append((item, statement))
+    for key in sorted(block):
+        entries = block[key]
+        values = sorted({e[1].date.value: e[1].date for e in entries}.items())  # type: ignore[attr-defined]
+        if len(values) < 2:
+            continue
+        for (_, da), (_, db) in combinations(values, 2):
+            if not dates_conflict(da, db):
+                continue
+            side_a = _best_per_voice(e for e in entries if e[1].date == da)  # type: ignore[attr-defined]
+            side_b = _best_per_voice(e for e in entries if e[1].date == db)  # type: ignore[attr-defined]
+            voices_b = _strongest_voices(side_b)
+            for voice in _strongest_voices(side_a):
+                paired = 0
+                for other in voices_b:
+                    if paired >= MAX_COUNTERPARTS:
+                        break
+                    a, sa = side_a[voice][0]
+                    b, sb = side_b[other][0]
+                    if not _allowed(a, b):
+                        continue
+                    paired += 1
+                    if (b.claim.article_id, b.claim.span.start) < (a.claim.article_id, a.claim.span.start):
+                        a, b, sa, sb = b, a, sb, sa
+                        na, nb = len(side_b[other]), len(side_a[voice])
+                    else:
+                        na, nb = len(side_a[voice]), len(side_b[other])
+                    ea, eb = sa.event, sb.event  # type: ignore[attr-defined]
+                    name_a, name_b = ctx.labels.get(ea, ea), ctx.labels.get(eb, eb)
+                    same = "" if ea == eb else " (the same war)" if ctx.events[ea].kind == "war" else ""
+                    verb = "began" if ctx.events[ea].kind in ("war", "invasion") else "happened"
+                    text = (
+                        f"{a.voice_label} says the {name_a} {verb} {_date_text(sa.date)}; "  # type: ignore[attr-defined]
+                        f"{b.voice_label} dates the {name_b}{same} to {_date_text(sb.date).split(' ', 1)[1]}."  # type: ignore[attr-defined]
+                        + _others(na - 1, a.voice_label)
+                        + _others(nb - 1, b.voice_label)
+                    )
+                    years = abs(int(da.value[:4].lstrip("-") or 0) - int(db.value[:4].lstrip("-") or 0))
+                    factor = 1.0 if years else 0.85
+                    yield _Candidate(
+                        kind="value",
+                        cluster=("value", *sorted((a.voice, b.voice)), "date", key),
+                        a=a,
+                        b=b,
+                        score=sum(a.strength) + sum(b.strength),
+                        confidence=_confidence(0.85, a, b, factor),
+                        modality=None,
+                        explain=text,
+                        subject="",
+                    )
+
+
+_APPROX = re.compile(
+    r"\b(?:about|around|approximately|approx\.?|roughly|some|nearly|almost|close\s+to|"
+    r"an\s+estimated|estimated|up\s+to|more\s+than|over|at\s+least|less\s+than|under|"
+    r"fewer\s+than|at\s+most|upwards\s+of|in\s+excess\s+of|~)\s*$",
+    re.IGNORECASE,
+)
+_LOWER_BOUND = {"more than", "over", "at least", "upwards of", "in excess of"}
+_UPPER_BOUND = {"less than", "under", "fewer than", "at most", "up to"}
+_NEARLY = {"nearly", "almost", "close to"}
+
+
+def _around(item: _Item, q: Quantity) -> str:
+    """The number with up to three words either side, as the claim words it ("deployed 3,000 troops to
+    Poland")."""
+    text = item.claim.span.text
+    start, end = q.span.start - item.claim.span.start, q.span.end - item.claim.span.start
+    before = re.findall(r"\S+", text[:start])[-3:]
+    after = re.findall(r"\S+", text[end:])[:3]
+    return re.sub(r"\s+", " ", " ".join([*before, text[start:end], *after])).strip(" ,;:.")
+
+
+def _qualifier(item: _Item, q: Quantity) -> str:
+    """The approximator or bound just before the number ("about", "more than"), lower-cased, or ""."""
+    start = q.span.start - item.claim.span.start
+    before = item.claim.span.text[max(0, start - 25) : max(0, start)]
+    m = _APPROX.search(before)
+    return re.sub(r"\s+", " ", m.group(0).strip().lower()) if m else ""
+
+
+def _granularity(q: Quantity) -> float:
+    """Half a unit of the last significant digit as written ("3,000" -> 500; "3,050" -> 25)."""
+    digits = re.sub(r"[^\d.]", "", q.span.text.split()[0] if q.span.text.split() else "")
+    if not digits or "." in digits:
+        return 0.0
+    stripped = digits.rstrip("0")
+    zeros = len(digits) - len(stripped)
+    scale = q.value / float(digits) if float(digits) else 1.0  # "12 billion", miles -> km
+    return 0.5 * (10**zeros) * scale if zeros else 0.0
+
+
+def quantities_conflict(a: Quantity, b: Quantity, qualifier_a: str = "", qualifier_b: str = "") -> bool:
+    """Whether two numbers for the same quantity cannot both hold, allowing for rounding, unit
+    conversion (values are normalised at extraction: miles are km) and approximators.
+
+    A round number stands for anything that rounds to it (within 10%); "about/some/nearly" widen the
+    tolerance to 15%; "more than"/"at least" and "less than"/"up to" are bounds.
+
+    >>> from kg.models import Quantity, Span
+    >>> q = lambda v, t: Quantity(value=v, unit="troops", span=Span(start=0, end=len(t), text=t))
+    >>> three = q(3000, "3,000")
+    >>> quantities_conflict(three, q(4500, "4,500")), quantities_conflict(three, q(3050, "3,050"))
+    (True, False)
+    """
+    for (x, qx), (y, _) in (((a, qualifier_a), (b, qualifier_b)), ((b, qualifier_b), (a, qualifier_a))):
+        if qx in _LOWER_BOUND and y.value >= x.value * 0.98:
+            return False
+        if qx in _UPPER_BOUND and y.value <= x.value * 1.02:
+            return False
+    low, high = sorted((a.value, b.value))
+    if high == 0 or math.isclose(low, high, rel_tol=1e-9):
+        return False
+    tolerance = 0.02 * high
+    for q, qual in ((a, qualifier_a), (b, qualifier_b)):
+        tolerance = max(tolerance, min(_granularity(q), 0.10 * q.value))
+        if qual:
+            tolerance = max(tolerance, 0.15 * q.value)
+    return high - low > tolerance
+
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def _quantity_candidates(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
+    block: dict[tuple[str, str, frozenset[str]], list[tuple[_Item, object]]] = defaultdict(list)
+    for item in items:
+        if not item.actors:
+            continue
+        for q in item.claim.quantities:
+            if q.measure and q.unit:
+                block[(q.measure, q.unit, item.actors)].append((item, q))
+    for key in sorted(block, key=lambda k: (k[0], k[1], sorted(k[2]))):
+        grouped = _best_per_voice(block[key])
+        if len(grouped) < 2:
+            continue
+        voices = _strongest_voices(grouped)
+        paired: dict[str, int] = defaultdict(int)
+        for va, vb in combinations(voices, 2):
+            if paired[va] >= MAX_COUNTERPARTS or paired[vb] >= MAX_COUNTERPARTS:
+                continue
+            found = None
+            for a, qa in grouped[va]:
+                for b, qb in grouped[vb]:
+                    assert isinstance(qa, Quantity) and isinstance(qb, Quantity)
+                    if not _allowed(a, b):
+                        continue
+                    ya, yb = set(_YEAR.findall(a.claim.text)), set(_YEAR.findall(b.claim.text))
+                    if ya and yb and not ya & yb:
+                        continue  # different years: the numbers may both hold
+                    if quantities_conflict(qa, qb, _qualifier(a, qa), _qualifier(b, qb)):
+                        found = (a, qa, b, qb)
+                        break
+                if found:
+                    break
+            if found is None:
+                continue
+            paired[va] += 1
+            paired[vb] += 1
+            a, qa, b, qb = found
+            if b.order < a.order:
+                a, qa, b, qb = b, qb, a, qa
+            measure, _, actors = key
+            low, high = sorted((qa.value, qb.value))
+            gap = (high - low) / low if low else 1.0
+            small, large = (qa, qb) if qa.value <= qb.value else (qb, qa)
+            text = (
+                f"{a.voice_label} says “{_around(a, qa)}”; {b.voice_label} says “{_around(b, qb)}”: "
+                f"{_number_text(large)} is {gap:.0%} more than {_number_text(small)}, more than rounding or "
+                "approximation allows."
+            )
+            yield _Candidate(
+                kind="value",
+                cluster=("value", *sorted((a.voice, b.voice)), "quantity", measure, key[1], *sorted(actors)),
+                a=a,
+                b=b,
+                score=sum(a.strength) + sum(b.strength),
+                confidence=_confidence(0.75, a, b, 0.8 + 0.2 * min(1, gap * 2)),
+                modality=None,
+                explain=text,
+                subject="",
+            )
+
+
+# ---------------------------------------------------------------------------------------------
+# Stances
+
+
+_ISSUE_TEXT = {"relations": "restoring relations"}
+
+
+def _stance(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
+    block: dict[tuple[str, str, str], list[tuple[_Item, object]]] = defaultdict(list)
+    for item in items:
+        if not item.named or item.claim.claim_type not in ("quote", "reported"):
+            continue
+        involved = sorted(item.actors | (item.side - {item.voice}))
+        for stance in item.claim.stances:
+            for x, y in combinations(involved, 2):
+                block[(stance.issue, x, y)].append((item, stance))
+    for key in sorted(block):
+        entries = block[key]
+        pro = _best_per_voice(e for e in entries if e[1].position == "for")  # type: ignore[attr-defined]
+        con = _best_per_voice(e for e in entries if e[1].position == "against")  # type: ignore[attr-defined]
+        if not pro or not con:
+            continue
+        con_voices = _strongest_voices(con)
+        issue, x, y = key
+        for voice in _strongest_voices(pro):
+            paired = 0
+            for other in con_voices:
+                if paired >= MAX_COUNTERPARTS:
+                    break
+                a, sa = pro[voice][0]
+                b, sb = con[other][0]
+                if not _allowed(a, b):
+                    continue
+                paired += 1
+                between = f"between {ctx.labels.get(x, x)} and {ctx.labels.get(y, y)}"
+                what = _ISSUE_TEXT.get(issue, issue)
+                text = (
+                    f"{a.voice_label} is for {what} {between} (“{sa.cue}”); "  # type: ignore[attr-defined]
+                    f"{b.voice_label} is against (“{sb.cue}”)."  # type: ignore[attr-defined]
+                    + _others(len(pro[voice]) - 1, a.voice_label)
+                    + _others(len(con[other]) - 1, b.voice_label)
+                )
+                if b.order < a.order:
+                    a, b = b, a
+                yield _Candidate(
+                    kind="stance",
+                    cluster=("stance", *sorted((a.voice, b.voice)), issue),
+                    a=a,
+                    b=b,
+                    score=sum(a.strength) + sum(b.strength),
+                    confidence=_confidence(0.7, a, b),
+                    modality=_modality_note(a.claim, b.claim),
+                    explain=text,
+                    subject="",
+                )
+
+
+# ---------------------------------------------------------------------------------------------
+# Putting it together
+
+
+def find_contradictions(corpus: Corpus) -> list[Contradiction]:
+    """Contradictions between the corpus's claims, one per disagreement, in a fixed order.
+
+    Args:
+        corpus: the resolved corpus.
+
+    Returns:
+        Contradictions sorted by kind (rebuttal, polarity, value, stance), then by the uids of their
+        claims; ``claim_a`` is the earlier of the two in corpus order.
+    """
+    items, ctx = _items(corpus)
+    best: dict[tuple[str, ...], _Candidate] = {}
+    for generator in (_rebuttal, _polarity, _date_candidates, _quantity_candidates, _stance):
+        for candidate in generator(items, ctx):
+            kept = best.get(candidate.cluster)
+            rank = (candidate.score, candidate.confidence, -candidate.a.order, -candidate.b.order)
+            if kept is None or rank > (kept.score, kept.confidence, -kept.a.order, -kept.b.order):
+                best[candidate.cluster] = candidate
+    by_pair: dict[tuple[str, str], _Candidate] = {}
+    for candidate in sorted(best.values(), key=lambda c: (KIND_ORDER[c.kind], -c.confidence, c.cluster)):
+        pair = (min(candidate.a.order, candidate.b.order), max(candidate.a.order, candidate.b.order))
+        key = (str(pair[0]), str(pair[1]))
+        if key not in by_pair:
+            by_pair[key] = candidate
+    out: list[Contradiction] = []
+    for c in by_pair.values():
+        a, b = (c.a, c.b) if c.a.order < c.b.order else (c.b, c.a)
+        out.append(
+            Contradiction(
+                kind=c.kind,
+                claim_a=a.uid,
+                claim_b=b.uid,
+                explanation=c.explain,
+                confidence=c.confidence,
+                modality=c.modality,
+            )
+        )
+    out.sort(key=lambda k: (KIND_ORDER[k.kind], _uid_key(k.claim_a), _uid_key(k.claim_b)))
+    logger.info("analyse: %d claims, %d contradictions", len(items), len(out))
+    return out
+
+
+def _uid_key(uid: str) -> tuple[str, int, int]:
+    article, _, span = uid.rpartition("/")
+    start, _, end = span.partition("-")
+    return (article, int(start), int(end))
+
+
+# ---------------------------------------------------------------------------------------------
+# Findings from the built graph (SPARQL in kg/queries/)
+
+
+def query_text(name: str) -> str:
+    """The text of ``kg/queries/<name>.rq`` (shipped with the package)."""
+    return resources.files("kg").joinpath("queries", f"{name}.rq").read_text(encoding="utf-8")
+
+
+def _solutions(store: ox.Store, name: str) -> Iterator[dict[str, str]]:
+    solutions = store.query(query_text(name))
+    assert isinstance(solutions, ox.QuerySolutions)
+    variables = [v.value for v in solutions.variables]
+    for solution in solutions:
+        row: dict[str, str] = {}
+        for variable in variables:
+            term = solution[variable]
+            row[variable] = "" if term is None else str(term.value)
+        yield row
+
+
+_KG = "https://w3id.org/kg/ns#"
+_STATUS: dict[str, CitationStatus] = {
+    _KG + "Uncited": "uncited",
+    _KG + "VaguelyAttributed": "vague",
+    _KG + "SpeakerOnly": "speaker",
+    _KG + "Cited": "cited",
+}
+_TYPE: dict[str, ClaimType] = {
+    _KG + "Quote": "quote",
+    _KG + "ReportedSpeech": "reported",
+    _KG + "AuthorialStatement": "authorial",
+    _KG + "Statistic": "statistic",
+    _KG + "EventReport": "event",
+}
+_KIND: dict[str, ContradictionKind] = {
+    _KG + "Rebuttal": "rebuttal",
+    _KG + "OppositePolarity": "polarity",
+    _KG + "ConflictingValues": "value",
+    _KG + "OpposingStances": "stance",
+}
+
+
+def _names(joined: str) -> str:
+    """Several claimants (co-authors) joined by the query, in a fixed order."""
+    return " / ".join(sorted(set(joined.split(" / ")))) if joined else ""
+
+
+def find_uncited(store: ox.Store) -> list[UncitedClaim]:
+    """Every claim with no ``cito:citesAsEvidence``, grouped by citation status (uncited, vaguely
+    attributed, attributed only to a speaker) and most check-worthy first (statistics and figures,
+    dated facts, causal claims, then opinions and other assertions), from ``kg/queries/uncited.rq``.
+    """
+    rows = []
+    for r in _solutions(store, "uncited"):
+        rank = int(r["rank"])
+        rows.append(
+            UncitedClaim(
+                claim=r["claim"],
+                article=r["article"],
+                headline=r["headline"],
+                sentence=r["text"],
+                claimant=_names(r["claimant"]),
+                citation_status=_STATUS[r["status"]],
+                claim_type=_TYPE[r["type"]],
+                rank=rank,
+                checkworthiness=CHECKWORTHINESS[rank],
+                start=int(r["start"]),
+            )
+        )
+    return rows
+
+
+def list_contradictions(store: ox.Store) -> list[ContradictionFinding]:
+    """Every kg:Contradiction in the graph with both sentences, claimants and articles, strongest first
+    (``kg/queries/contradictions.rq``)."""
+    return [
+        ContradictionFinding(
+            contradiction=r["contradiction"],
+            kind=_KIND[r["kind"]],
+            confidence=float(r["confidence"]),
+            modality=r["modality"] or None,
+            explanation=r["explanation"],
+            claim_a=r["claimA"],
+            sentence_a=r["textA"],
+            claimant_a=_names(r["claimantA"]),
+            article_a=r["articleA"],
+            headline_a=r["headlineA"],
+            claim_b=r["claimB"],
+            sentence_b=r["textB"],
+            claimant_b=_names(r["claimantB"]),
+            article_b=r["articleB"],
+            headline_b=r["headlineB"],
+        )
+        for r in _solutions(store, "contradictions")
+    ]
+
+
+def citation_rates(store: ox.Store) -> list[CitationRate]:
+    """Per article: its publisher, claims, claims citing at least one source, and their share
+    (``kg/queries/citation_rates.rq``), in article order."""
+    out = []
+    for r in _solutions(store, "citation_rates"):
+        claims, cited = int(r["claims"]), int(r["cited"])
+        out.append(
+            CitationRate(
+                article=r["article"],
+                headline=r["headline"],
+                publisher=_names(r["publisher"]),
+                claims=claims,
+                cited=cited,
+                rate=round(cited / claims, 4) if claims else 0.0,
+            )
+        )
+    return out
+
+
+def publisher_rates(rates: Iterable[CitationRate]) -> list[PublisherRate]:
+    """Per-article rates summed per publisher ("" for articles naming none), by publisher name."""
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for r in rates:
+        t = totals[r.publisher]
+        t[0] += 1
+        t[1] += r.claims
+        t[2] += r.cited
+    return [
+        PublisherRate(
+            publisher=p, articles=t[0], claims=t[1], cited=t[2], rate=round(t[2] / t[1], 4) if t[1] else 0.0
+        )
+        for p, t in sorted(totals.items())
+    ]
