@@ -1,0 +1,153 @@
+"""cli_findings: the ``kg contradictions`` and ``kg uncited`` commands.
+
+Both read the built graph (``<out>/graph.trig``) with the SPARQL shipped in ``kg/queries/``, so what
+they print is what an analyst's own query returns; neither re-runs detection.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+import textwrap
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from kg.models import Record
+
+__all__ = ["add_parser", "format_rows"]
+
+FORMATS = ("table", "csv", "json")
+
+
+def _compact(iri: str) -> str:
+    from kg.store import compact
+
+    return compact(iri)
+
+
+def _article_id(iri: str) -> str:
+    return iri.rsplit("/", 1)[-1]
+
+
+def _wrap(text: str, indent: str) -> str:
+    return textwrap.fill(text, width=100, initial_indent=indent, subsequent_indent=indent,
+                         break_long_words=False, break_on_hyphens=False)
+
+
+def _contradictions_table(rows: Sequence[Record]) -> str:
+    from kg.analyse import KIND_LABELS, ContradictionFinding
+
+    if not rows:
+        return "No contradictions in the graph."
+    blocks = []
+    for i, row in enumerate(rows, 1):
+        assert isinstance(row, ContradictionFinding)
+        head = f"[{i}] {KIND_LABELS[row.kind]}, confidence {row.confidence:.2f}"
+        if row.modality:
+            head += f" ({row.modality})"
+        lines = [head, _wrap(row.explanation, "    ")]
+        for label, who, article, sentence in (("A", row.claimant_a, row.article_a, row.sentence_a),
+                                               ("B", row.claimant_b, row.article_b, row.sentence_b)):
+            lines.append(f"  {label}: {who} in {_article_id(article)}")
+            lines.append(_wrap(f"“{sentence}”", "      "))
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) + f"\n\n{len(rows)} contradiction{'s' if len(rows) != 1 else ''}."
+
+
+def _uncited_table(rows: Sequence[Record]) -> str:
+    from kg.analyse import STATUS_LABELS, UncitedClaim
+
+    if not rows:
+        return "Every claim in the graph cites a source."
+    out: list[str] = []
+    status = None
+    for row in rows:
+        assert isinstance(row, UncitedClaim)
+        if row.citation_status != status:
+            status = row.citation_status
+            count = sum(1 for r in rows if isinstance(r, UncitedClaim) and r.citation_status == status)
+            out.append(f"{'' if not out else chr(10)}== {STATUS_LABELS[status]} ({count}) ==")
+        out.append(f"- [{row.checkworthiness}] {row.claimant} in {_article_id(row.article)}")
+        out.append(_wrap(f"“{row.sentence}”", "    "))
+    out.append(f"\n{len(rows)} claim{'s' if len(rows) != 1 else ''} without a cited source.")
+    return "\n".join(out)
+
+
+def format_rows(rows: Sequence[Record], fmt: str, table: Callable[[Sequence[Record]], str]) -> str:
+    """``rows`` as ``table`` text, CSV (one column per field) or JSON (a list of the rows' model_dump)."""
+    if fmt == "json":
+        return json.dumps([r.model_dump(mode="json") for r in rows], indent=2, ensure_ascii=False)
+    if fmt == "csv":
+        buffer = io.StringIO()
+        if rows:
+            fields = list(rows[0].model_dump(mode="json"))
+            writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
+            writer.writeheader()
+            for r in rows:
+                writer.writerow(r.model_dump(mode="json"))
+        return buffer.getvalue().rstrip("\n")
+    return table(rows)
+
+
+def _emit(rows: Sequence[Record], args: argparse.Namespace, table: Callable[[Sequence[Record]], str]) -> int:
+    from kg.cli import EXIT_FINDINGS, EXIT_OK
+
+    text = format_rows(rows, args.format, table)
+    if text:
+        sys.stdout.write(text + "\n")
+    return EXIT_FINDINGS if rows and args.fail_on_found else EXIT_OK
+
+
+def cmd_contradictions(args: argparse.Namespace) -> int:
+    from kg.analyse import list_contradictions
+    from kg.store import load_dataset
+
+    return _emit(list_contradictions(load_dataset(args.out)), args, _contradictions_table)
+
+
+def cmd_uncited(args: argparse.Namespace) -> int:
+    from kg.analyse import find_uncited
+    from kg.store import load_dataset
+
+    return _emit(find_uncited(load_dataset(args.out)), args, _uncited_table)
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", type=Path, default=Path("output"), metavar="DIR",
+                        help="output folder of kg build (holding graph.trig)")
+    parser.add_argument("--format", choices=FORMATS, default="table",
+                        help="table: for reading; csv: one row per finding; json: a list of findings")
+    parser.add_argument("--fail-on-found", action="store_true",
+                        help="exit 1 when anything is found (for pipelines)")
+
+
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``kg contradictions`` and ``kg uncited``."""
+    from kg.cli import Formatter
+
+    parser = subparsers.add_parser(
+        "contradictions", help="list claims that contradict each other", formatter_class=Formatter,
+        description="List every contradiction in the built graph: its kind (explicit rebuttal, opposite "
+                    "polarity, conflicting values, opposing stances), confidence and explanation, and for "
+                    "both claims the sentence, who asserts it and the article. Read from the graph with "
+                    "kg/queries/contradictions.rq; strongest first.",
+        epilog="Examples:\n  kg contradictions\n  kg contradictions --format json > contradictions.json\n"
+               "  kg contradictions --fail-on-found   # exit 1 if there is any",
+    )
+    _common(parser)
+    parser.set_defaults(func=cmd_contradictions)
+
+    parser = subparsers.add_parser(
+        "uncited", help="list claims that cite no source", formatter_class=Formatter,
+        description="List every claim with no cited source, grouped by citation status (uncited, vaguely "
+                    "attributed, attributed only to a speaker) and most check-worthy first (statistics and "
+                    "figures, dated facts, causal claims, then opinions), with its article, sentence and "
+                    "claimant. Read from the graph with kg/queries/uncited.rq.",
+        epilog="Examples:\n  kg uncited\n  kg uncited --format csv > uncited.csv\n"
+               "  kg uncited --fail-on-found   # exit 1 if any claim lacks a source",
+    )
+    _common(parser)
+    parser.set_defaults(func=cmd_uncited)
