@@ -324,7 +324,7 @@ def _person_key(name: str, gaz: Gazetteer) -> str | None:
     return None
 
 
-_TITLE_SEQ = r"(?:(?i:" + "|".join(re.escape(t) for t in _TITLE_FORMS) + r")[\s\-]+){1,4}"
+_TITLE_SEQ = r"(?:(?i:" + "|".join(re.escape(t) for t in _TITLE_FORMS) + r")(?:\s+of)?[\s\-]+){1,4}"
 _TITLED_RE = re.compile(
     rf"(?P<title>(?:\b[A-Z][\w\-]*['’]s\s+)?(?:\b[A-Z][\w\-.]*\s+)?{_TITLE_SEQ})(?P<name>{NAME_RE.pattern}|{_CAP})"
 )
@@ -438,23 +438,61 @@ def _cue_subject_people(result: ArticleActors, body: str, blocks: Sequence[Block
     """People the gazetteer does not know, named as speakers: "Jane Roe said", "Jane Roe, an analyst at
     X, said", "..., said Jane Roe, a former diplomat"."""
     taken = [(m.start, m.end) for m in result.mentions]
-    name = rf"(?P<name>{_CAP}(?:\s+{_CAP}){{1,2}})"
-    before_cue = re.compile(rf"\b{name}{_APPOSITIVE}\s+(?:has\s+|had\s+|also\s+)?(?={CUE_RE.pattern})")
+    name = rf"(?P<name>{_CAP}(?:\s+(?:of\s+|for\s+|and\s+)?{_CAP}){{0,5}})"
+    before_cue = re.compile(rf"(?<![\w’'])(?<!\bThe\s){name}{_APPOSITIVE},?\s+(?:has\s+|had\s+|also\s+)?"
+                            rf"(?={CUE_RE.pattern})")
     after_cue = re.compile(rf"[,”\"]\s*{CUE_RE.pattern}\s+{name}(?=\s*[,.;]|\s+(?:on|in|at|during)\b)")
-    for b in blocks:
-        for pattern in (before_cue, after_cue):
-            for m in pattern.finditer(body, b.start, b.end):
-                person = m.group("name")
-                words = person.split()
-                if any(w.strip(".") in _NOT_NAME_WORDS for w in words) or any(w.isupper() for w in words):
-                    continue
-                start, end = m.start("name"), m.end("name")
-                if any(s < end and start < e for s, e in taken):
-                    continue
-                info = ActorInfo(key=slug(person), label=person, kind="Person", confidence=0.6)
-                key = _add(result, info, None, 0.6)
-                result.mentions.append(ActorMention(start, end, key, "discovered", 0.6))
-                taken.append((start, end))
+    according = re.compile(rf"\b(?i:according\s+to)\s+(?:the\s+)?{name}")
+    candidates = sorted(
+        (m.start("name"), m.group("name").rstrip("."))
+        for b in blocks for pattern in (before_cue, after_cue, according)
+        for m in pattern.finditer(body, b.start, b.end)
+    )
+    # full names first, so that a later surname alone ("Sprūds said") is not taken for an organisation
+    for single_pass in (False, True):
+        for start, found in candidates:
+            words = found.split()
+            if (len(words) == 1) != single_pass:
+                continue
+            end = start + len(found)
+            if any(s < end and start < e for s, e in taken) or words[0] in _NOT_NAME_WORDS - _ORG_WORDS:
+                continue
+            if single_pass and any(a.kind == "Person" and a.label.split()[-1] == found
+                                   for a in result.actors.values()):
+                continue
+            kind = _discovered_kind(words)
+            if kind is None:
+                continue
+            info = ActorInfo(key=slug(found), label=found, kind=kind, confidence=0.6)
+            key = _add(result, info, None, 0.6)
+            result.mentions.append(ActorMention(start, end, key, "discovered", 0.6))
+            taken.append((start, end))
+
+
+_ORG_WORDS = {
+    "Research", "Forum", "Europe", "Group", "Institute", "Centre", "Center", "Foundation", "Agency", "Service",
+    "Bank", "Fund", "Council", "Network", "Operators", "Company", "Partners", "Associates", "Analytics",
+    "Intelligence", "Consulting", "Capital", "Energy", "Gas", "Oil", "Media", "News", "Times", "Post", "Press",
+    "Watch", "Monitor", "International", "Global", "Systems", "Technologies", "Labs", "School", "University",
+    "Economics", "Studies", "Office", "Ministry", "Commission", "Committee", "Union", "Association", "Board",
+    "Authority", "Department", "Organization", "Organisation", "Corporation", "Inc", "Ltd", "Party", "Army",
+    "Command", "Police", "Guard", "Court", "Parliament", "Assembly", "Government", "Society", "Trust",
+    "Initiative", "Alliance", "Coalition", "Observatory", "Project", "Insight", "Data", "Statistics",
+    "Transmission", "Infrastructure", "Security", "Defence", "Defense", "Policy", "Affairs", "Relations",
+}
+
+
+def _discovered_kind(words: list[str]) -> ActorKind | None:
+    """A name found as a speaker: an organisation when it sounds like one ("Gas Infrastructure Europe",
+    "Kyiv School of Economics", a single word such as "Windward"), else a person ("Jane Roe")."""
+    caps = [w for w in words if w[:1].isupper()]
+    if any(w.strip(".,") in _ORG_WORDS for w in caps) or len(words) == 1 or len(words) > 4:
+        return "Organization"
+    if any(w.strip(".") in _NOT_NAME_WORDS for w in words) or any(w.isupper() and len(w) > 1 for w in words):
+        return None
+    if any(w in ("of", "for", "and") for w in words):
+        return "Organization"
+    return "Person"
 
 
 def _surname_links(result: ArticleActors, body: str, blocks: Sequence[Block]) -> None:

@@ -23,7 +23,9 @@ from kg.extract.lexicon import (
     COLLECTIVES,
     COMMON_FINITE,
     CUE_RE,
+    GROUP_PEOPLE_NOUNS,
     GROUP_QUALIFIER_NOUNS,
+    PARTICIPLE_CUES,
     GROUP_RE,
     IMPERATIVE_RE,
     META_RE,
@@ -135,7 +137,7 @@ def _subject_at(ctx: Context, sent: Sentence, masked: str, end_rel: int, sentenc
                 ) -> tuple[str | None, int, float] | None:
     """The claimant named by the words ending at ``end_rel`` of the sentence: an actor, a pronoun, or a
     group. Returns (key, start offset relative to the sentence, confidence)."""
-    pre = masked[:end_rel].rstrip()
+    pre = masked[:end_rel].rstrip().rstrip(",").rstrip()
     end_abs = sent.start + len(pre)
     mention = ctx.actors.ending_near(end_abs)
     if mention is not None and mention.start >= sent.start:
@@ -149,7 +151,11 @@ def _subject_at(ctx: Context, sent: Sentence, masked: str, end_rel: int, sentenc
         if key is not None:
             return key, m.start(), 0.7
         return None
-    # "NATO officials", "Russia's defence ministry", "the Russian foreign ministry" -> the organisation or state
+    last_word = pre.rsplit(None, 1)[-1].lower() if pre.strip() else ""
+    people = _PEOPLE_RE.search(pre) if last_word in GROUP_PEOPLE_NOUNS else None
+    if people:
+        return _group(ctx, people.group("phrase")), people.start("phrase"), 0.6
+    # "Russia's defence ministry", "the Russian foreign ministry", "Chinese authorities" -> the state or organisation
     qualifier = re.search(r"(?P<noun>[A-Za-z]+)$", pre)
     if qualifier and qualifier.group("noun").lower() in GROUP_QUALIFIER_NOUNS:
         head = pre[: qualifier.start()].rstrip()
@@ -181,6 +187,13 @@ def _mention_at(ctx: Context, pos: int, rest: str) -> ActorMention | None:
     if mention is None and (det := re.match(r"the\s+", rest, re.IGNORECASE)):
         mention = ctx.actors.starting_at(pos + det.end())
     return mention
+
+
+_PEOPLE_RE = re.compile(
+    r"(?:^|[\s,(])(?P<phrase>(?:(?:some|many|several|two|three|four|five|six|seven|eight|nine|ten|a\s+few|\d+)\s+)?"
+    r"(?:(?:senior|top|former|unnamed|anonymous)\s+)?(?:[A-Z][\w\-’']*\s+){1,3}(?:(?:senior|top|defen[cs]e|security|"
+    r"intelligence|military|government|foreign\s+ministry)\s+)?(?:" + "|".join(sorted(GROUP_PEOPLE_NOUNS)) + r"))$"
+)
 
 
 def _clause_ok(masked: str, start_rel: int) -> bool:
@@ -246,7 +259,8 @@ def find_attribution(ctx: Context, sent: Sentence, masked: str, sentence_index: 
             for collective in COLLECTIVES:
                 if masked[: m.start()].lower().endswith(collective.lower()):
                     owner_key = _group(ctx, collective)
-        if owner_key is not None and re.search(r"\b[Ii]n\s+(?:the\s+)?\S*$", masked[: m.start()].rsplit(" ", 2)[0] + " "):
+        opening = masked[: m.start()].rsplit(" ", 2)[0] + " "
+        if owner_key is not None and re.search(r"\b[Ii]n\s+(?:the\s+)?\S*$", opening):
             return Attribution(claimant=owner_key, cue="in the view of", kind="view", confidence=0.6,
                                content=(sent.start + m.end(), sent.end))
     # speech and belief verbs
@@ -258,7 +272,8 @@ def find_attribution(ctx: Context, sent: Sentence, masked: str, sentence_index: 
         after = masked[m.end() :]
         if cue_word in WEAK_CUES and " " not in cue and not re.match(r"\s*(?:that\b|:|,|“|\")", after) \
                 and not (cue_word in AS_CUES and re.search(r"\bas\b", after[:150])) \
-                and not (cue_word in {"called", "calls", "described", "describes"} and REBUTTAL_WORDS_RE.search(after[:160])) \
+                and not (cue_word in {"called", "calls", "described", "describes"}
+                         and REBUTTAL_WORDS_RE.search(after[:160])) \
                 and cue_word not in {"wants", "wanted", "demands", "demanded", "expects", "hopes", "fears"} \
                 and not (cue_word in {"expressed", "expresses", "outlined"} and re.match(
                     r"\s+(?:\w+\s+){0,3}?(?:view|vision|hope|concerns?|belief|support|opposition|desire|confidence|"
@@ -275,48 +290,98 @@ def find_attribution(ctx: Context, sent: Sentence, masked: str, sentence_index: 
             if found is not None:
                 break
         relative = re.search(r",\s*(?:which|who)\s+(?:\w+ly\s+)?(?:also\s+)?$", pre)
-        if found is None and relative and cue_word in _BELIEF_CUES:
+        if found is None and relative and (cue_word in _BELIEF_CUES or cue_word not in WEAK_CUES
+                                            or cue_word in AS_CUES):
             # "Russia, which sees X as a threat." -- only when the relative clause ends the sentence
             if _MAIN_VERB_AFTER.search(after):
                 continue
             found = _subject_at(ctx, sent, masked, relative.start(), sentence_index)
             if found is not None:
-                key, start_rel, conf = found
-                return Attribution(claimant=key, cue=cue, subject=(sent.start + start_rel, sent.start + relative.start()),
-                                   content=(sent.start + relative.end(), sent.end), kind="relative",
+                who, start_rel, conf = found
+                subject = (sent.start + start_rel, sent.start + relative.start())
+                content = (sent.start + relative.end(), sent.end)
+                return Attribution(claimant=who, cue=cue, subject=subject, content=content, kind="relative",
                                    confidence=conf - 0.15)
             continue
         if found is None:
             # postposed: "..., said Peskov."
             post = ctx.actors.starting_at(sent.start + m.end() + (len(after) - len(after.lstrip())))
-            if post is not None and re.fullmatch(r"\s*[.,]?\s*(?:on\s+\w+\s*)?[.!]?\s*", masked[post.end - sent.start :] or ""):
-                key = post.key
+            rest_after = masked[post.end - sent.start :] if post is not None else ""
+            if post is not None and re.fullmatch(r"\s*[.,]?\s*(?:on\s+\w+\s*)?[.!]?\s*", rest_after):
                 content = (sent.start, sent.start + len(masked[: m.start()].rstrip(" ,")))
-                return Attribution(claimant=key, cue=cue, subject=(post.start, post.end), content=content,
+                return Attribution(claimant=post.key, cue=cue, subject=(post.start, post.end), content=content,
                                    kind="postposed", confidence=0.8)
             continue
-        key, start_rel, conf = found
-        if not _clause_ok(masked, start_rel):
-            continue
-        if key is None:
+        speaker, start_rel, conf = found
+        if not _clause_ok(masked, start_rel) or speaker is None:
             continue
         subject = (sent.start + start_rel, sent.start + m.start())
         tail_start = m.end() + len(_THAT.match(after).group(0))  # type: ignore[union-attr]
-        if start_rel > len(masked) * 0.55 and re.fullmatch(r"\s*(?:on\s+\w+|in\s+a\s+\w+)?\s*[.!]?\s*", after):
+        if _postposed(masked, start_rel, after):
             content = (sent.start, sent.start + len(masked[:start_rel].rstrip(" ,")))
             kind = "postposed"
         else:
             content = (sent.start + tail_start, sent.end)
             kind = "speech"
-        return Attribution(claimant=key, cue=cue, subject=subject, content=content, kind=kind, confidence=conf)
-    if VAGUE_RE.search(masked):
-        m = VAGUE_RE.search(masked)
-        return Attribution(vague=True, kind="vague", cue=re.sub(r"\s+", " ", m.group(0).strip()) if m else None,
+        return Attribution(claimant=speaker, cue=cue, subject=subject, content=content, kind=kind, confidence=conf)
+    for pm in PARTICIPLE_CUES.finditer(masked):
+        if _inside(pm.start(), quotes):
+            continue
+        subject = _sentence_subject(ctx, sent, masked[: pm.start()])
+        if subject is not None:
+            tail = masked[pm.end() :]
+            content_start = pm.end() + len(_THAT.match(tail).group(0))  # type: ignore[union-attr]
+            return Attribution(claimant=subject.key, cue=pm.group("cue").split()[0], subject=(subject.start, subject.end),
+                               content=(sent.start + content_start, sent.end), kind="speech", confidence=0.7)
+    vague = VAGUE_RE.search(masked)
+    if vague:
+        return Attribution(vague=True, kind="vague", cue=re.sub(r"\s+", " ", vague.group(0).strip()),
                            confidence=0.6, content=(sent.start, sent.end))
     return Attribution(content=(sent.start, sent.end))
 
 
-_APPOSITIVE_END = re.compile(r",\s+(?:an?|the|who|whose|which|[A-Z][\w'’\-]*['’]s)\s[^,;“”\"]{1,100},\s*$")
+_APPOSITIVE_END = re.compile(
+    r",\s+(?:an?|the|who|whose|which|including|such\s+as|among\s+them|[A-Z][\w'’\-]*['’]s)\s[^;“”\"]{1,100}?,\s*$")
+
+
+_AFTER_POSTPOSED = re.compile(
+    r"\s*(?:(?:on|in|at|during|after|before|late|early|last)\s+[^,.;]{1,50}?)?\s*(?:[.!]?\s*$|,\s+[a-z]+ing\b)")
+
+
+def _postposed(masked: str, start_rel: int, after: str) -> bool:
+    """Does the attribution follow its content ("<content>, X said on Friday, adding ...")?"""
+    before = masked[:start_rel].rstrip()
+    # the subject may be preceded by an appositive role ("..., the Latvian defence minister, Jane Roe, said")
+    before = re.sub(r",\s*(?:the|a|an)\s+[^,]{1,80}$", ",", before)
+    return before.endswith(",") and len(before) > 25 and bool(_AFTER_POSTPOSED.match(after))
+
+
+def _standalone_quote(body: str, sent: Sentence, q_start: int) -> bool:
+    """A quotation is a claim of its own when it opens the sentence or follows a cue and a comma or colon
+    ('said, "..."'); a fragment quoted inside a reported sentence stays part of that sentence."""
+    before = body[sent.start : max(sent.start, q_start - 1)].rstrip()
+    if not before.strip(" -–—•*"):
+        return True
+    if before.endswith((",", ":")):
+        return True
+    return bool(re.search(r"\b(?:said|says|added|stated|wrote|declared|told\s+\w+|asked)\s*$", before))
+
+
+_INTRO_ADVERBIAL = re.compile(
+    r"^(?:(?:[A-Z][\w’']*\s*){0,3}[,(]?\s*(?:\w+\s*\))?\s*[-–—]\s*)?"  # a dateline "RIGA (Reuters) -"
+    r"(?:(?:in|on|at|during|after|before|since|last|earlier|later|meanwhile|however|but|and|yet|separately|"
+    r"also)\b[^,]{0,60},\s*)?(?:the\s+)?$", re.IGNORECASE)
+
+
+def _sentence_subject(ctx: Context, sent: Sentence, clause: str) -> ActorMention | None:
+    """The actor that opens the sentence's main clause (after an introductory adverbial), if any."""
+    for m in ctx.actors.within(sent.start, sent.start + len(clause)):
+        if ctx.actors.actors[m.key].kind == "UnnamedGroup":
+            continue
+        if _INTRO_ADVERBIAL.match(clause[: m.start - sent.start]):
+            return m
+        break
+    return None
 
 
 def _subject_cuts(pre: str) -> list[int]:
@@ -335,9 +400,9 @@ def _subject_cuts(pre: str) -> list[int]:
         if BETWEEN_SUBJECT_AND_CUE.match(pre[pos:]):
             cuts.append(pos)
     ordered = sorted(set(cuts), reverse=True)
-    if appositive:  # try the appositive's own words last: they name a role, not the speaker
+    if appositive:  # the speaker is before the appositive; its own words name a role or a place
         ordered.remove(appositive.start())
-        ordered.append(appositive.start())
+        ordered.insert(0, appositive.start())
     return ordered
 
 
@@ -468,7 +533,8 @@ def draft_claims(ctx: Context, seg: Segmentation) -> list[Draft]:
             ctx.intro, ctx.intro_block = attribution, sent.block.index
         elif not is_list:
             ctx.intro = None
-        quote_units = [(s, e) for s, e in sent.quotes if len(re.findall(r"\w+", body[s:e])) >= 4]
+        quote_units = [(s, e) for s, e in sent.quotes
+                       if len(re.findall(r"\w+", body[s:e])) >= 4 and _standalone_quote(body, sent, s)]
         named_people = [m.key for m in ctx.actors.within(sent.start, sent.end) if _is_person(ctx, m.key)
                         and not _inside(m.start, sent.quotes)]
         claimant = attribution.claimant
@@ -544,7 +610,8 @@ def _quote_speaker(ctx: Context, sentences: list[Sentence], index: int, attribut
     if m:
         rest = m.group("rest")
         mention = ctx.actors.starting_at(q_end + 1 + m.start("rest"))
-        if mention is not None and re.match(r"\s+(?:\w+\s+)?" + CUE_RE.pattern, ctx.article.body[mention.end : sent.end]):
+        following = ctx.article.body[mention.end : sent.end] if mention is not None else ""
+        if mention is not None and re.match(r"\s+(?:\w+\s+)?" + CUE_RE.pattern, following):
             return mention.key, 0.85
         cue = re.match(CUE_RE.pattern + r"\s+", rest)
         if cue:
@@ -555,11 +622,18 @@ def _quote_speaker(ctx: Context, sentences: list[Sentence], index: int, attribut
             key = _resolve_pronoun(ctx, index, rest.split()[0])
             if key is not None:
                 return key, 0.7
+    before_quote = ctx.article.body[sent.start : max(sent.start, q_start - 1)].rstrip()
+    if before_quote.endswith((":", ",")):
+        subject = _sentence_subject(ctx, sent, _mask(before_quote))
+        if subject is not None and ctx.actors.actors[subject.key].kind != "Country":
+            return subject.key, 0.65
     # the next sentence is "He said ..." / "X said ..."
     if index + 1 < len(sentences) and not sentences[index + 1].quotes:
         nxt = sentences[index + 1]
         nm = re.match(r"\s*(?P<subj>[\w’'.\- ]{1,60}?)\s+(?:\w+\s+)?" + CUE_RE.pattern, _mask(nxt.text))
-        if nm and nxt.block.index in (sent.block.index, sent.block.index + 1):
+        short = len(nxt.text.split()) <= 10
+        if nm and nxt.block.index in (sent.block.index, sent.block.index + 1) and (
+                short or nm.group("subj").lower() in ("he", "she")):
             subj = nm.group("subj")
             if subj.lower() in ("he", "she"):
                 key = _resolve_pronoun(ctx, index, subj)
@@ -643,8 +717,8 @@ def finish_claims(ctx: Context, drafts: list[Draft], events_by_sentence: dict[in
             text=text,
             claim_type=claim_type,
             claimant=d.claimant,
-            citation_status=status,  # type: ignore[arg-type]
-            polarity=features.polarity(content),
+            citation_status=status,
+            polarity=features.polarity(content, d.cue),  # (helper-analysis) the cue: "denied that ..."
             modality=features.modality(content),
             cue=d.cue,
             about=about,
@@ -653,7 +727,7 @@ def finish_claims(ctx: Context, drafts: list[Draft], events_by_sentence: dict[in
             quantities=tuple(quantities),
             stances=tuple(features.stances(content)),
             relations=tuple(features.relations(content, c_start if c_end > c_start else d.start, ctx.actors,
-                                               exclude)),
+                                               exclude, cue=d.cue)),
             rebuttal=features.rebuttal(masked, d.start, ctx.actors),
             confidence=round(_confidence(d, text), 3),
             attribution_confidence=round(max(0.0, min(1.0, d.attribution_confidence)), 3),

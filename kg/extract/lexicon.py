@@ -31,7 +31,16 @@ informed briefed testified reported reports projected forecast forecasts calcula
 showed shows agreed agrees disagreed disagrees complained complains objected objects welcomed welcomes
 recalled recalls lamented laments boasted boasts mentioned mentions assured assures reassured reassures
 expressed expresses characterize characterizes characterized characterised
+estimate insist note suggest fear expect hope agree acknowledge admit predict caution concede maintain contend
+report reveal explain urge describe reject dismiss deny accuse allege
 """.split()
+
+# Participles that hand the sentence's subject a statement: "X struck a similar note, telling delegates that".
+PARTICIPLE_CUES = re.compile(
+    r",\s+(?:(?:and|while)\s+)?(?P<cue>saying|telling\s+(?:\w+\s+){0,3}?|adding|arguing|warning|insisting|noting|"
+    r"stressing|claiming|calling|describing|accusing|asserting|declaring|explaining|suggesting|emphasi[sz]ing|"
+    r"acknowledging|maintaining|predicting|urging|alleging)(?=\s|,)"
+)
 
 # Cues that report speech only when a complement follows at once ("responded that", "found that", "noted:"),
 # since they also describe actions ("responded with sanctions", "found ways").
@@ -70,7 +79,8 @@ CUE_RE = re.compile(r"\b" + _alt(SPEECH_PHRASES + SPEECH_VERBS + ["characterized
 BETWEEN_SUBJECT_AND_CUE = re.compile(
     r"^(?:\s*,?\s*(?:also|has|have|had|was|were|is|are|will|would|again|repeatedly|publicly|privately|previously|"
     r"recently|earlier|later|then|now|further|once|already|often|frequently|reportedly|himself|herself|itself|"
-    r"themselves|first|never|not|clearly|explicitly|openly|today|yesterday|tonight|last\s+\w+|"
+    r"themselves|first|never|not|clearly|explicitly|openly|today|yesterday|tonight|last\s+\w+|since|long|"
+    r"widely|privately|bluntly|separately|later\s+on|on\s+\w+day|at\s+the\s+weekend|"
     r"on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"in\s+a\s+(?:statement|speech|post|interview|briefing|letter|tweet)|"
     r"on\s+(?:x|twitter|telegram|social\s+media)|"
@@ -83,7 +93,8 @@ GROUP_NOUNS = """analysts experts observers officials critics diplomats sources 
 economists historians insiders pundits leaders politicians lawmakers legislators policymakers skeptics sceptics
 supporters opponents residents witnesses activists campaigners specialists strategists academics
 investigators authorities governments nations countries allies partners generals commanders
-intelligence agencies spokespeople representatives negotiators ministers""".split()
+intelligence agencies spokespeople representatives negotiators ministers states capitals""".split() + [
+    "member states"]
 COLLECTIVES = ["the West", "the international community", "the Global South", "Western countries",
                "Western nations", "Western governments", "Western powers", "Western capitals"]
 GROUP_ADJECTIVES = """western eastern european american western-backed senior top independent military security
@@ -95,9 +106,14 @@ GROUP_RE = re.compile(
     r"(?:" + _alt(GROUP_ADJECTIVES) + r"\s+){0,3}" + _alt(GROUP_NOUNS) + r"\b",
     re.IGNORECASE,
 )
-GROUP_QUALIFIER_NOUNS = {"officials", "leaders", "diplomats", "authorities", "sources", "government",
-                         "lawmakers", "politicians", "generals", "commanders", "spokesman", "spokeswoman",
-                         "spokesperson", "ministry", "military", "forces", "troops", "media"}
+GROUP_QUALIFIER_NOUNS = {"authorities", "government", "spokesman", "spokeswoman", "spokesperson", "ministry",
+                         "military", "forces", "troops", "media", "embassy", "administration", "parliament",
+                         "foreign ministry", "defence ministry", "defense ministry"}
+"""An institution named by its state or organisation ("Russia's defence ministry"): the state speaks."""
+GROUP_PEOPLE_NOUNS = {"officials", "leaders", "diplomats", "sources", "lawmakers", "politicians", "generals",
+                      "commanders", "analysts", "experts", "ministers", "negotiators", "representatives",
+                      "investigators", "researchers", "economists", "observers", "critics", "activists"}
+"""People of a state or organisation ("Finnish officials", "Two NATO diplomats"): an unnamed group."""
 
 # Impersonal or vague formulas: the article asserts, but on unnamed authority.
 VAGUE_RE = re.compile(
