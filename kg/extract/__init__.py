@@ -8,7 +8,7 @@ claims (who asserts them) -> events and dates -> citations -> features.
 from __future__ import annotations
 
 from kg.extract.actors import ActorInfo, ArticleActors, find_actors
-from kg.extract.citations import link_source, parse_references, publication_sources
+from kg.extract.citations import document_sources, link_source, parse_references, publication_sources
 from kg.extract.claims import Context, draft_claims, finish_claims, sentence_events
 from kg.extract.gazetteer import Gazetteer, load_gazetteer, tokenize
 from kg.extract.segment import segment
@@ -49,7 +49,8 @@ def extract(article: Article) -> Extraction:
                 sources.setdefault(source.key, source)
                 keys.append(source.key)
                 citations.append(Citation(source=source.key, span=link.span))
-        for source, start, end in publication_sources(sent.text, sent.start, actors):
+        for source, start, end in [*publication_sources(sent.text, sent.start, actors),
+                                   *document_sources(sent.text, sent.start, actors)]:
             sources.setdefault(source.key, source)
             keys.append(source.key)
             citations.append(Citation(source=source.key, span=Span(start=start, end=end, text=article.body[start:end])))
@@ -57,6 +58,8 @@ def extract(article: Article) -> Extraction:
             cites_by_sentence[sent.index] = list(dict.fromkeys(keys))
 
     claims = finish_claims(ctx, drafts, events_by_sentence, cites_by_sentence)
+    for key, source in ctx.extra_sources.items():
+        sources.setdefault(key, source)
 
     events: dict[str, Event] = {}
     dates: dict[str, set[DateValue]] = {}

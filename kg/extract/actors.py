@@ -443,9 +443,13 @@ def _cue_subject_people(result: ArticleActors, body: str, blocks: Sequence[Block
                             rf"(?={CUE_RE.pattern})")
     after_cue = re.compile(rf"[,”\"]\s*{CUE_RE.pattern}\s+{name}(?=\s*[,.;]|\s+(?:on|in|at|during)\b)")
     according = re.compile(rf"\b(?i:according\s+to)\s+(?:the\s+)?{name}")
+    by_org = re.compile(rf"\b(?i:(?:carried\s+out|conducted|commissioned|published|compiled|released)\s+by)\s+"
+                        rf"(?:the\s+)?{name}")
+    documents = re.compile(rf"\b(?:[Aa]|[Aa]n|[Tt]he|[Nn]ew|[Ll]atest)\s+{name}\s+(?=(?i:survey|poll|report|study|"
+                           rf"analysis|index|barometer)\b)")
     candidates = sorted(
         (m.start("name"), m.group("name").rstrip("."))
-        for b in blocks for pattern in (before_cue, after_cue, according)
+        for b in blocks for pattern in (before_cue, after_cue, according, by_org, documents)
         for m in pattern.finditer(body, b.start, b.end)
     )
     # full names first, so that a later surname alone ("Sprūds said") is not taken for an organisation

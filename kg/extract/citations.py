@@ -149,6 +149,35 @@ def publication_sources(text: str, offset: int, actors: ArticleActors) -> list[t
     return out
 
 
+DOCUMENT_NOUNS = r"(?:report|survey|poll|study|analysis|index|barometer|assessment|review|yearbook|census|data|figures|" \
+                 r"statistics|estimates?)"
+_DOC_AFTER = re.compile(r"^(?:['’]s)?\s+(?:\w+\s+){0,2}?(?P<noun>" + DOCUMENT_NOUNS + r")\b", re.IGNORECASE)
+_DOC_BEFORE = re.compile(r"\b(?P<noun>" + DOCUMENT_NOUNS + r")\s+(?:of|by|from|published\s+by|conducted\s+by|"
+                         r"carried\s+out\s+by|released\s+by|compiled\s+by)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def document_sources(text: str, offset: int, actors: ArticleActors) -> list[tuple[Source, int, int]]:
+    """Reports, surveys and data an organisation published, named as the source of a statement
+    ("the annual report of Latvia's State Security Service", "a Meridian Research survey",
+    "figures from the finance ministry")."""
+    out: list[tuple[Source, int, int]] = []
+    for m in actors.within(offset, offset + len(text)):
+        info = actors.actors[m.key]
+        if info.kind in ("Person", "Country", "UnnamedGroup", "NewsMediaOrganization"):
+            continue
+        rel_s, rel_e = m.start - offset, m.end - offset
+        found = _DOC_AFTER.match(text[rel_e : rel_e + 40]) or _DOC_BEFORE.search(text[max(0, rel_s - 60) : rel_s])
+        if found is None:
+            continue
+        noun = found.group("noun").lower()
+        if noun not in ("data", "figures", "statistics", "analysis"):
+            noun = noun.rstrip("s")
+        source = Source(key=f"d-{m.key}-{slug(noun)}", kind="publication", name=f"{info.label} {noun}",
+                        publisher=info.label)
+        out.append((source, m.start, m.end))
+    return out
+
+
 def reference_block(seg: Segmentation, pos: int) -> Block | None:
     for b in seg.blocks:
         if b.start <= pos < b.end:

@@ -11,6 +11,7 @@ article, normative appeals in the article's own voice, imperatives, fragments) a
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -38,7 +39,7 @@ from kg.extract.lexicon import (
 )
 from kg.extract.segment import MARKER_RE, Segmentation, Sentence, strip_markers
 from kg.iris import slug
-from kg.models import Article, Claim, ClaimType, DateStatement, Span
+from kg.models import Article, Claim, ClaimType, DateStatement, Source, Span
 
 MAX_CLAIM_CHARS = 400
 _STAT_SUBJECT = re.compile(r"^(?:about\s+|nearly\s+|some\s+|over\s+)?\d+(?:[.,]\d+)?\s*(?:%|per\s*cent|percent)\s+"
@@ -48,6 +49,10 @@ _PREPOSITIONS = {"of", "for", "to", "by", "with", "against", "from", "on", "in",
 _BELIEF_CUES = {"sees", "saw", "views", "viewed", "regards", "regarded", "considers", "considered", "perceives",
                 "perceived", "believes", "believed", "argues", "argued", "says", "said", "claims", "claimed",
                 "insists", "insisted", "warns", "warned", "maintains", "maintained", "interprets", "interpreted"}
+_DOCUMENT_OF = re.compile(
+    r"(?:the|a|an|its|their)\s+(?:\w+\s+){0,3}?(?:report|survey|poll|study|analysis|data|figures|statistics|"
+    r"estimates?|assessment|review|index|yearbook|census|findings)\s+(?:of|by|from|published\s+by|conducted\s+by|"
+    r"carried\s+out\s+by|released\s+by|compiled\s+by)\s+", re.IGNORECASE)
 _PASSIVE_RE = re.compile(
     r"\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?P<cue>seen|viewed|regarded|considered|"
     r"perceived|described|characteri[sz]ed|labell?ed|called|dismissed|rejected|denied|critici[sz]ed|welcomed|cited|"
@@ -81,6 +86,7 @@ class Context:
     article: Article
     actors: ArticleActors
     groups: dict[str, ActorInfo] = field(default_factory=dict)
+    extra_sources: dict[str, Source] = field(default_factory=dict)  # sources the claims step itself finds
     last_person_claimant: str | None = None
     last_person_sentence: int = -10
     last_person_mentioned: str | None = None
@@ -151,6 +157,12 @@ def _subject_at(ctx: Context, sent: Sentence, masked: str, end_rel: int, sentenc
         if key is not None:
             return key, m.start(), 0.7
         return None
+    document = _DOCUMENT_SUBJECT.search(pre)
+    if document:
+        owner = ctx.actors.ending_near(sent.start + document.start())
+        if owner is not None and owner.start >= sent.start and ctx.actors.actors[owner.key].kind not in (
+                "Person", "UnnamedGroup"):
+            return owner.key, owner.start - sent.start, 0.75
     last_word = pre.rsplit(None, 1)[-1].lower() if pre.strip() else ""
     people = _PEOPLE_RE.search(pre) if last_word in GROUP_PEOPLE_NOUNS else None
     if people:
@@ -206,71 +218,18 @@ def _clause_ok(masked: str, start_rel: int) -> bool:
     return not _SUBORDINATE.search(clause)
 
 
-def find_attribution(ctx: Context, sent: Sentence, masked: str, sentence_index: int) -> Attribution:
-    """Who asserts the sentence's main content, and where that content lies."""
-    quotes = tuple((s - sent.start, e - sent.start) for s, e in sent.quotes)
-    # according to X
-    for m in _ACCORDING_RE.finditer(masked):
-        if _inside(m.start(), quotes):
-            continue
-        rest = masked[m.end() :]
-        mention = _mention_at(ctx, sent.start + m.end(), rest)
-        if mention is not None:
-            key, conf = mention.key, 0.85
-            subj = (mention.start, mention.end)
-        elif _OBJ_PRONOUN_RE.match(rest):
-            key = _resolve_pronoun(ctx, sentence_index, rest[:3].strip())  # type: ignore[assignment]
-            conf = 0.7
-            subj = (sent.start + m.end(), sent.start + m.end() + 3)
-            if key is None:
-                return Attribution(vague=True, kind="vague", cue="according to", confidence=0.4)
-        else:
-            gm = GROUP_RE.match(rest)
-            if gm is None:
-                continue
-            key, conf = _group(ctx, gm.group(0)), 0.6
-            subj = (sent.start + m.end(), sent.start + m.end() + gm.end())
-        content = _content_around(masked, sent, m.start(), subj[1] - sent.start)
-        return Attribution(claimant=key, cue="according to", subject=subj, content=content, kind="according",
-                           confidence=conf)
-    # passive agent: "is seen by the alliance as"
-    for m in _PASSIVE_RE.finditer(masked):
-        if _inside(m.start(), quotes):
-            continue
-        mention = _mention_at(ctx, sent.start + m.end(), masked[m.end() :])
-        if mention is None:
-            mention_key = None
-            gm = GROUP_RE.match(masked[m.end() :])
-            if gm:
-                mention_key = _group(ctx, gm.group(0))
-            if mention_key is None:
-                continue
-            return Attribution(claimant=mention_key, cue=m.group("cue"), kind="passive", confidence=0.6,
-                               content=(sent.start, sent.end))
-        return Attribution(claimant=mention.key, cue=m.group("cue"), subject=(mention.start, mention.end),
-                           content=(sent.start, sent.end), kind="passive", confidence=0.8)
-    # in X's view
-    for m in _VIEW_POSSESSIVE.finditer(masked):
-        mention = ctx.actors.ending_near(sent.start + m.start())
-        owner_key: str | None = None
-        if mention is not None and mention.start >= sent.start:
-            owner_key = mention.key
-        else:
-            for collective in COLLECTIVES:
-                if masked[: m.start()].lower().endswith(collective.lower()):
-                    owner_key = _group(ctx, collective)
-        opening = masked[: m.start()].rsplit(" ", 2)[0] + " "
-        if owner_key is not None and re.search(r"\b[Ii]n\s+(?:the\s+)?\S*$", opening):
-            return Attribution(claimant=owner_key, cue="in the view of", kind="view", confidence=0.6,
-                               content=(sent.start + m.end(), sent.end))
-    # speech and belief verbs
-    for m in CUE_RE.finditer(masked):
+def _cue_attribution(ctx: Context, sent: Sentence, masked: str, sentence_index: int, quotes: tuple[tuple[int, int], ...],
+                     start: int = 0) -> Attribution | None:
+    """The first speech or belief cue (from ``start``) whose subject names a claimant."""
+    for m in CUE_RE.finditer(masked, start):
         if _inside(m.start(), quotes):
             continue
         cue = re.sub(r"\s+", " ", m.group(0))
         cue_word = cue.split()[0].lower()
         after = masked[m.end() :]
         if cue_word in WEAK_CUES and " " not in cue and not re.match(r"\s*(?:that\b|:|,|“|\")", after) \
+                and not _LATE_THAT.match(after) \
+                and not (cue_word in _FIGURE_CUES and re.match(r"[^.;]{0,60}\d", after)) \
                 and not (cue_word in AS_CUES and re.search(r"\bas\b", after[:150])) \
                 and not (cue_word in {"called", "calls", "described", "describes"}
                          and REBUTTAL_WORDS_RE.search(after[:160])) \
@@ -324,6 +283,78 @@ def find_attribution(ctx: Context, sent: Sentence, masked: str, sentence_index: 
             content = (sent.start + tail_start, sent.end)
             kind = "speech"
         return Attribution(claimant=speaker, cue=cue, subject=subject, content=content, kind=kind, confidence=conf)
+    return None
+
+
+def find_attribution(ctx: Context, sent: Sentence, masked: str, sentence_index: int) -> Attribution:
+    """Who asserts the sentence's main content, and where that content lies."""
+    quotes = tuple((s - sent.start, e - sent.start) for s, e in sent.quotes)
+    # according to X
+    for m in _ACCORDING_RE.finditer(masked):
+        if _inside(m.start(), quotes):
+            continue
+        rest = masked[m.end() :]
+        document = _DOCUMENT_OF.match(rest)
+        skip = document.end() if document else 0
+        mention = _mention_at(ctx, sent.start + m.end() + skip, rest[skip:])
+        if mention is not None:
+            key, conf = mention.key, 0.85
+            subj = (mention.start, mention.end)
+        elif _OBJ_PRONOUN_RE.match(rest):
+            key = _resolve_pronoun(ctx, sentence_index, rest[:3].strip())  # type: ignore[assignment]
+            conf = 0.7
+            subj = (sent.start + m.end(), sent.start + m.end() + 3)
+            if key is None:
+                return Attribution(vague=True, kind="vague", cue="according to", confidence=0.4)
+        else:
+            gm = GROUP_RE.match(rest)
+            if gm is None:
+                continue
+            key, conf = _group(ctx, gm.group(0)), 0.6
+            subj = (sent.start + m.end(), sent.start + m.end() + gm.end())
+        content = _content_around(masked, sent, m.start(), subj[1] - sent.start)
+        return Attribution(claimant=key, cue="according to", subject=subj, content=content, kind="according",
+                           confidence=conf)
+    # passive agent: "is seen by the alliance as"
+    for m in _PASSIVE_RE.finditer(masked):
+        if _inside(m.start(), quotes):
+            continue
+        mention = _mention_at(ctx, sent.start + m.end(), masked[m.end() :])
+        if mention is None:
+            mention_key = None
+            gm = GROUP_RE.match(masked[m.end() :])
+            if gm:
+                mention_key = _group(ctx, gm.group(0))
+            if mention_key is None:
+                continue
+            return Attribution(claimant=mention_key, cue=m.group("cue"), kind="passive", confidence=0.6,
+                               content=(sent.start, sent.end))
+        return Attribution(claimant=mention.key, cue=m.group("cue"), subject=(mention.start, mention.end),
+                           content=(sent.start, sent.end), kind="passive", confidence=0.8)
+    # in X's view
+    for m in _VIEW_POSSESSIVE.finditer(masked):
+        mention = ctx.actors.ending_near(sent.start + m.start())
+        owner_key: str | None = None
+        if mention is not None and mention.start >= sent.start:
+            owner_key = mention.key
+        else:
+            for collective in COLLECTIVES:
+                if masked[: m.start()].lower().endswith(collective.lower()):
+                    owner_key = _group(ctx, collective)
+        opening = masked[: m.start()].rsplit(" ", 2)[0] + " "
+        if owner_key is not None and re.search(r"\b[Ii]n\s+(?:the\s+)?\S*$", opening):
+            return Attribution(claimant=owner_key, cue="in the view of", kind="view", confidence=0.6,
+                               content=(sent.start + m.end(), sent.end))
+    # speech and belief verbs
+    found_cue = _cue_attribution(ctx, sent, masked, sentence_index, quotes)
+    if found_cue is not None:
+        info = ctx.actors.actors.get(found_cue.claimant or "")
+        if info is not None and info.kind == "NewsMediaOrganization" and found_cue.content is not None:
+            # "Interfax reported that the ministry said ...": the ministry speaks, Interfax is the source
+            inner = _cue_attribution(ctx, sent, masked, sentence_index, quotes, found_cue.content[0] - sent.start)
+            if inner is not None and inner.claimant != found_cue.claimant:
+                return inner
+        return found_cue
     for pm in PARTICIPLE_CUES.finditer(masked):
         if _inside(pm.start(), quotes):
             continue
@@ -341,9 +372,14 @@ def find_attribution(ctx: Context, sent: Sentence, masked: str, sentence_index: 
 
 
 _APPOSITIVE_END = re.compile(
-    r",\s+(?:an?|the|who|whose|which|including|such\s+as|among\s+them|[A-Z][\w'’\-]*['’]s)\s[^;“”\"]{1,100}?,\s*$")
+    r",\s+(?:an?|the|who|whose|which|including|such\s+as|among\s+them|[A-Z][\w'’\-]*['’]s"
+    r"|[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}\s+(?:of|at|for|with))\s[^;“”\"]{1,100}?,\s*$")
 
 
+_LATE_THAT = re.compile(r"\s+(?:(?:in|on|at|last|earlier|late|early|during|after|before)\s+[^,;.]{1,40}?\s+)"
+                        r"that\b")
+_FIGURE_CUES = {"reported", "reports", "estimated", "estimates", "estimate", "put", "puts", "found", "finds",
+                "showed", "shows", "recorded", "records", "calculated", "calculates", "counted", "counts"}
 _AFTER_POSTPOSED = re.compile(
     r"\s*(?:(?:on|in|at|during|after|before|late|early|last)\s+[^,.;]{1,50}?)?\s*(?:[.!]?\s*$|,\s+[a-z]+ing\b)")
 
@@ -384,6 +420,13 @@ def _sentence_subject(ctx: Context, sent: Sentence, clause: str) -> ActorMention
     return None
 
 
+_PUBLISHED = re.compile(r"\s+(?:published|released|conducted|carried\s+out|issued|presented)\s+(?:in|on|last|this|"
+                        r"earlier|late|early)\b[^,;]{1,30}$")
+_DOCUMENT_SUBJECT = re.compile(r"(?:['’]s)?\s+(?:(?:new|latest|annual|recent|own|\d{4})\s+){0,2}"
+                               r"(?:report|survey|poll|study|analysis|data|figures|index|barometer|assessment)$",
+                               re.IGNORECASE)
+
+
 def _subject_cuts(pre: str) -> list[int]:
     """Candidate end positions of a subject before a cue, nearest first, skipping adverbials and an
     appositive ("Jane Roe, an analyst at X, said")."""
@@ -393,6 +436,9 @@ def _subject_cuts(pre: str) -> list[int]:
     appositive = _APPOSITIVE_END.search(pre)
     if appositive:
         cuts.append(appositive.start())
+    participle = _PUBLISHED.search(pre)
+    if participle:  # "A Meridian Research survey published in May found"
+        cuts.append(participle.start())
     for m in re.finditer(r"\s", pre):
         pos = m.start()
         if len(pre) - pos > 80:
@@ -472,6 +518,7 @@ class Draft:
     confidence: float
     attribution_confidence: float
     cites: list[str] = field(default_factory=list)
+    extra_cites: list[str] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
 
 
@@ -512,7 +559,8 @@ def draft_claims(ctx: Context, seg: Segmentation) -> list[Draft]:
     body = ctx.article.body
     drafts: list[Draft] = []
     sentences = seg.sentences
-    for index, sent in enumerate(sentences):
+    units = [(index, part) for index, whole in enumerate(sentences) for part in _clauses(ctx, whole)]
+    for index, sent in units:
         if seg.references_start is not None and sent.start >= seg.references_start:
             break
         masked = _mask(sent.text)
@@ -575,7 +623,99 @@ def draft_claims(ctx: Context, seg: Segmentation) -> list[Draft]:
                                 attribution.subject, (max(s, content[0]), min(e, content[1])) if content[0] < e
                                 and content[1] > s else (s, e), sent, 0.7 if kind == "reported" else 0.6,
                                 attribution.confidence))
+    _poll_findings(ctx, drafts)
     return drafts
+
+
+_POLL_AFTER = re.compile(r"(?:['’]s)?\s+(?:(?:new|latest|recent|own|annual|monthly|\d{4})\s+){0,2}(?:poll|survey|"
+                         r"barometer)\b|,\s+(?:the|a|an)\s+(?:\w+\s+){0,2}?(?:pollster|polling\s+firm)\b", re.IGNORECASE)
+_POLL_BEFORE = re.compile(r"\b(?:poll|survey|barometer)\b[^.;]{0,50}?\b(?:carried\s+out|conducted|fielded|run)\s+by\s+"
+                          r"(?:the\s+)?$|\b(?:pollster|polling\s+firm)\s+$", re.IGNORECASE)
+_STATISTICAL = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent|percentage\s+points?|points?\b)|\brespondents\b|\bmargin\s+of\s+error\b"
+    r"|\b(?:majority|minority|plurality)\s+of\b|\b(?:polled|surveyed|questioned|interviewed)\b", re.IGNORECASE)
+
+
+def _poll_findings(ctx: Context, drafts: list[Draft]) -> None:
+    """In an article about a poll by a named pollster, the poll's figures are the pollster's findings, and
+    the poll (named in the article) is their source."""
+    pollster: ActorMention | None = None
+    for m in ctx.actors.mentions:
+        info = ctx.actors.actors[m.key]
+        if info.kind in ("Person", "Country", "UnnamedGroup", "NewsMediaOrganization"):
+            continue
+        before = ctx.article.body[max(0, m.start - 70) : m.start]
+        after = ctx.article.body[m.end : m.end + 40]
+        if _POLL_AFTER.match(after) or _POLL_BEFORE.search(before):
+            pollster = m
+            break
+    if pollster is None:
+        return
+    info = ctx.actors.actors[pollster.key]
+    source = Source(key=f"d-{pollster.key}-poll", kind="publication", name=f"{info.label} poll", publisher=info.label)
+    for d in drafts:
+        if d.claimant is not None and d.claimant != pollster.key:
+            continue
+        text = ctx.article.body[d.start : d.end]
+        if d.claim_type == "quote" or not _STATISTICAL.search(text):
+            continue
+        d.claimant, d.vague, d.claim_type = pollster.key, False, "reported"
+        d.extra_cites.append(source.key)
+        ctx.extra_sources[source.key] = source
+
+
+_NOUN_LIKE_CUES = {"states", "claims", "reports", "notes", "views", "questions", "calls", "demands", "fears",
+                   "hopes", "signals", "finds", "shows", "doubts", "promises", "pledges", "vows", "threatens",
+                   "labels", "brands", "concerns"}
+_CLAUSE_BREAK = re.compile(r"(?:,\s+(?:and|but|while|whereas)|;)\s+")
+
+
+def _clauses(ctx: Context, sent: Sentence) -> list[Sentence]:
+    """A sentence joining two speakers' statements ("X said ..., and Y warned ...") as separate clauses."""
+    masked = _mask(sent.text)
+    parts: list[Sentence] = []
+    start = 0
+    for m in _CLAUSE_BREAK.finditer(masked):
+        if _inside(sent.start + m.start(), sent.quotes):
+            continue
+        rest = masked[m.end() :]
+        mention = _mention_at(ctx, sent.start + m.end(), rest)
+        if mention is not None:
+            subject_end = mention.end - sent.start
+        else:
+            gm = GROUP_RE.match(rest) or re.match(r"(?:he|she|they)\b", rest) or _PEOPLE_OPEN.match(rest)
+            if gm is None:
+                continue
+            subject_end = m.end() + gm.end()
+        cue = re.match(r"[\s,]+(?:[\w’']+\s+){0,3}?(?P<cue>" + CUE_RE.pattern + ")", masked[subject_end:])
+        if not cue:
+            continue
+        if cue.group("cue").lower() in _NOUN_LIKE_CUES and not re.match(r"\s*(?:that\b|:)", masked[subject_end + cue.end():]):
+            continue  # "the Baltic states", "his claims" are nouns here
+        end = m.start()
+        parts.append(_part(sent, start, end))
+        start = m.end()
+    if not parts:
+        return [sent]
+    parts.append(_part(sent, start, len(sent.text)))
+    return [p for p in parts if p.text.strip()]
+
+
+_PEOPLE_OPEN = re.compile(r"(?:(?:some|many|several|two|three|a\s+few|\d+)\s+)?(?:[A-Z][\w\-’']*\s+){1,3}"
+                          r"(?:" + "|".join(sorted(GROUP_PEOPLE_NOUNS)) + r")\b")
+
+
+def _part(sent: Sentence, start: int, end: int) -> Sentence:
+    text = sent.text[start:end]
+    lead = len(text) - len(text.lstrip())
+    text = text.strip()
+    abs_start = sent.start + start + lead
+    abs_end = abs_start + len(text)
+    return dataclasses.replace(
+        sent, start=abs_start, end=abs_end, text=text,
+        quotes=tuple((s, e) for s, e in sent.quotes if s >= abs_start and e <= abs_end),
+        markers=tuple(mk for mk in sent.markers if mk[0] >= abs_start and mk[1] <= abs_end),
+    )
 
 
 def _is_person(ctx: Context, key: str) -> bool:
@@ -652,7 +792,8 @@ def _quote_speaker(ctx: Context, sentences: list[Sentence], index: int, attribut
     # a quotation that continues the previous one (same or next paragraph)
     if ctx.last_quote is not None:
         speaker, block = ctx.last_quote
-        if speaker is not None and sent.block.index - block <= 1 and q_start - 1 <= sent.block.start + 2:
+        opens_sentence = not ctx.article.body[sent.start : max(sent.start, q_start - 1)].strip()
+        if speaker is not None and sent.block.index - block <= 1 and opens_sentence:
             return speaker, 0.6
     return None, 0.3
 
@@ -665,7 +806,7 @@ def finish_claims(ctx: Context, drafts: list[Draft], events_by_sentence: dict[in
     body = article.body
     # citations: the sentence's own markers/links/publications, then back-propagation within a paragraph
     for d in drafts:
-        d.cites = list(cites_by_sentence.get(d.sentence.index, []))
+        d.cites = list(cites_by_sentence.get(d.sentence.index, [])) + d.extra_cites
     by_block: dict[int, list[Draft]] = {}
     for d in drafts:
         by_block.setdefault(d.sentence.block.index, []).append(d)

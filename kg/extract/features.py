@@ -61,9 +61,7 @@ def _rebutted_from(text: str, cue: str | None = None) -> int | None:
     """Where the rejected content starts when the text rejects someone's claim ("called X's claim that
     <content> nonsense", "dismissed claims that <content>"), else None. ``cue`` is the claim's cue verb,
     which may stand before ``text`` (the content of "Putin called <content>")."""
-    prefix = (
-        cue.split()[0] + " " if cue and not re.search(r"\b" + re.escape(cue.split()[0]) + r"\b", text) else ""
-    )
+    prefix = cue.split()[0] + " " if cue and not re.search(r"\b" + re.escape(cue.split()[0]) + r"\b", text) else ""
     m = REBUTTAL_RE.search(prefix + text)
     if not m:
         return None
@@ -200,9 +198,7 @@ def quantities(text: str, offset: int) -> list[Quantity]:
             value = float(raw)
         except ValueError:
             continue
-        pre, pct, post, unit, noun, scale = (
-            m.group(g) for g in ("pre", "pct", "post", "unit", "noun", "scale")
-        )
+        pre, pct, post, unit, noun, scale = (m.group(g) for g in ("pre", "pct", "post", "unit", "noun", "scale"))
         if not (pre or pct or post or unit or noun or scale):
             continue
         if re.fullmatch(r"1[5-9]\d\d|20\d\d", raw) and not (pre or pct or post or unit or scale):
@@ -228,7 +224,7 @@ def quantities(text: str, offset: int) -> list[Quantity]:
         if pct:
             measure = _measure(text, start, end, True)
         elif noun or unit:
-            measure = _count_measure(text, number_start)
+            measure = _count_measure(text, number_start, end)
         else:
             measure = _money_measure(text, number_start, end)
         span_text = text[start:end]
@@ -250,9 +246,7 @@ _MEASURE_BEFORE = re.compile(
     r"rose\s+to|fell\s+to|increased\s+to|decreased\s+to|totalled|totaled|amounts?\s+to)\s*$",
     re.IGNORECASE,
 )
-_MEASURE_AFTER = re.compile(
-    r"^\s*of\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?(?P<noun>(?:[\w\-]+\s*){1,3})"
-)
+_MEASURE_AFTER = re.compile(r"^\s*of\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?(?P<noun>(?:[\w\-]+\s*){1,3})")
 _STOP_MEASURE = {
     "the",
     "a",
@@ -343,9 +337,15 @@ _SYNONYMS = {
     "deployment": "deploy",
     "post": "deploy",
     "move": "deploy",
+    "arrive": "deploy",
+    "relocate": "deploy",
+    "redeploy": "deploy",
+    "position": "deploy",
     "amass": "mass",
     "gather": "mass",
     "concentrate": "mass",
+    "build-up": "mass",
+    "buildup": "mass",
     "lose": "lose",
     "loss": "lose",
     "kill": "kill",
@@ -393,23 +393,49 @@ def _measure(text: str, start: int, end: int, percent: bool) -> str | None:
 
 
 def _stem(word: str) -> str:
-    """A crude lemma for comparing measures: "deployed", "deploying", "deployment" -> "deploy"."""
+    """A crude lemma for comparing measures: "deployed", "deploying", "deployment" -> "deploy";
+    "moved" -> "move"; then synonyms ("sent", "stationed", "moved" -> "deploy")."""
     word = _IRREGULAR.get(word, word)
     for suffix in ("ments", "ment", "ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            word = word[: -len(suffix)]
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            if stem + "e" in _SYNONYMS or stem + "e" in _E_VERBS:
+                stem += "e"
+            if len(stem) >= 4 or stem in _SYNONYMS:
+                word = stem
             break
     if word.endswith("i") and len(word) >= 5:  # "suppli(ed)" -> "supply"
         word = word[:-1] + "y"
     return _SYNONYMS.get(word, word)
 
 
+_E_VERBS = {
+    "arrive",
+    "move",
+    "relocate",
+    "approve",
+    "raise",
+    "increase",
+    "decrease",
+    "reduce",
+    "estimate",
+    "rise",
+    "provide",
+    "promise",
+    "pledge",
+    "use",
+    "lose",
+    "receive",
+    "purchase",
+    "produce",
+}
+
+
 def _clause_words(text: str, end: int) -> list[str]:
     """Words of the clause that ends at ``end`` (back to the last punctuation or clause word), lower-cased."""
-    clause = re.split(
-        r"[,;:.()\u201c\u201d\"]|\b(?:and|but|while|whereas|which|that|who)\b", text[max(0, end - 80) : end]
-    )[-1]
-    return [w for w in re.findall(r"[a-z][\w\-’']*", clause.lower())]
+    window = text[max(0, end - 80) : end]
+    clause = re.split(r"[,;:.()\u201c\u201d\"]|\b(?:and|but|while|whereas|which|that|who)\b", window)[-1]
+    return re.findall(r"[a-z][\w\-’']*", clause.lower())
 
 
 _CONTAINERS = {
@@ -427,34 +453,41 @@ _CONTAINERS = {
     "force",
     "batch",
 }
+_VERB_AFTER = re.compile(
+    r"^\s+(?:(?:have|has|had|were|was|are|is|will|would|be|been|being|now|already|reportedly)\s+){0,3}"
+    r"(?P<verb>[a-z]+ed|sent|brought|held|lost|built|moved|arrived)\b"
+)
 
 
-def _count_measure(text: str, number_start: int) -> str | None:
-    """For counts ("deployed 3,000 troops", "a deployment of 3,000 troops"): the verb or noun governing the
-    number, stemmed; None when there is none (a bare "3,000 troops" is not comparable)."""
-    words = [
-        w
-        for w in _clause_words(text, number_start)
-        if w not in _STOP_MEASURE and not w.endswith(("'s", "’s"))
-    ]
+def _count_measure(text: str, number_start: int, end: int | None = None) -> str | None:
+    """For counts: the verb or noun governing the number, stemmed ("deployed 3,000 troops", "a deployment
+    of 3,000 troops", "3,000 troops had been moved"); None when there is none (a bare "3,000 troops" is not
+    comparable with another number)."""
+    words = [w for w in _clause_words(text, number_start) if w not in _STOP_MEASURE and not w.endswith(("'s", "’s"))]
     while len(words) > 1 and words[-1] in _CONTAINERS:  # "an aid package of EUR 15 billion" -> aid
         words.pop()
-    return _stem(words[-1]) if words else None
+    if words and words[-1] not in _CONTAINERS:
+        return _stem(words[-1])
+    after = _VERB_AFTER.match(text[end : end + 60]) if end is not None else None
+    return _stem(after["verb"]) if after else None
+
+
+_MONEY_AFTER = re.compile(
+    r"^\s*(?:(?:package|tranche)s?\s+)?(?:in|of|for|on|worth\s+of)\s+(?:new\s+|additional\s+|fresh\s+|extra\s+)?"
+    r"(?P<noun>[a-z][\w\-]*(?:\s+(?:aid|assistance|support|spending|funding|loans?|budget|revenues?))?)"
+    r"|^\s+(?P<compound>(?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*)\s+(?:package|tranche|budget|deal|fund|loan)s?\b"
+)
 
 
 def _money_measure(text: str, number_start: int, end: int) -> str | None:
-    """For sums of money: what it is for ("EUR 12 billion in aid", "aid of EUR 12 billion"), else the verb
-    governing it ("pledged EUR 12 billion")."""
-    after = re.match(
-        r"\s*(?:in|of|for|on|worth\s+of)\s+(?:new\s+|additional\s+|fresh\s+|extra\s+)?"
-        r"(?P<noun>[a-z][\w\-]*(?:\s+(?:aid|assistance|support|spending|funding|loans?|budget))?)",
-        text[end : end + 60],
-    )
-    if after and after.group("noun") not in _STOP_MEASURE:
-        return " ".join(
-            _stem(w) if w in _SYNONYMS or w in _IRREGULAR else w for w in after.group("noun").split()
-        )
-    return _count_measure(text, number_start)
+    """For sums of money: what it is for ("EUR 12 billion in aid", "a EUR 12 billion package of military
+    aid", "a EUR 15 billion military aid package"), else the verb governing it ("pledged EUR 12 billion")."""
+    after = _MONEY_AFTER.match(text[end : end + 60])
+    if after:
+        noun = after["noun"] or after["compound"]
+        if noun and noun.split()[0] not in _STOP_MEASURE:
+            return " ".join(_stem(w) if w in _SYNONYMS or w in _IRREGULAR else w for w in noun.split())
+    return _count_measure(text, number_start, end)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -487,7 +520,11 @@ _STANCE_AGAINST = re.compile(
     + _RELATIONS_NOUN
     + r"|\bno\s+(?:potential\s+|possible\s+|future\s+)?(?:partnership|membership|dialogue|talks|cooperation|"
     r"negotiations|rapprochement)\b"
-    r"|\bnever\s+(?:\w+\s+){0,3}?(?:partner|negotiate|cooperate|talk)\w*",
+    r"|\bnever\s+(?:\w+\s+){0,3}?(?:partner|negotiate|cooperate|talk)\w*"
+    r"|\b(?:not|no)\s+(?:the\s+)?(?:right\s+)?(?:time|moment)\s+(?:for|to)\s+(?:\w+\s+){0,2}?"
+    + _RELATIONS_NOUN
+    + r"|\b(?:premature|too\s+early)\s+(?:to|for)\s+(?:\w+\s+){0,3}?"
+    + _RELATIONS_NOUN,
     re.IGNORECASE,
 )
 
@@ -499,11 +536,7 @@ def stances(text: str) -> list[Stance]:
     if against:
         found.append(Stance(issue="relations", position="against", cue=_squash(against.group(0))))
     support = _STANCE_FOR.search(text)
-    if (
-        support
-        and not against
-        and not NEGATION_RE.search(text[max(0, support.start() - 25) : support.start()])
-    ):
+    if support and not against and not NEGATION_RE.search(text[max(0, support.start() - 25) : support.start()]):
         found.append(Stance(issue="relations", position="for", cue=_squash(support.group(0))))
     return found
 
@@ -517,40 +550,30 @@ def _squash(text: str) -> str:
 
 
 def rebuttal(text: str, offset: int, actors: ArticleActors) -> Rebuttal | None:
-    """ "called Biden's claim complete nonsense", "dismissed Moscow's allegations as a myth": the actor whose
-    words are rejected (named in the possessive before the claim noun)."""
+    """The actor whose words the text rejects, and the cue: "called Biden's claim complete nonsense",
+    "dismissed Moscow's allegations as a myth" (named in the possessive), "dismissed as propaganda a
+    Latvian report" (named by a demonym), "rejected claims by the Pentagon" (named after the noun)."""
     m = REBUTTAL_RE.search(text)
     if not m:
         return None
     verb = m.group(0).split()[0].lower()
     tail = text[m.end() : m.end() + 220]
-    strong_verb = verb in {
-        "dismissed",
-        "dismisses",
-        "rejected",
-        "rejects",
-        "denied",
-        "denies",
-        "refuted",
-        "refutes",
-        "disputed",
-        "disputes",
-        "contradicted",
-        "contradicts",
-        "ridiculed",
-        "mocked",
-    }
-    if not strong_verb and not REBUTTAL_WORDS_RE.search(tail):
+    if verb not in DENIAL_CUES and not REBUTTAL_WORDS_RE.search(tail):
         return None
-    target = None
-    for mention in actors.within(offset + m.start(), offset + m.end()):
-        if re.match(r"['’]s\b", text[mention.end - offset : mention.end - offset + 2]):
-            target = mention.key
+    inside = actors.within(offset + m.start() + len(verb), offset + m.end())
+    possessive = [x for x in inside if re.match(r"['’]s\b", text[x.end - offset : x.end - offset + 2])]
+    candidates = possessive or inside
+    target = candidates[-1] if candidates else None
+    if target is None:
+        by = re.match(r"\s+(?:by|from|of)\s+(?P<the>the\s+)?", text[m.end() : m.end() + 12])
+        if by:
+            start = offset + m.end() + by.end()
+            target = actors.starting_at(start) or (actors.starting_at(start - len(by["the"])) if by["the"] else None)
     if target is None:
         return None
     words = REBUTTAL_WORDS_RE.search(tail)
     cue = verb + " … " + (words.group(0) if words else m.group(0).split()[-1])
-    return Rebuttal(target=target, cue=_squash(cue))
+    return Rebuttal(target=target.key, cue=_squash(cue))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -575,10 +598,12 @@ def relations(
     text: str, offset: int, actors: ArticleActors, exclude: set[int] | None = None, cue: str | None = None
 ) -> list[Relation]:
     """Subject-verb-object relations between actors: attack-like (attack, invade, fight, go to war with,
-    confront) and support-like verbs, with the subject within the same clause before the verb and the object
-    shortly after it. A relation the speaker rejects ("denied that Russia would attack NATO", "called the
-    claim that Russia would attack NATO nonsense") is negated: the claimant denies it."""
-    rejected_from = _denial_end(text, cue)
+    confront) and support-like verbs, with the subject in the same sentence and clause before the verb and
+    the object shortly after it. Nominal mentions ("Russia's invasion of Ukraine") are events the sentence
+    presupposes, not something it asserts, and give no relation. A relation the speaker rejects ("denied
+    that Russia would attack NATO", "called the claim that Russia would attack NATO nonsense") is negated:
+    the claimant denies it."""
+    rejected = _rejected_region(text, cue)
     mentions = [m for m in actors.within(offset, offset + len(text)) if not exclude or m.start not in exclude]
     if len(mentions) < 2:
         return []
@@ -591,9 +616,11 @@ def relations(
             if not before or not after:
                 continue
             subject = before[-1]
-            # the subject is the last actor before the verb in the same clause, not inside a possessive object
+            # the subject is the last actor before the verb in the same sentence and clause
             between = text[subject.end - offset : vm.start()]
-            if re.search(r"[;:]|\bthat\b|\bwhile\b|\bbut\b", between):
+            if re.search(r"[;:]|[.!?](?:\s|$)|\bthat\b|\bwhile\b|\bbut\b", between):
+                continue
+            if _NOMINAL.match(between):
                 continue
             obj = after[0]
             if obj.key == subject.key:
@@ -601,11 +628,26 @@ def relations(
             negated = bool(_NEGATED_BEFORE.search(between)) or bool(
                 re.search(r"\b(?:not|never|no)\b", text[max(0, vm.start() - 12) : vm.start()], re.IGNORECASE)
             )
-            if rejected_from is not None and vm.start() >= rejected_from:
+            if rejected is not None and rejected[0] <= vm.start() < rejected[1]:
                 # "Putin denied that Russia would attack": the speaker rejects the relation; "Russia denied
                 # plans to attack": the subject itself denies it (the denial sits between subject and verb)
-                negated = True if rejected_from > subject.end - offset else not negated
+                negated = True if rejected[0] > subject.end - offset else not negated
             rel = Relation(subject=subject.key, predicate=predicate, object=obj.key, negated=negated)
             if rel not in out:
                 out.append(rel)
     return out
+
+
+_NOMINAL = re.compile(r"^['’]s\s+(?:[\w\-]+\s+){0,2}$")
+"""Between a possessive subject and the verb-noun: "Russia's (full-scale) invasion of"."""
+_CLAUSE_END = re.compile(r",\s+(?:and|but|while|whereas)\b|;|[.!?](?:\s|$)")
+
+
+def _rejected_region(text: str, cue: str | None) -> tuple[int, int] | None:
+    """The part of ``text`` the speaker rejects: from the denial to the end of its clause (", and ..."
+    starts another statement), or None."""
+    start = _denial_end(text, cue)
+    if start is None:
+        return None
+    end = _CLAUSE_END.search(text, start)
+    return (start, end.start() if end else len(text))

@@ -37,7 +37,7 @@ report reveal explain urge describe reject dismiss deny accuse allege
 
 # Participles that hand the sentence's subject a statement: "X struck a similar note, telling delegates that".
 PARTICIPLE_CUES = re.compile(
-    r",\s+(?:(?:and|while)\s+)?(?P<cue>saying|telling\s+(?:\w+\s+){0,3}?|adding|arguing|warning|insisting|noting|"
+    r",\s+(?:(?:and|while)\s+)?(?P<cue>saying|telling(?:\s+\w+){0,3}?(?=\s+that\b|,)|adding|arguing|warning|insisting|noting|"
     r"stressing|claiming|calling|describing|accusing|asserting|declaring|explaining|suggesting|emphasi[sz]ing|"
     r"acknowledging|maintaining|predicting|urging|alleging)(?=\s|,)"
 )
