@@ -371,9 +371,14 @@ def find_attribution(ctx: Context, sent: Sentence, masked: str, sentence_index: 
     return Attribution(content=(sent.start, sent.end))
 
 
+_ROLE_NOUNS = (r"(?:director|head|chief|spokesman|spokeswoman|spokesperson|minister|secretary|president|leader|member|"
+               r"founder|chairman|chairwoman|chair|professor|analyst|researcher|fellow|editor|author|expert|ambassador|"
+               r"commander|adviser|advisor|official|economist|partner|manager|coordinator|envoy|representative|"
+               r"governor|mayor|lawmaker|senator|deputy|strategist|scholar|lecturer|correspondent)")
 _APPOSITIVE_END = re.compile(
     r",\s+(?:an?|the|who|whose|which|including|such\s+as|among\s+them|[A-Z][\w'’\-]*['’]s"
-    r"|[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}\s+(?:of|at|for|with))\s[^;“”\"]{1,100}?,\s*$")
+    r"|(?:(?:former|deputy|senior|acting|chief|research|executive|managing|general|co-)\s*)?" + _ROLE_NOUNS +
+    r"(?:\s+[a-z][\w\-]*){0,2}\s+(?:of|at|for|with|to))\s[^;“”\"]{1,100}?,\s*$")
 
 
 _LATE_THAT = re.compile(r"\s+(?:(?:in|on|at|last|earlier|late|early|during|after|before)\s+[^,;.]{1,40}?\s+)"
@@ -627,6 +632,7 @@ def draft_claims(ctx: Context, seg: Segmentation) -> list[Draft]:
     return drafts
 
 
+_POLL_TOPIC = re.compile(r"\b(?:poll|polls|survey|surveys|barometer|pollsters?|opinion\s+research)\b", re.IGNORECASE)
 _POLL_AFTER = re.compile(r"(?:['’]s)?\s+(?:(?:new|latest|recent|own|annual|monthly|\d{4})\s+){0,2}(?:poll|survey|"
                          r"barometer)\b|,\s+(?:the|a|an)\s+(?:\w+\s+){0,2}?(?:pollster|polling\s+firm)\b", re.IGNORECASE)
 _POLL_BEFORE = re.compile(r"\b(?:poll|survey|barometer)\b[^.;]{0,50}?\b(?:carried\s+out|conducted|fielded|run)\s+by\s+"
@@ -653,8 +659,15 @@ def _poll_findings(ctx: Context, drafts: list[Draft]) -> None:
         return
     info = ctx.actors.actors[pollster.key]
     source = Source(key=f"d-{pollster.key}-poll", kind="publication", name=f"{info.label} poll", publisher=info.label)
+    # the whole article is about the poll (its headline or opening says so), or only the paragraph naming it is
+    opening = ctx.article.headline + " " + ctx.article.body[:600]
+    whole_article = bool(_POLL_TOPIC.search(opening))
+    pollster_block = next((d.sentence.block.index for d in drafts if d.sentence.start <= pollster.start < d.sentence.end
+                           or d.sentence.block.start <= pollster.start < d.sentence.block.end), None)
     for d in drafts:
         if d.claimant is not None and d.claimant != pollster.key:
+            continue
+        if not whole_article and d.sentence.block.index != pollster_block:
             continue
         text = ctx.article.body[d.start : d.end]
         if d.claim_type == "quote" or not _STATISTICAL.search(text):
