@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 import yaml
 from pydantic import ValidationError
 
-from kg.dates import parse_date
+from kg.dates import find_dates, parse_date
 from kg.errors import CorpusError
 from kg.iris import is_key, slug
 from kg.models import Article, ArticleGenre, Link, Span
@@ -241,11 +241,45 @@ def _bio_start(lines: list[str]) -> int | None:
     return None
 
 
-def clean_lines(raw: str, headline: str | None) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
-    """Strip furniture lines. Returns (body, removed lines, author names found in a byline or bio)."""
+@dataclass(frozen=True)
+class Cleaned:
+    """An article body with its furniture removed, and what the furniture said about the article."""
+
+    body: str
+    removed: tuple[str, ...]
+    authors: tuple[str, ...] = ()
+    published: str | None = None  # a date line near the top ("7 April 2025", "March 14, 2025 4:12 PM")
+    publisher: str | None = None  # a wire agency in the dateline ("RIGA, March 14 (Reuters) -")
+
+
+_NAME_ONLY = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ž][\w'’.\-]*\s+){1,3}[A-ZÀ-ÖØ-ÞĀ-ž][\w'’\-]*$")
+_NOT_A_BYLINE_WORD = {"Analysis", "Opinion", "News", "Comment", "Explainer", "Review", "Feature", "Interview", "Video",
+                      "Live", "Updates", "Update", "Defence", "Defense", "Politics", "World", "Europe", "Home"}
+_DATELINE_AGENCY = re.compile(
+    r"^\s*[A-Z][A-Za-z .'\-]{1,40}(?:,\s+[A-Z][a-z]+\.?\s+\d{1,2})?\s*\((?P<agency>Reuters|AP|AFP|Bloomberg|dpa|"
+    r"ANSA|EFE|UPI|TASS|Xinhua|Interfax|Anadolu|Kyodo|Yonhap|PAP|BTA|Ukrinform)\)\s*[-–—]")
+_AGENCY_NAMES = {"AP": "Associated Press", "AFP": "Agence France-Presse"}
+_TRAILING_FURNITURE = re.compile(
+    r"^\(?(?:reporting\s+by|additional\s+reporting\s+by|writing\s+by|editing\s+by|compiled\s+by)\b"
+    r"|^our\s+standards\s*:|\bcontributed\s+(?:to\s+)?this\s+(?:report|story|article)\.?\)?$"
+    r"|^(?:we|this\s+(?:site|website))\s+uses?\s+cookies\b|\buse\s+of\s+cookies\b|^accept\s+all\b"
+    r"|^sign\s+up\s+(?:for|to)\b|\bin\s+your\s+inbox\b|^(?:more|latest)\s+from\s+\w+"
+    r"|^the\s+views\s+expressed\s+(?:here\s+|in\s+this\s+\w+\s+)?are\s+(?:his|her|their|the\s+author'?s?)\s+own",
+    re.IGNORECASE)
+_LIST_HEADER = re.compile(r"^(?:most\s+(?:read|popular|viewed|shared)|trending|top\s+stories|related\s+stories|"
+                          r"recommended|more\s+stories|editor'?s\s+picks|latest\s+news)\s*:?$", re.IGNORECASE)
+_TEASER_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[-•*])\s+\S.{0,140}$")
+_BIO_OPENING = re.compile(
+    r"^(?P<name>(?:[A-ZÀ-ÖØ-ÞĀ-ž][\w'’.\-]*\s+){1,3}[A-ZÀ-ÖØ-ÞĀ-ž][\w'’\-]*)\s+"
+    r"(?:is|was|has\s+been|served|serves|works|worked|holds|writes|teaches|leads|heads|covers|reports)\b")
+
+
+def clean_lines(raw: str, headline: str | None) -> Cleaned:
+    """Strip furniture lines; read a byline, a date line and a wire dateline on the way."""
     lines = [_MD_HEADING.sub("", line.rstrip()) for line in raw.split("\n")]
     removed: list[str] = []
     authors: tuple[str, ...] = ()
+    published: str | None = None
     bio = _bio_start(lines)
     if bio is not None:
         name = lines[bio].strip()
@@ -257,15 +291,26 @@ def clean_lines(raw: str, headline: str | None) -> tuple[str, tuple[str, ...], t
     kept: list[str] = []
     title_key = _title_key(headline) if headline else None
     seen_text = False
+    in_teaser_list = False
+    top = [i for i, line in enumerate(lines) if line.strip()][:12]
     for index, line in enumerate(lines):
         text = line.strip()
         if not text:
             kept.append("")
+            in_teaser_list = in_teaser_list and index + 1 < len(lines) and bool(_TEASER_ITEM.match(lines[index + 1].strip()))
             continue
-        if _is_furniture(text):
+        if in_teaser_list and _TEASER_ITEM.match(text):
             removed.append(text)
             continue
-        if not seen_text and index < 12:
+        in_teaser_list = False
+        if _LIST_HEADER.match(text):
+            removed.append(text)
+            in_teaser_list = True
+            continue
+        if _is_furniture(text) or _TRAILING_FURNITURE.search(text):
+            removed.append(text)
+            continue
+        if not seen_text and index < 40:
             names = _byline_names(text)
             if names:
                 removed.append(text)
@@ -274,12 +319,56 @@ def clean_lines(raw: str, headline: str | None) -> tuple[str, tuple[str, ...], t
             if title_key and _title_key(text) == title_key:
                 removed.append(text)
                 continue
+            if len(text) < 90 and (date := _date_line(text)):
+                removed.append(text)
+                published = published or date
+                continue
+            if index in top and _is_name_line(text, lines, index):
+                removed.append(text)
+                authors = authors or (text,)
+                continue
+        if authors and _bio_of(text, authors):
+            removed.append(text)
+            continue
         if len(text) > 3:
             seen_text = seen_text or len(text) > 200
         kept.append(line)
     body = "\n".join(kept)
     body = re.sub(r"\n{3,}", "\n\n", body).strip()
-    return body, tuple(removed), authors
+    agency = _DATELINE_AGENCY.match(body)
+    publisher = _AGENCY_NAMES.get(agency.group("agency"), agency.group("agency")) if agency else None
+    return Cleaned(body=body, removed=tuple(removed), authors=authors, published=published, publisher=publisher)
+
+
+def _date_line(text: str) -> str | None:
+    """The date of a line that is only a date (and a time, "Updated ..."), e.g. "March 14, 2025 4:12 PM"."""
+    found = find_dates(text)
+    if not found or found[0].start > 3 or found[0].date.precision != "day":
+        return None
+    rest = text[found[0].end :]
+    if re.fullmatch(r"[\s,|·•\-–—]*(?:\d{1,2}[:.]\d\d\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,5}(?:[+-]\d{1,2})?)?)?"
+                    r"[\s,|·•\-–—]*(?:(?:updated|last\s+updated)\b.*)?", rest, re.IGNORECASE):
+        return found[0].date.value
+    return None
+
+
+def _is_name_line(text: str, lines: list[str], index: int) -> bool:
+    """A byline without "By": a bare name next to a date line near the top."""
+    if not _NAME_ONLY.match(text) or any(w in _NOT_A_BYLINE_WORD for w in text.split()):
+        return False
+    neighbours = [lines[j].strip() for j in (index - 1, index + 1) if 0 <= j < len(lines) and lines[j].strip()]
+    return any(len(n) < 90 and _date_line(n) for n in neighbours)
+
+
+def _bio_of(text: str, authors: tuple[str, ...]) -> bool:
+    """A paragraph that introduces one of the authors ("Jane Roe is a senior fellow at ...")."""
+    m = _BIO_OPENING.match(text)
+    if not m:
+        return False
+    name = m.group("name")
+    return any(name == a or name.split()[-1] == a.split()[-1] for a in authors) and bool(
+        _BIO_MARKERS.search(text) or re.search(r"\b(?:fellow|director|editor|professor|correspondent|adviser|"
+                                               r"advisor|diplomat|minister|head\s+of|author|columnist)\b", text))
 
 
 def _title_key(text: str) -> str:
@@ -425,8 +514,9 @@ def split_front_matter(path: str, text: str) -> tuple[dict[str, Any], str]:
 def make_article(path: str, meta: Meta, raw_body: str, digest: str, *, default_id: str) -> Article:
     """Validate header values, clean the body and build the Article record."""
     raw_body = normalise_text(raw_body)
-    body, removed, found_authors = clean_lines(raw_body, meta.headline)
-    body, links = extract_links(body)
+    cleaned = clean_lines(raw_body, meta.headline)
+    body, links = extract_links(cleaned.body)
+    removed, found_authors = cleaned.removed, cleaned.authors
     if not body.strip():
         raise CorpusError(path, "there is no article text after the header and page furniture",
                           "check that the file holds the article's text")
@@ -439,6 +529,8 @@ def make_article(path: str, meta: Meta, raw_body: str, digest: str, *, default_i
         raise CorpusError(path, f"url {meta.url!r} is not an absolute http(s) URL",
                           "give the article's full address (https://...) or leave url empty")
     published = None
+    if meta.published is None and cleaned.published is not None:
+        published = parse_date(cleaned.published)
     if meta.published is not None:
         published = parse_date(meta.published)
         if published is None:
@@ -461,7 +553,7 @@ def make_article(path: str, meta: Meta, raw_body: str, digest: str, *, default_i
             url=meta.url,
             headline=meta.headline or infer_headline(body),
             authors=meta.authors or found_authors,
-            publisher=meta.publisher,
+            publisher=meta.publisher or cleaned.publisher,
             published=published,
             language=meta.language,
             genre=genre,

@@ -12,8 +12,9 @@ from kg.models import Article, Claim, DateValue, Extraction
 def article(body: str, *, id: str = "t1", published: str | None = None, authors: tuple[str, ...] = (),
             publisher: str | None = None) -> Article:
     """An Article as ingest would make it from ``body`` (furniture rules and link extraction applied)."""
-    cleaned, removed, _ = clean_lines(body, None)
-    cleaned, links = extract_links(cleaned)
+    result = clean_lines(body, None)
+    cleaned, links = extract_links(result.body)
+    removed = result.removed
     date = None
     if published:
         precision = {4: "year", 7: "month", 10: "day"}[len(published)]

@@ -157,7 +157,8 @@ NEGATION_RE = re.compile(
 META_RE = re.compile(
     r"\b(?:this|the\s+present|our)\s+(?:article|post|piece|essay|analysis|report|paper|blog|page|study|"
     r"chapter|section|series|column|op-ed|commentary|brief|note|newsletter)\s+(?:examines|explores|discusses|looks|will|aims|seeks|considers|analy[sz]es|"
-    r"investigates|offers|provides|argues|reviews|focuses|outlines|presents|describes)"
+    r"investigates|offers|provides|argues|reviews|focuses|outlines|presents|describes|assesses|asks|explains|"
+    r"shows|traces|maps|evaluates)"
     r"|\b(?:parts?|portions?|sections?)\s+of\s+this\s+(?:article|post|piece|text|page)"
     r"|\b(?:in|throughout)\s+this\s+(?:article|post|piece|essay|analysis|report|column|op-ed|commentary|"
     r"brief|paper|newsletter)\b"
@@ -173,7 +174,12 @@ META_RE = re.compile(
     r"|^(?:understanding|examining|studying|analy[sz]ing|exploring|considering|reviewing|looking\s+at)\b"
     r".{0,120}\b(?:offers?|provides?|sheds?\s+light|enrich(?:es)?|helps?|gives?|reveals?|allows?|"
     r"is\s+(?:key|crucial|essential|vital|important))\b"
-    r"|\bwritten\s+(?:using|with)\s+(?:the\s+help\s+of\s+)?(?:ai|artificial\s+intelligence)",
+    r"|\bwritten\s+(?:using|with)\s+(?:the\s+help\s+of\s+)?(?:ai|artificial\s+intelligence)"
+    r"|\b(?:some|critics|others|many|skeptics|sceptics|people|opponents)\s+(?:will|would|might|may)\s+"
+    r"(?:say|argue|object|claim|reply|respond)\b"
+    r"|\blet(?:'s|\s+us)\s+be\s+(?:honest|clear|frank|realistic)\b"
+    r"|\bis\s+an\s+open\s+question\b|\bremains\s+to\s+be\s+seen\b|\btime\s+will\s+tell\b"
+    r"|\bviews\s+expressed\s+(?:here\s+)?are\s+(?:his|her|their|the\s+author'?s?)\s+own\b",
     re.IGNORECASE,
 )
 NORMATIVE_RE = re.compile(
