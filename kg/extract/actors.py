@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from kg.extract.gazetteer import Entry, Gazetteer, How, tokenize
-from kg.extract.lexicon import CUE_RE, TITLE_WORDS
+from kg.extract.lexicon import APPOSITIVE, CUE_RE, TITLE_WORDS
 from kg.extract.segment import Block, Segmentation
 from kg.iris import slug
 from kg.models import ActorKind, Article
@@ -431,7 +431,7 @@ def _organisations(result: ArticleActors, body: str, blocks: Sequence[Block]) ->
             taken.append((start, end))
 
 
-_APPOSITIVE = r"(?:,\s+(?:an?|the|who|whose|[A-Z][\w'’\-]*['’]s)\s[^,;“”\"]{1,100},)?"
+_APPOSITIVE = r"(?:" + APPOSITIVE + r")?"
 
 
 def _cue_subject_people(result: ArticleActors, body: str, blocks: Sequence[Block]) -> None:

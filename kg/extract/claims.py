@@ -28,7 +28,9 @@ from kg.extract.lexicon import (
     GROUP_QUALIFIER_NOUNS,
     PARTICIPLE_CUES,
     GROUP_RE,
+    APPOSITIVE,
     IMPERATIVE_RE,
+    RECOMMENDATION_RE,
     META_RE,
     NORMATIVE_RE,
     PAST_RE,
@@ -371,14 +373,7 @@ def find_attribution(ctx: Context, sent: Sentence, masked: str, sentence_index: 
     return Attribution(content=(sent.start, sent.end))
 
 
-_ROLE_NOUNS = (r"(?:director|head|chief|spokesman|spokeswoman|spokesperson|minister|secretary|president|leader|member|"
-               r"founder|chairman|chairwoman|chair|professor|analyst|researcher|fellow|editor|author|expert|ambassador|"
-               r"commander|adviser|advisor|official|economist|partner|manager|coordinator|envoy|representative|"
-               r"governor|mayor|lawmaker|senator|deputy|strategist|scholar|lecturer|correspondent)")
-_APPOSITIVE_END = re.compile(
-    r",\s+(?:an?|the|who|whose|which|including|such\s+as|among\s+them|[A-Z][\w'’\-]*['’]s"
-    r"|(?:(?:former|deputy|senior|acting|chief|research|executive|managing|general|co-)\s*)?" + _ROLE_NOUNS +
-    r"(?:\s+[a-z][\w\-]*){0,2}\s+(?:of|at|for|with|to))\s[^;“”\"]{1,100}?,\s*$")
+_APPOSITIVE_END = re.compile(APPOSITIVE + r"\s*$")
 
 
 _LATE_THAT = re.compile(r"\s+(?:(?:in|on|at|last|earlier|late|early|during|after|before)\s+[^,;.]{1,40}?\s+)"
@@ -494,10 +489,14 @@ def not_a_claim(text: str, *, authorial: bool, list_item: bool) -> str | None:
         return "fragment"
     if META_RE.search(stripped):
         return "meta"
-    if IMPERATIVE_RE.search(body):
+    if IMPERATIVE_RE.search(body) or (list_item and RECOMMENDATION_RE.search(body)):
         return "imperative"
-    if authorial and NORMATIVE_RE.search(stripped):
-        return "normative"
+    normative = NORMATIVE_RE.search(stripped) if authorial else None
+    if normative and not CUE_RE.search(stripped[: normative.start()]):  # "X said the money should ..." reports
+        # "We should be honest with ourselves: Ukraine's borders will not be restored" states after the colon
+        colon = stripped.find(": ", normative.end())
+        if colon < 0 or len(stripped[colon:].split()) < 6:
+            return "normative"
     if stripped.endswith(":"):
         return "introduction"
     return None

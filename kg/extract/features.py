@@ -247,6 +247,38 @@ _MEASURE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _MEASURE_AFTER = re.compile(r"^\s*of\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?(?P<noun>(?:[\w\-]+\s*){1,3})")
+_SPEECH_WORDS = {
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "reported",
+    "reports",
+    "stated",
+    "states",
+    "added",
+    "noted",
+    "claimed",
+    "claims",
+    "announced",
+    "warned",
+    "argued",
+    "insisted",
+    "confirmed",
+    "believe",
+    "believes",
+    "believed",
+    "estimate",
+    "estimates",
+    "think",
+    "thinks",
+    "suggests",
+    "suggested",
+    "showed",
+    "shows",
+    "found",
+}
 _STOP_MEASURE = {
     "the",
     "a",
@@ -463,7 +495,11 @@ def _count_measure(text: str, number_start: int, end: int | None = None) -> str 
     """For counts: the verb or noun governing the number, stemmed ("deployed 3,000 troops", "a deployment
     of 3,000 troops", "3,000 troops had been moved"); None when there is none (a bare "3,000 troops" is not
     comparable with another number)."""
-    words = [w for w in _clause_words(text, number_start) if w not in _STOP_MEASURE and not w.endswith(("'s", "’s"))]
+    clause = _clause_words(text, number_start)
+    spoken = [i for i, w in enumerate(clause) if w in _SPEECH_WORDS]
+    if spoken:  # "officials said about 4,500 troops": the words before the verb name the speaker
+        clause = clause[spoken[-1] + 1 :]
+    words = [w for w in clause if w not in _STOP_MEASURE and not w.endswith(("'s", "’s"))]
     while len(words) > 1 and words[-1] in _CONTAINERS:  # "an aid package of EUR 15 billion" -> aid
         words.pop()
     if words and words[-1] not in _CONTAINERS:

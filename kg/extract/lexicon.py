@@ -191,14 +191,30 @@ NORMATIVE_RE = re.compile(
     re.IGNORECASE,
 )
 IMPERATIVE_RE = re.compile(
-    r"^(?:consider|read|click|see|note|remember|imagine|let|take|make\s+sure|keep\s+in\s+mind|subscribe|"
-    r"follow|share|sign\s+up|join|watch|listen|contact|download|visit|check\s+out|don't|do\s+not|"
-    r"create|ensure|leverage|foster|provide|promote|establish|build|develop|strengthen|encourage|invest|avoid|"
-    r"maintain|increase|reduce|improve|adopt|implement|engage|expand|enhance|prioriti[sz]e|focus|seek|use|"
-    r"make|keep|set|allow|enable|facilitate|pursue|address|recogni[sz]e|identify|explore|define|commit|open|"
-    r"restore|resume|stop|continue|support|protect|defend|reform|review|monitor|equip|train|urge|demand)\b",
+    r"^(?:consider|read|click|see|note|remember|imagine|let|make\s+sure|keep\s+in\s+mind|subscribe|"
+    r"follow\s+us|share\s+this|sign\s+up|join\s+us|watch|listen|contact|download|visit|check\s+out|don't|do\s+not)\b",
     re.IGNORECASE,
 )
+RECOMMENDATION_RE = re.compile(
+    r"^(?:create|ensure|leverage|foster|provide|promote|establish|build|develop|strengthen|encourage|invest|avoid|"
+    r"maintain|increase|reduce|improve|adopt|implement|engage|expand|enhance|prioriti[sz]e|focus|seek|use|"
+    r"make|keep|set|allow|enable|facilitate|pursue|address|recogni[sz]e|identify|explore|define|commit|open|"
+    r"restore|resume|stop|continue|support|protect|defend|reform|review|monitor|equip|train|urge|demand|take)\s+"
+    r"(?!(?:for|of|was|is|has|had|were|are|will|would|to)\b)",
+    re.IGNORECASE,
+)
+"""A list item that recommends ("Create platforms where ...", "Ensure that ..."), not a statement."""
+
+APPOSITIVE = (
+    r",\s+(?:an?|the|who|whose|which|including|such\s+as|among\s+them|[A-Z][\w'’\-]*['’]s"
+    r"|(?:(?:former|deputy|senior|acting|chief|research|executive|managing|general|co-)\s*)?"
+    r"(?:director|head|chief|spokesman|spokeswoman|spokesperson|minister|secretary|president|leader|member|"
+    r"founder|chairman|chairwoman|chair|professor|analyst|researcher|fellow|editor|author|expert|ambassador|"
+    r"commander|adviser|advisor|official|economist|partner|manager|coordinator|envoy|representative|"
+    r"governor|mayor|lawmaker|senator|deputy|strategist|scholar|lecturer|correspondent)"
+    r"(?:\s+[a-z][\w\-]*){0,2}\s+(?:of|at|for|with|to))\s[^;“”\"]{1,100}?,"
+)
+"""An appositive between a speaker and the cue: ", an analyst at X,", ", director of the Y,", ", who ...,"."""
 
 # Finite verbs (a rough check used on short sentences and list items, which are often fragments).
 AUXILIARY_RE = re.compile(
