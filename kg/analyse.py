@@ -36,15 +36,17 @@ claims gets one contradiction, of the first kind that applies (rebuttal, polarit
 
 from __future__ import annotations
 
+import bisect
 import logging
 import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from itertools import combinations, pairwise
+from typing import TypeVar
 
 import pyoxigraph as ox
 
@@ -55,14 +57,18 @@ from kg.models import (
     Contradiction,
     ContradictionKind,
     Corpus,
+    DateStatement,
     DateValue,
     Event,
     Quantity,
     Record,
     Relation,
+    Stance,
 )
 
 logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 __all__ = [
     "CHECKWORTHINESS",
@@ -204,6 +210,13 @@ class _Item:
     topics: frozenset[str]  # actors and (unified) events the claim is about
     side: frozenset[str]  # the claimant and the organisations it holds office in
     strength: tuple[float, ...]
+    party: str  # whom the claimant speaks for: the state or organisation it holds office in, else itself
+    mentions: tuple[tuple[int, int, str], ...] = ()  # actors named in the claim: (start, end, key), body offsets
+    plural: bool = False  # the claimant is several people (co-authors)
+
+    @property
+    def says(self) -> str:
+        return "say" if self.plural else "says"
 
     @property
     def uid(self) -> str:
@@ -323,23 +336,40 @@ def _items(corpus: Corpus) -> tuple[list[_Item], _Context]:
         mentioned = frozenset(m.target for m in extraction.mentions)
         voice_keys = extraction.authors or ((extraction.publisher,) if extraction.publisher else ())
         voice_label = (
-            " and ".join(labels.get(k, k) for k in voice_keys)
-            if voice_keys
-            else f"the article “{article.headline}”"
+            " and ".join(labels.get(k, k) for k in voice_keys) if voice_keys else f"the article “{article.headline}”"
         )
+        named_at = sorted((m.span.start, m.span.end, m.target) for m in extraction.mentions if m.target in kinds)
+        starts = [m[0] for m in named_at]
         for claim in sorted(extraction.claims, key=lambda c: (c.span.start, c.span.end)):
+            first = bisect.bisect_left(starts, claim.span.start)
+            last = bisect.bisect_left(starts, claim.span.end)
+            inside = tuple(m for m in named_at[first:last] if m[1] <= claim.span.end)
             if claim.claimant is None:
                 voice, label, named, side = f"voice:{article.id}", voice_label, False, frozenset(voice_keys)
             else:
                 voice, label = claim.claimant, labels.get(claim.claimant, claim.claimant)
                 named = kinds.get(claim.claimant) not in (None, "UnnamedGroup")
-                side = frozenset({claim.claimant}) | affiliations(
-                    claim.claimant, article.published, mentioned
-                )
+                side = frozenset({claim.claimant}) | affiliations(claim.claimant, article.published, mentioned)
             topics = frozenset(canonical.get(k, k) for k in claim.about)
             actors = frozenset(k for k in claim.about if k in kinds)
+            offices = sorted(side - {voice})
+            party = offices[0] if claim.claimant is not None and len(offices) == 1 else voice
+            plural = claim.claimant is None and len(voice_keys) > 1
             items.append(
-                _Item(claim, len(items), voice, label, named, actors, topics, side, _strength(claim))
+                _Item(
+                    claim,
+                    len(items),
+                    voice,
+                    label,
+                    named,
+                    actors,
+                    topics,
+                    side,
+                    _strength(claim),
+                    party,
+                    inside,
+                    plural,
+                )
             )
     return items, _Context(labels, events, canonical)
 
@@ -389,11 +419,13 @@ def _date_text(date: DateValue) -> str:
 
 def _number_text(q: Quantity) -> str:
     value = q.value
-    text = (
-        f"{value:,.0f}"
-        if value == int(value) and abs(value) < 1e15
-        else f"{value:,.2f}".rstrip("0").rstrip(".")
-    )
+    scale = ""
+    for size, word in ((1e12, " trillion"), (1e9, " billion"), (1e6, " million")):
+        if abs(value) >= size:
+            value, scale = value / size, word
+            break
+    text = f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0").rstrip(".")
+    text += scale
     if q.unit == "%":
         return f"{text}%"
     if q.unit and q.unit.isupper() and len(q.unit) == 3:
@@ -435,16 +467,18 @@ def _modality_sentence(asserting: Claim, denying: Claim) -> str:
 def _others(count: int, who: str) -> str:
     if count <= 0:
         return ""
-    return f" {who} says the same in {count} other statement{'s' if count != 1 else ''}."
+    return (
+        f" {who} {'say' if ' and ' in who else 'says'} the same in {count} other statement{'s' if count != 1 else ''}."
+    )
 
 
 # ---------------------------------------------------------------------------------------------
 # Blocking helpers
 
 
-def _best_per_voice(entries: Iterable[tuple[_Item, object]]) -> dict[str, list[tuple[_Item, object]]]:
+def _best_per_voice(entries: Iterable[tuple[_Item, T]]) -> dict[str, list[tuple[_Item, T]]]:
     """Entries grouped by claimant, strongest first."""
-    grouped: dict[str, list[tuple[_Item, object]]] = defaultdict(list)
+    grouped: dict[str, list[tuple[_Item, T]]] = defaultdict(list)
     for entry in entries:
         grouped[entry[0].voice].append(entry)
     for entries_of in grouped.values():
@@ -452,10 +486,8 @@ def _best_per_voice(entries: Iterable[tuple[_Item, object]]) -> dict[str, list[t
     return grouped
 
 
-def _strongest_voices(grouped: dict[str, list[tuple[_Item, object]]]) -> list[str]:
-    voices = sorted(
-        grouped, key=lambda v: (tuple(-x for x in grouped[v][0][0].strength), grouped[v][0][0].order)
-    )
+def _strongest_voices(grouped: dict[str, list[tuple[_Item, T]]]) -> list[str]:
+    voices = sorted(grouped, key=lambda v: (tuple(-x for x in grouped[v][0][0].strength), grouped[v][0][0].order))
     return voices[:MAX_BLOCK]
 
 
@@ -474,15 +506,15 @@ def _confidence(base: float, a: _Item, b: _Item, factor: float = 1.0) -> float:
 
 
 def _polarity(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
-    block: dict[tuple[str, str, str], list[tuple[_Item, object]]] = defaultdict(list)
+    block: dict[tuple[str, str, str], list[tuple[_Item, Relation]]] = defaultdict(list)
     for item in items:
         for rel in item.claim.relations:
             if rel.subject != rel.object:
                 block[(rel.subject, rel.predicate, rel.object)].append((item, rel))
     for key in sorted(block):
         entries = block[key]
-        asserted = _best_per_voice(e for e in entries if not e[1].negated)  # type: ignore[attr-defined]
-        negated = _best_per_voice(e for e in entries if e[1].negated)  # type: ignore[attr-defined]
+        asserted = _best_per_voice(e for e in entries if not e[1].negated)
+        negated = _best_per_voice(e for e in entries if e[1].negated)
         if not asserted or not negated:
             continue
         neg_voices = _strongest_voices(negated)
@@ -493,14 +525,16 @@ def _polarity(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
                     break
                 a, rel_a = asserted[voice][0]
                 b, rel_b = negated[other][0]
-                if not _allowed(a, b):
+                if not _allowed(a, b) or (a.claim.modality == "factual" and b.claim.modality != "factual"):
+                    # that something happened does not contradict a prediction, made before or after,
+                    # that it would not: only statements about the same time are compared
                     continue
                 paired += 1
                 assert isinstance(rel_a, Relation) and isinstance(rel_b, Relation)
                 text = (
-                    f"{a.voice_label} says {_relation_text(rel_a, a.claim, ctx.labels)}"
+                    f"{a.voice_label} {a.says} {_relation_text(rel_a, a.claim, ctx.labels)}"
                     f"{f' ({a.claim.modality})' if a.claim.modality != 'factual' else ''}; "
-                    f"{b.voice_label} says {_relation_text(rel_b, b.claim, ctx.labels)}"
+                    f"{b.voice_label} {b.says} {_relation_text(rel_b, b.claim, ctx.labels)}"
                     f"{f' ({b.claim.modality})' if b.claim.modality != 'factual' else ''}."
                     + _modality_sentence(a.claim, b.claim)
                     + _others(len(asserted[voice]) - 1, a.voice_label)
@@ -511,7 +545,7 @@ def _polarity(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
                     factor *= 0.75
                 yield _Candidate(
                     kind="polarity",
-                    cluster=("polarity", *sorted((a.voice, b.voice)), *key),
+                    cluster=("polarity", *sorted((a.party, b.party)), *key),
                     a=a,
                     b=b,
                     score=sum(a.strength) + sum(b.strength),
@@ -533,14 +567,16 @@ def _rebuttal(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
     rebutting = [i for i in items if i.claim.rebuttal is not None]
     targets = {i.claim.rebuttal.target for i in rebutting if i.claim.rebuttal is not None}
     for item in items:
-        if item.claim.claimant not in targets:
+        if item.claim.claimant is None:
             continue
-        who = item.claim.claimant
-        for rel in item.claim.relations:
-            by_relation[(who, (rel.subject, rel.predicate, rel.object))].append(item)
-        by_article[(who, item.claim.article_id)].append(item)
-        for x, y in combinations(sorted(item.topics - {who}), 2):
-            by_pair[(who, x, y)].append(item)
+        # a target's words are its own claims and those of its office holders ("a Latvian report" and
+        # what the Latvian defence minister said)
+        for who in sorted(item.side & targets):
+            for rel in item.claim.relations:
+                by_relation[(who, (rel.subject, rel.predicate, rel.object))].append(item)
+            by_article[(who, item.claim.article_id)].append(item)
+            for x, y in combinations(sorted(item.topics - {who}), 2):
+                by_pair[(who, x, y)].append(item)
     for r in rebutting:
         assert r.claim.rebuttal is not None
         target = r.claim.rebuttal.target
@@ -557,7 +593,7 @@ def _rebuttal(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
                 candidates[c.order] = c
         best: tuple[tuple[float, ...], _Item, list[str]] | None = None
         for c in candidates.values():
-            if c.voice == r.voice or c.claim.rebuttal is not None:
+            if c.voice == r.voice or c.party == r.party or c.claim.rebuttal is not None:
                 continue
             shared = sorted(own & (c.topics - {target}))
             rel_match = bool(relations & {(x.subject, x.predicate, x.object) for x in c.claim.relations})
@@ -571,6 +607,8 @@ def _rebuttal(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
             continue
         _, c, shared = best
         target_label = ctx.labels.get(target, target)
+        if c.voice != target:
+            target_label = f"{c.voice_label} ({target_label})"
         said = next(
             (
                 _relation_text(x, c.claim, ctx.labels)
@@ -591,7 +629,7 @@ def _rebuttal(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
         factor = 1.0 if said else 0.9
         yield _Candidate(
             kind="rebuttal",
-            cluster=("rebuttal", r.voice, c.voice, c.uid),
+            cluster=("rebuttal", r.party, c.party, c.uid),
             a=c,
             b=r,
             score=best[0][0] * 10 + best[0][2] + sum(r.strength),
@@ -625,7 +663,7 @@ def dates_conflict(a: DateValue, b: DateValue) -> bool:
 
 
 def _date_candidates(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
-    block: dict[str, list[tuple[_Item, object]]] = defaultdict(list)
+    block: dict[str, list[tuple[_Item, DateStatement]]] = defaultdict(list)
     for item in items:
         seen: set[tuple[str, str]] = set()
         for statement in item.claim.dates:
@@ -639,14 +677,14 @@ def _date_candidates(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candida
             block[key].append((item, statement))
     for key in sorted(block):
         entries = block[key]
-        values = sorted({e[1].date.value: e[1].date for e in entries}.items())  # type: ignore[attr-defined]
+        values = sorted({e[1].date.value: e[1].date for e in entries}.items())
         if len(values) < 2:
             continue
         for (_, da), (_, db) in combinations(values, 2):
             if not dates_conflict(da, db):
                 continue
-            side_a = _best_per_voice(e for e in entries if e[1].date == da)  # type: ignore[attr-defined]
-            side_b = _best_per_voice(e for e in entries if e[1].date == db)  # type: ignore[attr-defined]
+            side_a = _best_per_voice(e for e in entries if e[1].date == da)
+            side_b = _best_per_voice(e for e in entries if e[1].date == db)
             voices_b = _strongest_voices(side_b)
             for voice in _strongest_voices(side_a):
                 paired = 0
@@ -663,13 +701,15 @@ def _date_candidates(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candida
                         na, nb = len(side_b[other]), len(side_a[voice])
                     else:
                         na, nb = len(side_a[voice]), len(side_b[other])
-                    ea, eb = sa.event, sb.event  # type: ignore[attr-defined]
+                    ea, eb = sa.event, sb.event
+                    when_b = _date_text(sb.date).split(" ", 1)[1]
+                    dates = "date" if b.plural else "dates"
                     name_a, name_b = ctx.labels.get(ea, ea), ctx.labels.get(eb, eb)
                     same = "" if ea == eb else " (the same war)" if ctx.events[ea].kind == "war" else ""
                     verb = "began" if ctx.events[ea].kind in ("war", "invasion") else "happened"
                     text = (
-                        f"{a.voice_label} says the {name_a} {verb} {_date_text(sa.date)}; "  # type: ignore[attr-defined]
-                        f"{b.voice_label} dates the {name_b}{same} to {_date_text(sb.date).split(' ', 1)[1]}."  # type: ignore[attr-defined]
+                        f"{a.voice_label} {a.says} the {name_a} {verb} {_date_text(sa.date)}; "
+                        f"{b.voice_label} {dates} the {name_b}{same} to {when_b}."
                         + _others(na - 1, a.voice_label)
                         + _others(nb - 1, b.voice_label)
                     )
@@ -677,7 +717,7 @@ def _date_candidates(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candida
                     factor = 1.0 if years else 0.85
                     yield _Candidate(
                         kind="value",
-                        cluster=("value", *sorted((a.voice, b.voice)), "date", key),
+                        cluster=("value", *sorted((a.party, b.party)), "date", key),
                         a=a,
                         b=b,
                         score=sum(a.strength) + sum(b.strength),
@@ -700,12 +740,16 @@ _NEARLY = {"nearly", "almost", "close to"}
 
 
 def _around(item: _Item, q: Quantity) -> str:
-    """The number with up to three words either side, as the claim words it ("deployed 3,000 troops to
-    Poland")."""
+    """The number as the claim words it, with up to three words of its clause either side ("about 4,500
+    Russian troops had been moved")."""
     text = item.claim.span.text
     start, end = q.span.start - item.claim.span.start, q.span.end - item.claim.span.start
-    before = re.findall(r"\S+", text[:start])[-3:]
-    after = re.findall(r"\S+", text[end:])[:3]
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)]
+    lo = breaks[-1] if breaks else 0
+    nxt = _CLAUSE_BREAK.search(text, end)
+    hi = nxt.start() if nxt else len(text)
+    before = re.findall(r"\S+", text[lo:start])[-3:]
+    after = re.findall(r"\S+", text[end:hi])[:3]
     return re.sub(r"\s+", " ", " ".join([*before, text[start:end], *after])).strip(" ,;:.")
 
 
@@ -758,16 +802,42 @@ def quantities_conflict(a: Quantity, b: Quantity, qualifier_a: str = "", qualifi
 
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_CLAUSE_BREAK = re.compile(r"[;:()\u2014\u2013]|,\s|\b(?:that|which|who|while|whereas|but)\b|[.!?](?:\s|$)")
+_NOT_PLACES = frozenset(
+    "January February March April May June July August September October November December Monday Tuesday "
+    "Wednesday Thursday Friday Saturday Sunday The A An In On At By For Of And But It This That These Those "
+    "He She They We I".split()
+)
+
+
+def _clause_subjects(item: _Item, q: Quantity) -> frozenset[str]:
+    """What a number is about: the actors named in its clause ("4,500 Russian troops" -> russia) and the
+    places the clause names that are not actors ("to the Pskov region" -> pskov). Two numbers are compared
+    only when these agree, so 3,000 troops sent to one place are not set against 4,500 sent elsewhere."""
+    text, base = item.claim.span.text, item.claim.span.start
+    start, end = q.span.start - base, q.span.end - base
+    before = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)]
+    lo = before[-1] if before else 0
+    after = _CLAUSE_BREAK.search(text, end)
+    hi = after.start() if after else len(text)
+    keys = {key for s, e, key in item.mentions if lo <= s - base and e - base <= hi} - {item.claim.claimant}
+    masked = list(text[lo:hi])
+    for s, e, _ in item.mentions:
+        for i in range(max(lo, s - base), min(hi, e - base)):
+            masked[i - lo] = " "
+    clause = "".join(masked)
+    words = re.findall(r"(?<![\w.])([A-Z][a-z]{2,})\b", clause[1:] if lo == 0 else clause)
+    return frozenset(keys | {f"place:{w.lower()}" for w in words if w not in _NOT_PLACES})
 
 
 def _quantity_candidates(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
-    block: dict[tuple[str, str, frozenset[str]], list[tuple[_Item, object]]] = defaultdict(list)
+    block: dict[tuple[str, str, frozenset[str]], list[tuple[_Item, Quantity]]] = defaultdict(list)
     for item in items:
-        if not item.actors:
-            continue
         for q in item.claim.quantities:
             if q.measure and q.unit:
-                block[(q.measure, q.unit, item.actors)].append((item, q))
+                subjects = _clause_subjects(item, q)
+                if subjects:
+                    block[(q.measure, q.unit, subjects)].append((item, q))
     for key in sorted(block, key=lambda k: (k[0], k[1], sorted(k[2]))):
         grouped = _best_per_voice(block[key])
         if len(grouped) < 2:
@@ -798,18 +868,19 @@ def _quantity_candidates(items: Sequence[_Item], ctx: _Context) -> Iterator[_Can
             a, qa, b, qb = found
             if b.order < a.order:
                 a, qa, b, qb = b, qb, a, qa
-            measure, _, actors = key
+            measure, _, subjects = key
+            actors = frozenset(k for k in subjects if not k.startswith("place:"))
             low, high = sorted((qa.value, qb.value))
             gap = (high - low) / low if low else 1.0
             small, large = (qa, qb) if qa.value <= qb.value else (qb, qa)
             text = (
-                f"{a.voice_label} says “{_around(a, qa)}”; {b.voice_label} says “{_around(b, qb)}”: "
+                f"{a.voice_label} {a.says} “{_around(a, qa)}”; {b.voice_label} {b.says} “{_around(b, qb)}”: "
                 f"{_number_text(large)} is {gap:.0%} more than {_number_text(small)}, more than rounding or "
                 "approximation allows."
             )
             yield _Candidate(
                 kind="value",
-                cluster=("value", *sorted((a.voice, b.voice)), "quantity", measure, key[1], *sorted(actors)),
+                cluster=("value", *sorted((a.party, b.party)), "quantity", measure, key[1], *sorted(actors)),
                 a=a,
                 b=b,
                 score=sum(a.strength) + sum(b.strength),
@@ -824,11 +895,11 @@ def _quantity_candidates(items: Sequence[_Item], ctx: _Context) -> Iterator[_Can
 # Stances
 
 
-_ISSUE_TEXT = {"relations": "restoring relations"}
+_ISSUE_TEXT = {"relations": "dialogue and relations"}
 
 
 def _stance(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
-    block: dict[tuple[str, str, str], list[tuple[_Item, object]]] = defaultdict(list)
+    block: dict[tuple[str, str, str], list[tuple[_Item, Stance]]] = defaultdict(list)
     for item in items:
         if not item.named or item.claim.claim_type not in ("quote", "reported"):
             continue
@@ -838,8 +909,8 @@ def _stance(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
                 block[(stance.issue, x, y)].append((item, stance))
     for key in sorted(block):
         entries = block[key]
-        pro = _best_per_voice(e for e in entries if e[1].position == "for")  # type: ignore[attr-defined]
-        con = _best_per_voice(e for e in entries if e[1].position == "against")  # type: ignore[attr-defined]
+        pro = _best_per_voice(e for e in entries if e[1].position == "for")
+        con = _best_per_voice(e for e in entries if e[1].position == "against")
         if not pro or not con:
             continue
         con_voices = _strongest_voices(con)
@@ -857,8 +928,8 @@ def _stance(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
                 between = f"between {ctx.labels.get(x, x)} and {ctx.labels.get(y, y)}"
                 what = _ISSUE_TEXT.get(issue, issue)
                 text = (
-                    f"{a.voice_label} is for {what} {between} (“{sa.cue}”); "  # type: ignore[attr-defined]
-                    f"{b.voice_label} is against (“{sb.cue}”)."  # type: ignore[attr-defined]
+                    f"{a.voice_label} is for {what} {between} (“{sa.cue}”); "
+                    f"{b.voice_label} is against (“{sb.cue}”)."
                     + _others(len(pro[voice]) - 1, a.voice_label)
                     + _others(len(con[other]) - 1, b.voice_label)
                 )
@@ -866,7 +937,7 @@ def _stance(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
                     a, b = b, a
                 yield _Candidate(
                     kind="stance",
-                    cluster=("stance", *sorted((a.voice, b.voice)), issue),
+                    cluster=("stance", *sorted((a.party, b.party)), issue),
                     a=a,
                     b=b,
                     score=sum(a.strength) + sum(b.strength),
@@ -893,12 +964,18 @@ def find_contradictions(corpus: Corpus) -> list[Contradiction]:
     """
     items, ctx = _items(corpus)
     best: dict[tuple[str, ...], _Candidate] = {}
+    members: dict[tuple[str, ...], list[_Candidate]] = defaultdict(list)
     for generator in (_rebuttal, _polarity, _date_candidates, _quantity_candidates, _stance):
         for candidate in generator(items, ctx):
+            members[candidate.cluster].append(candidate)
             kept = best.get(candidate.cluster)
             rank = (candidate.score, candidate.confidence, -candidate.a.order, -candidate.b.order)
             if kept is None or rank > (kept.score, kept.confidence, -kept.a.order, -kept.b.order):
                 best[candidate.cluster] = candidate
+    for cluster, kept in best.items():
+        note = _same_side_note(kept, members[cluster])
+        if note:
+            best[cluster] = replace(kept, explain=kept.explain + note)
     by_pair: dict[tuple[str, str], _Candidate] = {}
     for candidate in sorted(best.values(), key=lambda c: (KIND_ORDER[c.kind], -c.confidence, c.cluster)):
         pair = (min(candidate.a.order, candidate.b.order), max(candidate.a.order, candidate.b.order))
@@ -921,6 +998,24 @@ def find_contradictions(corpus: Corpus) -> list[Contradiction]:
     out.sort(key=lambda k: (KIND_ORDER[k.kind], _uid_key(k.claim_a), _uid_key(k.claim_b)))
     logger.info("analyse: %d claims, %d contradictions", len(items), len(out))
     return out
+
+
+def _same_side_note(kept: _Candidate, cluster: list[_Candidate]) -> str:
+    """ " Sergei Lavrov (same side as Russia) says the same.": other claimants of the same party whose
+    statements were folded into this disagreement."""
+    shown = {kept.a.voice, kept.b.voice}
+    by_side: dict[str, set[str]] = {kept.a.party: set(), kept.b.party: set()}
+    for c in cluster:
+        for item in (c.a, c.b):
+            if item.voice not in shown and item.party in by_side:
+                by_side[item.party].add(item.voice_label)
+    notes = []
+    for item in (kept.a, kept.b):
+        others = sorted(by_side.pop(item.party, set()))
+        if others:
+            verb = "says" if len(others) == 1 else "say"
+            notes.append(f" {_and(others)} (same side as {item.voice_label}) {verb} the same.")
+    return "".join(notes)
 
 
 def _uid_key(uid: str) -> tuple[str, int, int]:
@@ -1055,8 +1150,6 @@ def publisher_rates(rates: Iterable[CitationRate]) -> list[PublisherRate]:
         t[1] += r.claims
         t[2] += r.cited
     return [
-        PublisherRate(
-            publisher=p, articles=t[0], claims=t[1], cited=t[2], rate=round(t[2] / t[1], 4) if t[1] else 0.0
-        )
+        PublisherRate(publisher=p, articles=t[0], claims=t[1], cited=t[2], rate=round(t[2] / t[1], 4) if t[1] else 0.0)
         for p, t in sorted(totals.items())
     ]

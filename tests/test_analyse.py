@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 from typing import Any, Literal
 
@@ -24,6 +25,7 @@ from kg.models import (
     DateValue,
     Event,
     Extraction,
+    Mention,
     Quantity,
     Rebuttal,
     Relation,
@@ -55,6 +57,24 @@ ACTORS: dict[str, ActorKind] = {
 }
 
 
+SURFACES = {
+    "US": "united-states",
+    "Washington": "united-states",
+    "Poland": "poland",
+    "Finland": "finland",
+    "Russia": "russia",
+    "Russian": "russia",
+    "Moscow": "russia",
+    "NATO": "nato",
+    "Ukraine": "ukraine",
+    "EU": "european-union",
+    "Putin": "vladimir-putin",
+    "Biden": "joe-biden",
+    "Blinken": "antony-blinken",
+}
+"""Names the hand-made articles use, found in each claim as the extractor would record its mentions."""
+
+
 def date(value: str) -> DateValue:
     precision: Literal["year", "month", "day"] = {4: "year", 7: "month", 10: "day"}[len(value)]  # type: ignore[assignment]
     return DateValue(value=value, precision=precision)
@@ -82,12 +102,15 @@ def corpus_of(
             body=body,
             sha256=hashlib.sha256(body.encode()).hexdigest(),
         )
-        records, pos = [], 0
+        records, pos, mentions = [], 0, []
         for spec in claims:
             spec = dict(spec)
             text = spec.pop("text")
             start = body.index(text, pos)
             pos = start + len(text)
+            for m in re.finditer(r"\b(" + "|".join(SURFACES) + r")\b", text):
+                span = Span(start=start + m.start(), end=start + m.end(), text=m.group(0))
+                mentions.append(Mention(target=SURFACES[m.group(0)], span=span))
             quantities = []
             for q in spec.pop("quantities", []):
                 q = dict(q)
@@ -115,13 +138,11 @@ def corpus_of(
                 claims=tuple(records),
                 extractor="hand-made",
                 authors=(author,) if author else (),
+                mentions=tuple(mentions),
             )
         )
     kinds: dict[str, ActorKind] = {**ACTORS, **dict.fromkeys(people, "Person")}
-    actors = tuple(
-        Actor(key=k, label=k.replace("-", " ").title(), kind=kind)
-        for k, kind in sorted(kinds.items())
-    )
+    actors = tuple(Actor(key=k, label=k.replace("-", " ").title(), kind=kind) for k, kind in sorted(kinds.items()))
     return Corpus(
         extractions=tuple(extractions),
         actors=actors,
@@ -137,9 +158,7 @@ def pairs(found: list[Contradiction]) -> set[tuple[str, str, str]]:
 ATTACK = Relation(subject="russia", predicate="attack", object="nato")
 NO_ATTACK = Relation(subject="russia", predicate="attack", object="nato", negated=True)
 WAR = Event(key="war-ukraine", kind="war", name="war in Ukraine", participants=("ukraine",))
-BIG_WAR = Event(
-    key="war-russia-ukraine", kind="war", name="Russia–Ukraine war", participants=("russia", "ukraine")
-)
+BIG_WAR = Event(key="war-russia-ukraine", kind="war", name="Russia–Ukraine war", participants=("russia", "ukraine"))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -212,9 +231,84 @@ def test_analyse_polarity_keeps_one_edge_per_disagreement() -> None:
     assert "says the same in 2 other statements" in found[0].explanation
 
 
-@pytest.mark.parametrize("case", ["same-speaker", "unrelated-subjects", "author-vs-quoted-speaker"])
+def test_analyse_one_edge_per_party() -> None:
+    """Putin and the Russian state (the Kremlin) on one side: one disagreement, the others named."""
+    corpus = corpus_of(
+        {
+            "a1": [
+                {
+                    "text": "Biden warned that Russia would attack NATO.",
+                    "claimant": "joe-biden",
+                    "modality": "predictive",
+                    "relations": (ATTACK,),
+                },
+                {
+                    "text": "Russia has no plans to attack NATO, Putin said.",
+                    "claimant": "vladimir-putin",
+                    "claim_type": "quote",
+                    "relations": (NO_ATTACK,),
+                },
+                {
+                    "text": "The Kremlin said Moscow has no intention of attacking NATO.",
+                    "claimant": "russia",
+                    "relations": (NO_ATTACK,),
+                },
+            ]
+        }
+    )
+    [found] = find_contradictions(corpus)
+    assert found.explanation.endswith("Russia (same side as Vladimir Putin) says the same.")
+
+
+def test_analyse_rebuttal_of_a_state_links_its_office_holder() -> None:
+    """ "dismissed a US report": what the US president said is what the US said."""
+    corpus = corpus_of(
+        {
+            "a1": [
+                {
+                    "text": "Biden said Russia would attack NATO and Poland.",
+                    "claimant": "joe-biden",
+                    "modality": "predictive",
+                    "relations": (ATTACK,),
+                    "about": ("russia", "nato", "poland"),
+                }
+            ],
+            "a2": [
+                {
+                    "text": "Moscow dismissed as propaganda a US report that Russia would attack NATO.",
+                    "claimant": "russia",
+                    "relations": (NO_ATTACK,),
+                    "polarity": "negated",
+                    "rebuttal": Rebuttal(target="united-states", cue="dismissed … report"),
+                    "about": ("united-states", "russia", "nato"),
+                }
+            ],
+        }
+    )
+    found = find_contradictions(corpus)
+    assert [k.kind for k in found] == ["rebuttal"]
+    assert found[0].explanation.startswith("Russia rejects what Joe Biden (United States) said")
+
+
+@pytest.mark.parametrize(
+    "case", ["same-speaker", "unrelated-subjects", "author-vs-quoted-speaker", "fact-vs-prediction"]
+)
 def test_analyse_polarity_near_misses(case: str) -> None:
-    if case == "same-speaker":  # the same speaker, two wordings: not a contradiction kg reports
+    if case == "fact-vs-prediction":  # a prediction that something would not happen, and the fact that it did
+        claims = [
+            {
+                "text": "Lavrov said in January that Russia would not invade Ukraine.",
+                "claimant": "sergei-lavrov",
+                "modality": "predictive",
+                "relations": (Relation(subject="russia", predicate="attack", object="ukraine", negated=True),),
+            },
+            {
+                "text": "Blinken said Russia attacked Ukraine in February.",
+                "claimant": "antony-blinken",
+                "relations": (Relation(subject="russia", predicate="attack", object="ukraine"),),
+            },
+        ]
+    elif case == "same-speaker":  # the same speaker, two wordings: not a contradiction kg reports
         claims = [
             {
                 "text": "Putin said Russia would not attack NATO.",
@@ -239,9 +333,7 @@ def test_analyse_polarity_near_misses(case: str) -> None:
             {
                 "text": "Blinken said the US will not support Poland.",
                 "claimant": "antony-blinken",
-                "relations": (
-                    Relation(subject="united-states", predicate="support", object="poland", negated=True),
-                ),
+                "relations": (Relation(subject="united-states", predicate="support", object="poland", negated=True),),
             },
         ]
     else:  # the article's own voice summarising the speaker it quotes
@@ -465,8 +557,26 @@ def test_analyse_quantity_conflict_is_reported() -> None:
     )
 
 
+def test_analyse_quantity_conflict_in_the_same_place() -> None:
+    corpus = corpus_of(
+        {
+            "a1": [troops(4500, "Riga said about 4,500 Russian troops were moved to Pskov.", "joe-biden")],
+            "a2": [
+                troops(
+                    3000,
+                    "Blinken said some 3,000 Russian soldiers have arrived in Pskov.",
+                    "antony-blinken",
+                    number="3,000",
+                )
+            ],
+        }
+    )
+    [found] = find_contradictions(corpus)
+    assert "4,500 troops is 50% more than 3,000 troops" in found.explanation
+
+
 @pytest.mark.parametrize(
-    "case", ["rounding", "approximately", "unit-conversion", "bound", "other-actors", "other-years"]
+    "case", ["rounding", "approximately", "unit-conversion", "bound", "other-actors", "other-places", "other-years"]
 )
 def test_analyse_quantity_near_misses(case: str) -> None:
     a = troops(3000, "The US deployed 3,000 troops to Poland.", "joe-biden")
@@ -488,14 +598,15 @@ def test_analyse_quantity_near_misses(case: str) -> None:
             "quantities": [quantity(999.402624, "621", unit="km", measure="run")],
         }
     elif case == "bound":
-        b = troops(
-            4500, "The US deployed more than 3,000 troops to Poland.", "antony-blinken", "a2", number="3,000"
-        )
+        b = troops(4500, "The US deployed more than 3,000 troops to Poland.", "antony-blinken", "a2", number="3,000")
         b["quantities"][0]["value"] = 3000.0
         a = troops(4500, "The US deployed 4,500 troops to Poland.", "joe-biden")
     elif case == "other-actors":
         b = troops(4500, "The US deployed 4,500 troops to Finland.", "antony-blinken", "a2")
         b["about"] = ("united-states", "finland")
+    elif case == "other-places":  # the same actors, but troops sent to two different places
+        a = troops(3000, "Moscow said 3,000 Russian troops were moved to Pskov.", "vladimir-putin")
+        b = troops(4500, "Blinken said 4,500 Russian troops were moved to Kaliningrad.", "antony-blinken", "a2")
     else:
         a = troops(3000, "The US deployed 3,000 troops to Poland in 2022.", "joe-biden")
         b = troops(4500, "The US deployed 4,500 troops to Poland in 2024.", "antony-blinken", "a2")
@@ -555,7 +666,7 @@ def test_analyse_stance_between_named_claimants() -> None:
     )
     [found] = find_contradictions(corpus)  # Stoltenberg speaks for NATO (his office, from the gazetteer)
     assert found.kind == "stance"
-    assert found.explanation.startswith("Jens Stoltenberg is for restoring relations between Nato and Russia")
+    assert found.explanation.startswith("Jens Stoltenberg is for dialogue and relations between Nato and Russia")
 
 
 @pytest.mark.parametrize("case", ["unnamed-group", "same-claimant", "authorial", "one-shared-actor"])
@@ -657,9 +768,7 @@ def seed_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_issue_4_seed_contradictions_target(seed_build: Path) -> None:
     """https://issues/4: contradictions >= 3/5 on the seeds, C1-C3 among them, scored as the hidden set is."""
     result = scoring.score(Graph().parse(seed_build / "graph.ttl", format="turtle"), GOLD)
-    missed = [
-        f"{where} {what}" for kind, where, what in result["details"] if kind.strip() == "MISS contradiction"
-    ]
+    missed = [f"{where} {what}" for kind, where, what in result["details"] if kind.strip() == "MISS contradiction"]
     assert result["contradictions_found"] >= 3, missed
     assert not [m for m in missed if m.split()[0] in {"C1", "C2", "C3"}], missed
 
@@ -681,3 +790,16 @@ def test_issue_4_every_seed_contradiction_was_accepted(seed_build: Path) -> None
             unreviewed.append(f"{row.kind}: {row.sentence_a!r} / {row.sentence_b!r}")
     assert not unreviewed, unreviewed
     assert all(row.explanation and row.claimant_a and row.claimant_b for row in found)
+
+
+DEVSET = ROOT / "tests" / "data" / "devset"
+
+
+def test_issue_4_devset_contradictions_are_trustworthy(tmp_path: Path) -> None:
+    """Articles written blind to kg (tests/data/devset): kg finds some of the planted contradictions and
+    reports at most one that the annotation does not list. A measurement, not a target to tune to."""
+    build_corpus(DEVSET / "articles", tmp_path, use_cache=False)
+    gold = json.loads((DEVSET / "gold.json").read_text(encoding="utf-8"))
+    result = scoring.score(Graph().parse(tmp_path / "graph.ttl", format="turtle"), gold)
+    assert result["contradictions_found"] >= 3
+    assert result["contradiction_edges"] - result["contradictions_found"] <= 1

@@ -120,6 +120,8 @@ def test_features_years_are_not_quantities(text: str) -> None:
         ("effectively closing the door on any potential partnership or membership for Moscow", "against"),
         ("Moscow ruled out any talks with the alliance", "against"),
         ("Russia has cut diplomatic ties with Lithuania", "against"),
+        ("Now is not the time for negotiations with Moscow", "against"),
+        ("It is too early to talk about renewed dialogue", "against"),
     ],
     ids=lambda v: str(v)[:30],
 )
@@ -129,3 +131,37 @@ def test_features_stances(text: str, position: str) -> None:
 
 def test_features_stance_negated_support_is_not_a_stance_for() -> None:
     assert features.stances("NATO will not restore relations with Russia") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "target"),
+    [
+        ("The Kremlin dismissed as propaganda a Latvian report that Russia had massed troops.", "Kremlin", "latvia"),
+        ("Moscow rejected claims by Washington that Russia would invade Finland.", "Moscow", "united-states"),
+    ],
+    ids=["demonym", "by-phrase"],
+)
+def test_features_rebuttal_target_named_otherwise(body: str, fragment: str, target: str) -> None:
+    claim = claim_with(run(body), fragment)
+    assert claim.rebuttal is not None and claim.rebuttal.target == target
+
+
+def test_features_nominal_mentions_are_not_relations() -> None:
+    """ "Russia's invasion of Ukraine" presupposes an event; the sentence asserts something else."""
+    claim = claim_with(run("Russia's full-scale invasion of Ukraine prompted Finland to join NATO."), "prompted")
+    assert [r for r in claim.relations if r.predicate == "attack"] == []
+
+
+def test_features_a_denial_covers_its_own_clause_only() -> None:
+    body = (
+        "The Kremlin dismissed as propaganda a Latvian report that Russia had massed troops, and Russian Foreign "
+        "Minister Sergei Lavrov insisted that Russia had no plans to attack NATO."
+    )
+    x = run(body)
+    said = {(r.subject, r.object, r.negated) for c in x.claims for r in c.relations if r.predicate == "attack"}
+    assert said == {("russia", "nato", True)}  # Lavrov's denial, not flipped back by the Kremlin's dismissal
+
+
+def test_features_count_measure_after_the_noun() -> None:
+    [q] = features.quantities("officials said about 4,500 Russian troops had been moved to the Pskov region", 0)
+    assert (q.value, q.unit, q.measure) == (4500.0, "troops", "deploy")
