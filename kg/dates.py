@@ -33,6 +33,8 @@ _PATTERNS = [
     re.compile(rf"(?<![\d.,/$€£-])\b{_YEAR}\b(?![.,]\d|\s*%|-\d|/\d|\s*(?:per\s*cent|percent))"),
 ]
 _RELATIVE = re.compile(r"\b(?P<which>last|this|next|previous)\s+(?P<unit>year|month)\b", re.IGNORECASE)
+_BARE_MONTH = re.compile(r"\b(?:in|since|by|until|from|last|this|early|mid|late)[\s-]+(?P<month>January|February|March|"
+                         r"April|May|June|July|August|September|October|November|December)\b(?![\s,]+\d)")
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,15 @@ def find_dates(text: str, reference: DateValue | None = None) -> list[DateMatch]
                 date = None
             if date is not None:
                 found.append(DateMatch(m.start(), m.end(), date, relative=True))
+        ref_month = int(reference.value[5:7]) if reference.precision != "year" else None
+        for m in _BARE_MONTH.finditer(text):
+            if ref_month is None or any(m.start("month") < e and s < m.end() for s, e in taken):
+                continue
+            month = MONTHS[m.group("month").lower()]
+            year = ref_year if month <= ref_month and not m.group(0).lower().startswith("last") else ref_year - 1
+            date = _make(year, month)
+            if date is not None:
+                found.append(DateMatch(m.start("month"), m.end(), date, relative=True))
     found.sort(key=lambda d: d.start)
     return found
 

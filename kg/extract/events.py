@@ -82,12 +82,35 @@ _TREATY = re.compile(
     r"\b(?P<name>(?:[A-Z][\w'’\-]*\s+){1,5}(?P<kind>Declaration|Treaty|Accords?|Agreements?|Act|Memorandum|Protocol|"
     r"Charter|Convention|Communiqu[eé]|Statute|Deal))\b")
 _SUMMIT = re.compile(
-    r"\b(?:(?P<pre>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)\s+)?(?i:summit)(?:\s+in\s+(?P<where>[A-Z][\w'’\-]*))?"
+    r"\b(?:(?P<pre>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)\s+)?(?i:summit)(?:\s+in\s+(?P<where>(?:The\s+)?[A-Z][\w'’\-]*))?"
 )
 _INTERVENTION = re.compile(r"\b(?i:intervention)\s+in\s+(?:the\s+)?(?P<where>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)")
 _SANCTIONS = re.compile(r"\b(?:imposed|imposes|impose|slapped|introduced|announced)\s+(?:[\w\-]+\s+){0,4}sanctions\b",
                         re.I)
-_ELECTION = re.compile(r"\b(?:presidential|parliamentary|general|legislative|snap|midterm)\s+elections?\b", re.I)
+_ELECTION = re.compile(r"\b(?:presidential|parliamentary|general|legislative|snap|midterm|federal|national|"
+                       r"local|regional|european\s+parliament)\s+elections?\b", re.I)
+_JOINED = re.compile(r"\b(?:joined|join|joining|joins|became\s+(?:a\s+)?(?:full\s+)?members?\s+of|"
+                     r"(?:has|have|had)\s+been\s+(?:a\s+)?members?\s+of|admitted\s+(?:in)?to)\s+(?:the\s+)?", re.I)
+_ACCESSION_NOUN = re.compile(r"\b(?:accession|admission|entry)\s+of\s+(?:the\s+)?", re.I)
+_AGREEMENT_LOWER = re.compile(
+    r"\b(?P<name>(?:[Tt]he\s+)?(?:[A-Z][\w'’\-]*\s+){1,3}(?:(?:grain|gas|transit|peace|nuclear|trade|security|"
+    r"ceasefire|minerals|arms|border)\s+)?(?:accords?|agreements?|deal|memorandum|ceasefire|truce|treaty|pact|"
+    r"protocol|declaration|joint\s+statement|communiqu[eé])(?:\s+(?:I{1,3}|II|2))?)\b")
+_SANCTIONS_PACKAGE = re.compile(r"\b(?P<ordinal>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
+                                r"eighth|ninth|tenth|latest|new)\s+(?:package\s+of\s+sanctions|sanctions\s+package)\b", re.I)
+_DAMAGE = re.compile(
+    r"\b(?:[Tt]he\s+)?(?P<name>[A-Z][\w\-]*(?:\s+[A-Z0-9][\w\-]*){0,2}\s+(?:(?:gas|oil|power|data|telecom|undersea|"
+    r"subsea)\s+)?(?:pipelines?|cables?|interconnector|bridge|dam|plant|terminal|refinery|port|line))"
+    r"(?:\s+(?:between|in|off|near|linking|connecting|from|to)\s+[^,.;]{1,60}?)?(?:,[^,]{1,80})?,?\s*(?:which\s+|that\s+)?"
+    r"(?:was|were|had\s+been|has\s+been)\s+(?:badly\s+|severely\s+|partly\s+)?"
+    r"(?:damaged|severed|ruptured|destroyed|attacked|sabotaged|cut|hit|struck|blown\s+up|breached)\b")
+_EXPLOSIONS = re.compile(r"\b(?!The\s)(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})\s+(?:pipeline\s+)?(?:explosions?|blasts?|sabotage)\b")
+_LAUNCHED = re.compile(r"\b(?:launched|launch\s+of|began|started)\s+(?:the\s+|a\s+|its\s+)?(?:new\s+)?"
+                       r"(?:(?:operation|mission|programme|program|initiative)\s+)?(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){1,3})")
+_TALKS_IN = re.compile(r"\b(?i:talks|negotiations|meeting|summit|peace\s+talks)\s+in\s+(?P<place>[A-Z][\w\-]*"
+                       r"(?:\s+[A-Z][\w\-]*)?)")
+_CONFERENCE = re.compile(r"\b(?:the\s+)?(?P<name>(?:[A-Z][\w\-]*\s+){1,3}(?:Conference|Forum|Dialogue|Council\s+meeting))\b")
+_OCCUPIED = re.compile(r"\boccupation\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})")
 _CRISIS = re.compile(r"\b(?P<name>(?:[A-Z][\w'’\-]*\s+){1,3}[Cc]ris[ie]s)\b")
 _NOT_WAR_NAMES = {"The", "This", "That", "A", "An", "Civil", "Post", "Its", "Their", "Cold-War"}
 
@@ -266,8 +289,77 @@ def find_events(text: str, offset: int, actors: ArticleActors) -> list[EventMent
         add(min(i_start, m.start()), m.end(), "sanctions", f"sanctions against {_label(actors, target)}",
             participants, f"sanctions-{target}")
 
+    # accession: "Finland joined NATO in April 2023", "the accession of Sweden to NATO", "X's accession to the EU",
+    # "has been a member of NATO since 2004" (one event per member)
+    for m in _JOINED.finditer(text):
+        org, o_end = actor_after(m.end(), _ORGS)
+        if org is None:
+            continue
+        orgs = [(org, o_end)]
+        more = re.match(r"\s+and\s+(?:the\s+)?", text[o_end : o_end + 10])
+        if more:  # "a member of NATO and the European Union"
+            second, s_end = actor_after(o_end + more.end(), _ORGS)
+            if second is not None:
+                orgs.append((second, s_end))
+        last_end = orgs[-1][1]
+        members = _listed_before(text, offset, m.start(), actors)
+        for key, _ in members:
+            for group, _ in orgs:
+                add(members[0][1], last_end, "accession", f"accession of {_label(actors, key)} to {_label(actors, group)}",
+                    (key, group), f"accession-{key}-{group}")
+    for m in _ACCESSION_NOUN.finditer(text):
+        member, mem_end = actor_after(m.end(), _STATES)
+        if member is None:
+            continue
+        to = re.match(r"\s+(?:to|into)\s+(?:the\s+)?", text[mem_end : mem_end + 12])
+        if not to:
+            continue
+        org, o_end = actor_after(mem_end + to.end(), _ORGS)
+        if org is not None:
+            add(m.start(), o_end, "accession", f"accession of {_label(actors, member)} to {_label(actors, org)}",
+                (member, org), f"accession-{member}-{org}")
+
+    # named agreements written in lower case ("the Minsk accords", "the Black Sea grain deal"), ordinal
+    # sanctions packages, incidents to named infrastructure, named operations launched, talks and conferences
+    for m in _AGREEMENT_LOWER.finditer(text):
+        name = re.sub(r"^(?:The|the)\s+", "", m.group("name")).strip()
+        if any(mm.start - offset < m.end() and m.start() < mm.end - offset for mm in actors.mentions
+               if actors.actors[mm.key].kind in _ORGS):
+            continue
+        add(m.start("name"), m.end(), "treaty", name, (), slug(name))
+    for m in _SANCTIONS_PACKAGE.finditer(text):
+        imposer, i_start = actor_before(m.start(), _ORGS | _STATES)
+        name = f"{m.group('ordinal')} sanctions package" + (f" of {_label(actors, imposer)}" if imposer else "")
+        add(min(i_start, m.start()), m.end(), "sanctions", name, (imposer,) if imposer else (),
+            slug(f"{imposer or ''} {m.group('ordinal')} sanctions package"))
+    for m in _DAMAGE.finditer(text):
+        name = m.group("name").strip()
+        add(m.start("name"), m.end(), "incident", f"damage to the {name}", (), f"damage-{slug(name)}")
+    for m in _EXPLOSIONS.finditer(text):
+        name = m.group("name").strip()
+        add(m.start(), m.end(), "incident", f"{name} explosions", (), f"damage-{slug(name)}")
+    for m in _LAUNCHED.finditer(text):
+        name = m.group("name").strip()
+        org, o_start = actor_before(m.start(), _ORGS | _STATES)
+        add(min(o_start, m.start()), m.end(), "launch", f"launch of {name}", (org,) if org else (), f"launch-{slug(name)}")
+    for m in _TALKS_IN.finditer(text):
+        place = m.group("place")
+        add(m.start(), m.end(), "talks", f"talks in {place}", (), f"talks-{slug(place)}")
+    for m in _CONFERENCE.finditer(text):
+        name = m.group("name").strip()
+        add(m.start("name"), m.end(), "conference", name, (), slug(name))
+    for m in _OCCUPIED.finditer(text):
+        name = m.group("name").strip()
+        agent, a_start = actor_before(m.start(), _STATES)
+        add(m.start(), m.end(), "occupation", f"occupation of {name}", (agent,) if agent else (),
+            f"occupation-{slug(name)}")
+
     for m in _ELECTION.finditer(text):
         country, c_start = actor_before(m.start(), _STATES)
+        if country is None:
+            country = next((am.key for am in actors.within(offset, offset + len(text))
+                            if actors.actors[am.key].kind in _STATES), None)
+            c_start = m.start()
         if country is None:
             continue
         add(min(c_start, m.start()), m.end(), "election", f"{m.group(0).lower()} in {_label(actors, country)}",
@@ -282,6 +374,36 @@ def find_events(text: str, offset: int, actors: ArticleActors) -> list[EventMent
     return unique
 
 
+_BEFORE_VERB = re.compile(r"(?:,\s*(?:which|who)\s*)?(?:\s+(?:has|have|had|finally|formally|officially|also|only|later|"
+                          r"eventually|itself|themselves|all|both)){0,3}\s*$")
+_LIST_JOIN = re.compile(r"^\s*(?:,\s*and|,|and)\s*(?:the\s+)?$")
+
+
+def _listed_before(text: str, offset: int, pos: int, actors: ArticleActors) -> list[tuple[str, int]]:
+    """States named as the subject of a verb at ``pos``: "Finland joined", "Finland, which joined",
+    "Poland, Hungary and the Czech Republic joined". Returns (key, start) pairs, first mention first."""
+    tail = _BEFORE_VERB.search(text[:pos])
+    end = tail.start() if tail else pos
+    states = [m for m in actors.within(offset + max(0, end - 160), offset + end)
+              if actors.actors[m.key].kind in _STATES]
+    found: list[tuple[str, int]] = []
+    expected_end = end
+    for m in reversed(states):
+        gap = text[m.end - offset : expected_end]
+        if found and not _LIST_JOIN.match(gap):
+            break
+        if not found and gap.strip(" ,"):
+            break
+        found.append((m.key, m.start - offset))
+        expected_end = m.start - offset
+        before = text[: expected_end]
+        det = re.search(r"(?:the|The)\s+$", before)
+        if det:
+            expected_end = det.start()
+    found.reverse()
+    return found
+
+
 def _add_end(add: object, actors: ArticleActors, key: str, start: int, end: int, trigger: str) -> None:
     name = f"dissolution of the {_label(actors, key)}" if actors.actors[key].kind == "Country" and \
         _label(actors, key).startswith(("Soviet", "United")) else f"dissolution of {_label(actors, key)}"
@@ -290,12 +412,13 @@ def _add_end(add: object, actors: ArticleActors, key: str, start: int, end: int,
 
 _NOT_START = re.compile(
     r"\b(?:escalat\w*|intensif\w*|continu\w*|expand\w*|grew|worsen\w*|ended|end|until|through|throughout|"
-    r"reached|peaked|resumed|renewed|returned|remains?|since\s+then|after|before|by)\b", re.I)
+    r"reached|peaked|resumed|renewed|returned|remains?|since\s+then|after|before)\b|\bby\s*$", re.I)
 _LINK = re.compile(
     r"^[\s,]*(?:(?:which|that)\s+)?(?:(?:was|were|had\s+been|has\s+been)\s+)?"
     r"(?:(?:officially|formally|first|finally)\s+)?(?:began|begun|started|starting|beginning|broke\s+out|erupted|"
     r"launched|initiated|signed|concluded|agreed|held|created|established|founded|formed|set\s+up|took\s+place|"
-    r"happened|occurred|completed|came)?\s*(?:in|on|of|since|from|during)?\s*(?:early|mid|late)?[\s-]*$", re.I)
+    r"happened|occurred|completed|came)?\s*(?:by\s+\w+(?:\s+\w+)?\s+)?(?:in|on|of|since|from|during)?\s*"
+    r"(?:early|mid|late)?[\s-]*$", re.I)
 
 
 def date_events(text: str, offset: int, events: list[EventMention], reference: DateValue | None) -> list[DatedEvent]:
@@ -336,5 +459,8 @@ def date_events(text: str, offset: int, events: list[EventMention], reference: D
             if opener and best[1].start - offset > dm.end:
                 continue
             used.add(dm.start)
-            out.append(DatedEvent(best[1], dm.date))
+            chosen = best[1]
+            for e in events:  # every event named by the same phrase ("Poland, Hungary and ... joined NATO in 1999")
+                if e.start == chosen.start and e.end == chosen.end:
+                    out.append(DatedEvent(e, dm.date))
     return out
