@@ -38,11 +38,13 @@ __all__ = [
     "LOCK_NAME",
     "TRIG_NAME",
     "TTL_NAME",
+    "Chunk",
     "GraphWriter",
     "OutputSet",
     "WriteStats",
     "build_lock",
     "prefix_header",
+    "serialize_graph",
     "write_graphs",
 ]
 
@@ -174,43 +176,60 @@ class OutputSet:
 # rdflib -> pyoxigraph terms
 
 
+_RDF_TYPE = str(RDF.type)
+_XSD_STRING = str(XSD.string)
+
+
 class _Terms:
-    """Converts rdflib terms to pyoxigraph ones, remembering vocabulary IRIs (predicates, classes)."""
+    """Converts rdflib terms to pyoxigraph ones, remembering vocabulary IRIs (predicates, classes).
+
+    This loop runs once per quad (millions of times), hence the local names and inlined caches.
+    """
 
     def __init__(self) -> None:
         self._vocab: dict[str, ox.NamedNode] = {}
         self._datatypes: dict[str, ox.NamedNode] = {}
 
-    def vocab(self, iri: URIRef) -> ox.NamedNode:
-        node = self._vocab.get(iri)
-        if node is None:
-            node = self._vocab[iri] = ox.NamedNode(iri)
-        return node
-
     def node(self, term: URIRef | Literal) -> ox.NamedNode | ox.Literal:
-        if isinstance(term, Literal):
-            if term.language:
-                return ox.Literal(str(term), language=term.language)
-            datatype = term.datatype
-            if datatype is None or datatype == XSD.string:
-                return ox.Literal(str(term))
-            dt = self._datatypes.get(datatype)
-            if dt is None:
-                dt = self._datatypes[datatype] = ox.NamedNode(datatype)
-            return ox.Literal(str(term), datatype=dt)
-        return ox.NamedNode(term)
+        if type(term) is not Literal:
+            return ox.NamedNode(term)
+        language = term.language
+        if language:
+            return ox.Literal(str(term), language=language)
+        datatype = term.datatype
+        if datatype is None or str.__eq__(datatype, _XSD_STRING):
+            return ox.Literal(str(term))
+        dt = self._datatypes.get(datatype)
+        if dt is None:
+            dt = self._datatypes[datatype] = ox.NamedNode(datatype)
+        return ox.Literal(str(term), datatype=dt)
 
     def quads(self, quads: Sequence[Quad]) -> list[ox.Quad]:
-        out = []
+        out: list[ox.Quad] = []
+        append = out.append
+        vocab = self._vocab
+        node = self.node
+        make_quad = ox.Quad
+        named = ox.NamedNode
+        same = str.__eq__
         graph_iri = subject_iri = ""
-        graph = subject = ox.NamedNode("urn:x-kg:unset")
+        graph = subject = named("urn:x-kg:unset")
         for s, p, o, g in quads:
-            if g != graph_iri:
-                graph_iri, graph = g, ox.NamedNode(g)
-            if s != subject_iri:
-                subject_iri, subject = s, ox.NamedNode(s)
-            obj = self.vocab(o) if p == RDF.type and isinstance(o, URIRef) else self.node(o)
-            out.append(ox.Quad(subject, self.vocab(p), obj, graph))
+            if not same(g, graph_iri):
+                graph_iri, graph = g, named(g)
+            if not same(s, subject_iri):
+                subject_iri, subject = s, named(s)
+            predicate = vocab.get(p)
+            if predicate is None:
+                predicate = vocab[p] = named(p)
+            obj: ox.NamedNode | ox.Literal | None
+            if same(p, _RDF_TYPE):
+                obj = vocab.get(o)
+                if obj is None:
+                    obj = vocab[o] = named(o)
+            else:
+                obj = node(o)
+            append(make_quad(subject, predicate, obj, graph))
         return out
 
 
@@ -235,6 +254,47 @@ class WriteStats:
     seconds: dict[str, float] = field(default_factory=lambda: {"build": 0.0, "write": 0.0})
 
 
+@dataclass(frozen=True)
+class Chunk:
+    """One named graph, serialised: its TriG block and its Turtle triples, without ``@prefix`` lines."""
+
+    trig: bytes
+    ttl: bytes
+    quads: int
+
+
+def _turtle_from_trig(block: bytes) -> bytes | None:
+    """The Turtle of the triples in one serialised TriG graph block, or None if it is not one.
+
+    pyoxigraph writes a graph as ``<g> {`` + triples indented by one tab + ``}``, with every line
+    break inside a literal escaped, so removing the first and last line and one tab per line gives
+    exactly what its Turtle serialiser writes for the same triples (the golden test checks this).
+    """
+    first = block.find(b" {\n")
+    if first < 0 or b"\n" in block[:first] or not block.endswith(b"\n}\n"):
+        return None
+    inner = block[first + 3 : -2]
+    if not inner.startswith(b"\t"):
+        return None
+    return inner[1:].replace(b"\n\t", b"\n")
+
+
+def serialize_graph(quads: Sequence[Quad], terms: _Terms | None = None) -> Chunk:
+    """Serialise one named graph (its quads already in output order, all in that graph)."""
+    if not quads:
+        return Chunk(b"", b"", 0)
+    converted = (terms or _Terms()).quads(quads)
+    trig = ox.serialize(converted, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+    assert trig is not None
+    block = _body(trig)
+    ttl = _turtle_from_trig(block)
+    if ttl is None:  # not the layout expected: ask the Turtle serialiser (slower)
+        ttl_full = ox.serialize([q.triple for q in converted], format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+        assert ttl_full is not None
+        ttl = _body(ttl_full)
+    return Chunk(block, ttl, len(converted))
+
+
 class GraphWriter:
     """Appends named graphs to a TriG and a Turtle file, one graph at a time."""
 
@@ -252,19 +312,19 @@ class GraphWriter:
         self._ttl.write(header)
 
     def add(self, quads: Sequence[Quad]) -> int:
-        """Serialise one named graph (its quads already in output order); returns the quad count."""
-        if not quads:
+        """Serialise and append one named graph; returns the quad count."""
+        return self.add_chunk(serialize_graph(quads, self._terms))
+
+    def add_chunk(self, chunk: Chunk) -> int:
+        """Append one named graph serialised by :func:`serialize_graph` (perhaps in another process)."""
+        if not chunk.quads:
             return 0
-        converted = self._terms.quads(quads)
-        trig = ox.serialize(converted, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
-        ttl = ox.serialize([q.triple for q in converted], format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
-        assert trig is not None and ttl is not None
         try:
-            self._trig.write(_body(trig) + b"\n")
-            self._ttl.write(_body(ttl))
+            self._trig.write(chunk.trig + b"\n")
+            self._ttl.write(chunk.ttl)
         except OSError as exc:
             raise _fail(self.trig_path.parent, "write the output files", exc) from None
-        return len(converted)
+        return chunk.quads
 
     def close(self) -> None:
         """Flush and fsync both files."""
@@ -278,7 +338,7 @@ class GraphWriter:
 
 
 def write_graphs(
-    graphs: Iterable[tuple[URIRef, Sequence[Quad]]],
+    graphs: Iterable[tuple[URIRef, Sequence[Quad]] | Chunk],
     trig: Path,
     ttl: Path,
     *,
@@ -286,8 +346,9 @@ def write_graphs(
 ) -> WriteStats:
     """Write every named graph to ``trig`` and all their triples to ``ttl``.
 
-    ``graphs`` is consumed lazily, so only one graph's quads are held at a time. Time spent
-    making quads (in the iterator) is reported as ``build``, serialising and writing as ``write``.
+    ``graphs`` yields ``(graph name, quads)`` or a :class:`Chunk` serialised elsewhere; it is
+    consumed lazily, so only one graph is held at a time. Time spent in the iterator (making quads,
+    or waiting for chunks) is reported as ``build``, serialising and writing as ``write``.
     """
     stats = WriteStats()
     writer = GraphWriter(trig, ttl)
@@ -300,7 +361,7 @@ def write_graphs(
             stats.seconds["build"] += t1 - t0
             if item is None:
                 break
-            stats.quads += writer.add(item[1])
+            stats.quads += writer.add_chunk(item) if isinstance(item, Chunk) else writer.add(item[1])
             stats.graphs += 1
             stats.seconds["write"] += time.perf_counter() - t1
             if progress is not None:

@@ -12,6 +12,11 @@ Optional stages are found by import, so they join the build as soon as their mod
   (the store holds the graph just built; ``path`` is a temporary file in the output folder);
 * ``kg.report.write_report(corpus: Corpus, path: Path) -> None`` writes ``report.md`` likewise.
 
+With ``workers`` > 1, worker processes extract articles and later build and serialise the
+article graphs (each depends only on its article and a small corpus-wide context); the output
+bytes are the same for any number of workers. ``BuildSummary.seconds["build"]`` is then the time
+spent waiting for serialised article graphs, and ``"write"`` the time spent writing them.
+
 Extraction results are cached under ``<out>/.cache/extract/``, keyed by the article's input hash
 and id, the kg version and ``kg.extract.EXTRACTOR_VERSION``; a cached result is used only if its
 Article record equals the one just read, so a change to ingest also invalidates it.
@@ -27,13 +32,14 @@ import multiprocessing
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import cast
 
 import pyoxigraph as ox
 from pydantic import ValidationError
+from rdflib import URIRef
 
 import kg
 from kg import build, export
@@ -169,6 +175,43 @@ def _extract_all(
 
 
 # ----------------------------------------------------------------------------------------------
+# Article graphs, built and serialised in parallel
+
+_ARTICLE_CONTEXT: build.ArticleGraphContext | None = None
+
+
+def _init_article_worker(context: build.ArticleGraphContext) -> None:
+    global _ARTICLE_CONTEXT
+    _ARTICLE_CONTEXT = context
+
+
+def _article_chunk(extraction: Extraction) -> export.Chunk:
+    """Run in a worker: one article's named graph, built and serialised."""
+    assert _ARTICLE_CONTEXT is not None, "the worker was not initialised"
+    return export.serialize_graph(build.article_graph_quads(extraction, _ARTICLE_CONTEXT))
+
+
+def _graphs(corpus: Corpus, workers: int) -> Iterator[tuple[URIRef, list[build.Quad]] | export.Chunk]:
+    """The named graphs in output order; with several workers, article graphs come serialised.
+
+    An article's graph depends only on that article and a small corpus-wide context, so worker
+    processes build and serialise them while this process writes: the bytes are the same.
+    """
+    version = kg.__version__
+    if workers <= 1 or len(corpus.extractions) < 2:
+        yield from build.iter_graphs(corpus, version)
+        return
+    yield from build.cross_article_graphs(corpus, version)
+    articles = build.article_order(corpus)
+    context = multiprocessing.get_context("spawn")
+    processes = min(workers, len(articles))
+    chunksize = max(1, min(16, len(articles) // (processes * 8)))
+    initargs = (build.ArticleGraphContext.of(corpus, version),)
+    with context.Pool(processes=processes, initializer=_init_article_worker, initargs=initargs) as pool:
+        yield from pool.imap(_article_chunk, articles, chunksize=chunksize)
+
+
+# ----------------------------------------------------------------------------------------------
 # The build
 
 
@@ -239,7 +282,7 @@ def build_corpus(
                 "no article could be read",
                 "fix the files listed above, or add articles to the corpus",
             )
-        return _finish(extractions, out_dir, skipped, seconds, cached, progress)
+        return _finish(extractions, out_dir, skipped, seconds, cached, progress, workers)
 
 
 def build_extractions(
@@ -247,11 +290,13 @@ def build_extractions(
     out_dir: Path,
     *,
     skipped: Sequence[str] = (),
+    workers: int = 1,
     progress: Progress | None = None,
 ) -> BuildSummary:
     """Resolve, analyse, build and write already-extracted articles into ``out_dir`` (holding its lock)."""
     with export.build_lock(out_dir):
-        return _finish(list(extractions), out_dir, list(skipped), dict.fromkeys(STAGES, 0.0), 0, progress)
+        seconds = dict.fromkeys(STAGES, 0.0)
+        return _finish(list(extractions), out_dir, list(skipped), seconds, 0, progress, workers)
 
 
 def _finish(
@@ -261,6 +306,7 @@ def _finish(
     seconds: dict[str, float],
     cached: int,
     progress: Progress | None,
+    workers: int,
 ) -> BuildSummary:
     t0 = time.perf_counter()
     corpus = resolve(extractions, skipped=skipped)
@@ -289,7 +335,7 @@ def _finish(
     with export.OutputSet(out_dir) as outputs:
         trig = outputs.path(export.TRIG_NAME)
         ttl = outputs.path(export.TTL_NAME)
-        stats = export.write_graphs(build.iter_graphs(corpus, kg.__version__), trig, ttl, progress=report)
+        stats = export.write_graphs(_graphs(corpus, workers), trig, ttl, progress=report)
         seconds["build"] = stats.seconds["build"]
         seconds["write"] = stats.seconds["write"]
 
