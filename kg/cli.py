@@ -190,9 +190,7 @@ def _add_validate(subparsers: argparse._SubParsersAction[argparse.ArgumentParser
         "(warnings, such as claims that cite no source, are reported but allowed), 1 when not.",
         epilog="Examples:\n  kg validate\n  kg validate --out my-output/",
     )
-    parser.add_argument(
-        "--out", type=Path, default=DEFAULT_OUT, metavar="DIR", help="output folder of kg build"
-    )
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, metavar="DIR", help="output folder of kg build")
     parser.set_defaults(func=cmd_validate)
 
 
@@ -251,9 +249,7 @@ def _add_stats(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "many of them cite a source (SPARQL over <out>/graph.trig).",
         epilog="Examples:\n  kg stats\n  kg stats --format json > stats.json",
     )
-    parser.add_argument(
-        "--out", type=Path, default=DEFAULT_OUT, metavar="DIR", help="output folder of kg build"
-    )
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, metavar="DIR", help="output folder of kg build")
     parser.add_argument("--format", choices=("table", "json"), default="table", help="output format")
     parser.set_defaults(func=cmd_stats)
 
@@ -295,9 +291,7 @@ def _add_verbosity(parser: argparse.ArgumentParser) -> None:
     if "-v" in parser._option_string_actions or "-q" in parser._option_string_actions:
         return
     group = parser.add_mutually_exclusive_group()
-    group.add_argument(
-        "-v", "--verbose", action="count", default=0, help="more detail on stderr (-vv: debug)"
-    )
+    group.add_argument("-v", "--verbose", action="count", default=0, help="more detail on stderr (-vv: debug)")
     group.add_argument("-q", "--quiet", action="store_true", help="only errors on stderr")
 
 

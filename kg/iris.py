@@ -140,7 +140,9 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _IRI_ASCII = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:@/?")
 _HEX = frozenset("0123456789abcdefABCDEF")
 _UCSCHAR = (
-    (0xA0, 0xD7FF), (0xF900, 0xFDCF), (0xFDF0, 0xFFEF),
+    (0xA0, 0xD7FF),
+    (0xF900, 0xFDCF),
+    (0xFDF0, 0xFFEF),
     *((plane * 0x10000, plane * 0x10000 + 0xFFFD) for plane in range(1, 15)),
 )
 """Non-ASCII characters an IRI may hold as they are (RFC 3987 ucschar)."""

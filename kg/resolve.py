@@ -87,9 +87,7 @@ def merge_actors(records: Sequence[Actor]) -> Actor:
     qids = [r.wikidata for r in records if r.wikidata]
     wikidata = _most_frequent(qids)
     if len(set(qids)) > 1:
-        logger.warning(
-            "actor %s: conflicting Wikidata ids %s, kept %s", records[0].key, sorted(set(qids)), wikidata
-        )
+        logger.warning("actor %s: conflicting Wikidata ids %s, kept %s", records[0].key, sorted(set(qids)), wikidata)
     names = {r.label for r in records} | {a for r in records for a in r.aliases}
     assert label is not None and kind is not None
     return Actor(
@@ -182,9 +180,7 @@ def check_references(extraction: Extraction) -> list[str]:
 
     def need(kind: str, key: str, known: set[str], where: str) -> None:
         if key not in known:
-            problems.append(
-                f"{article.path}: {where} names {kind} {key!r}, which the extraction does not define"
-            )
+            problems.append(f"{article.path}: {where} names {kind} {key!r}, which the extraction does not define")
 
     for key in extraction.authors:
         need("actor", key, actors, "the author list")
@@ -209,9 +205,7 @@ def check_references(extraction: Extraction) -> list[str]:
     for citation in extraction.citations:
         need("source", citation.source, sources, f"citation at {citation.span.start}-{citation.span.end}")
         if article.body[citation.span.start : citation.span.end] != citation.span.text:
-            problems.append(
-                f"{article.path}: citation at {citation.span.start}: span text differs from the body"
-            )
+            problems.append(f"{article.path}: citation at {citation.span.start}: span text differs from the body")
     for event in extraction.events:
         for key in event.participants:
             need("actor", key, actors, f"event {event.key}")
@@ -245,12 +239,7 @@ def resolve(extractions: Iterable[Extraction], *, skipped: Sequence[str] = ()) -
     merged_actors = {key: merge_actors(records) for key, records in actors.items()}
     merged_sources = [merge_sources(sources[key]) for key in sorted(sources)]
     publishers = source_publishers(merged_sources, merged_actors.values())
-    named = {
-        _name_key(n)
-        for a in merged_actors.values()
-        if a.kind != "UnnamedGroup"
-        for n in (a.label, *a.aliases)
-    }
+    named = {_name_key(n) for a in merged_actors.values() if a.kind != "UnnamedGroup" for n in (a.label, *a.aliases)}
     for source in merged_sources:
         if source.publisher is None or _name_key(source.publisher) in named:
             continue

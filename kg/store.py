@@ -32,9 +32,7 @@ def graph_file(out_dir: Path) -> Path:
     """``<out>/graph.trig``, or OutputError when no build has written it."""
     path = Path(out_dir) / "graph.trig"
     if not path.is_file():
-        raise OutputError(
-            f"no graph in {out_dir}: run `kg build` first (or give the folder it wrote to with --out)"
-        )
+        raise OutputError(f"no graph in {out_dir}: run `kg build` first (or give the folder it wrote to with --out)")
     return path
 
 
@@ -49,9 +47,7 @@ def load_dataset(out_dir: Path) -> ox.Store:
     try:
         store.load(path=path, format=ox.RdfFormat.TRIG)
     except (SyntaxError, ValueError, OSError) as exc:
-        raise OutputError(
-            f"{path}: cannot be read as TriG ({exc}). Fix: rebuild it with `kg build`"
-        ) from None
+        raise OutputError(f"{path}: cannot be read as TriG ({exc}). Fix: rebuild it with `kg build`") from None
     return store
 
 
@@ -87,9 +83,7 @@ def to_rdflib(source: ox.Store | Path) -> rdflib.Dataset:
         try:
             quads = list(ox.parse(path=path, format=ox.RdfFormat.TRIG))
         except (SyntaxError, ValueError, OSError) as exc:
-            raise OutputError(
-                f"{path}: cannot be read as TriG ({exc}). Fix: rebuild it with `kg build`"
-            ) from None
+            raise OutputError(f"{path}: cannot be read as TriG ({exc}). Fix: rebuild it with `kg build`") from None
     dataset = rdflib.Dataset()
     cache: dict[str, URIRef] = {}
     graphs: dict[str, rdflib.Graph] = {}
@@ -215,9 +209,7 @@ def graph_stats(store: ox.Store) -> GraphStats:
         classes={compact(r["class"]): int(r["count"]) for r in _rows(store, "classes")},
         citation_status={compact(r["status"]): int(r["claims"]) for r in _rows(store, "citation_status")},
         articles=tuple(
-            ArticleStats(
-                article=r["article"], headline=r["headline"], claims=int(r["claims"]), cited=int(r["cited"])
-            )
+            ArticleStats(article=r["article"], headline=r["headline"], claims=int(r["claims"]), cited=int(r["cited"]))
             for r in _rows(store, "articles")
         ),
     )

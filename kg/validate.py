@@ -123,6 +123,4 @@ def validate(data: rdflib.Graph, *, shapes: rdflib.Graph | None = None) -> Valid
     )
     lines = [head, *_describe(list(violations), 20), *_describe(list(warnings), 5)]
     logger.info("validate: %s", head)
-    return ValidationReport(
-        conforms=conforms, violations=violations, warnings=warnings, text="\n".join(lines)
-    )
+    return ValidationReport(conforms=conforms, violations=violations, warnings=warnings, text="\n".join(lines))

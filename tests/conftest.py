@@ -178,10 +178,6 @@ def no_optional_stages(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def pytest_configure(config: pytest.Config) -> None:
     # --doctest-modules probes every module attribute for `_mock_name`; rdflib's closed namespaces
     # (SDO, XSD) warn about the unknown term. Harmless: silence it.
-    config.addinivalue_line(
-        "filterwarnings", "ignore:Code. _mock_name is not defined in namespace:UserWarning"
-    )
+    config.addinivalue_line("filterwarnings", "ignore:Code. _mock_name is not defined in namespace:UserWarning")
     # rdflib 7.6 warns from inside its own Dataset code when pySHACL reads a Dataset; not ours to fix.
-    config.addinivalue_line(
-        "filterwarnings", "ignore:Dataset.default_context is deprecated:DeprecationWarning"
-    )
+    config.addinivalue_line("filterwarnings", "ignore:Dataset.default_context is deprecated:DeprecationWarning")

@@ -118,9 +118,7 @@ def test_build_article_quads(article: Article) -> None:
     ],
 )
 def test_build_article_types_follow_genre(genre: str, types: set[str]) -> None:
-    extraction = Extraction(
-        article=make_article(genre=genre, url=None, published=None, language=None), extractor="t"
-    )
+    extraction = Extraction(article=make_article(genre=genre, url=None, published=None, language=None), extractor="t")
     found = {o for _, p, o, _ in build.article_quads(extraction, ACTIVITY) if p == RDF.type}
     assert found == {URIRef(str(SDO) + t) for t in types}
 
@@ -227,13 +225,9 @@ def test_build_unattributed_claim_speaks_with_the_article_voice(
     article: Article, authors: tuple[str, ...], publisher: str | None, voice: set[str]
 ) -> None:
     claim = make_claim(article, "Jens Stoltenberg said NATO will grow.")
-    extraction = Extraction(
-        article=article, authors=authors, publisher=publisher, claims=(claim,), extractor="t"
-    )
+    extraction = Extraction(article=article, authors=authors, publisher=publisher, claims=(claim,), extractor="t")
     found = {
-        o
-        for _, p, o, _ in build.claim_quads(claim, build.article_context(extraction))
-        if p == PROV.wasAttributedTo
+        o for _, p, o, _ in build.claim_quads(claim, build.article_context(extraction)) if p == PROV.wasAttributedTo
     }
     assert found == {URIRef(DATA_NS + v) for v in voice}
 
@@ -465,9 +459,7 @@ def test_build_sort_quads_orders_numbers_numerically() -> None:
     assert [q[0] for q in build.sort_quads(quads)] == [nine, ten]
 
 
-def test_build_unknown_about_key_is_left_out_with_a_warning(
-    article: Article, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_build_unknown_about_key_is_left_out_with_a_warning(article: Article, caplog: pytest.LogCaptureFixture) -> None:
     claim = make_claim(article, "Jens Stoltenberg said NATO will grow.", about=("nobody",))
     ctx = build.article_context(Extraction(article=article, claims=(claim,), extractor="t"))
     assert not [q for q in build.claim_quads(claim, ctx) if q[1] == SDO.about]

@@ -44,12 +44,9 @@ def test_cli_validate_conformant_graph(built: Path, capsys: pytest.CaptureFixtur
     assert out.splitlines()[1].startswith("conforms: yes (0 violations, ")
 
 
-def test_cli_validate_non_conformant_graph_exits_1(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_cli_validate_non_conformant_graph_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "graph.trig").write_text(
-        "<https://w3id.org/kg/id/graph/x> {\n"
-        "  <https://w3id.org/kg/id/claim/x/0-1> a <https://schema.org/Claim> .\n}\n"
+        "<https://w3id.org/kg/id/graph/x> {\n  <https://w3id.org/kg/id/claim/x/0-1> a <https://schema.org/Claim> .\n}\n"
     )
     assert main(["validate", "--out", str(tmp_path)]) == 1
     out = capsys.readouterr().out
@@ -73,9 +70,7 @@ def test_cli_stats_json(built: Path, capsys: pytest.CaptureFixture[str]) -> None
 
 
 @pytest.mark.parametrize("command", ["validate", "stats"])
-def test_cli_no_graph_yet_exits_2_with_a_fix(
-    tmp_path: Path, command: str, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_cli_no_graph_yet_exits_2_with_a_fix(tmp_path: Path, command: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main([command, "--out", str(tmp_path)]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
@@ -123,9 +118,7 @@ def test_cli_help_and_version_exit_0(capsys: pytest.CaptureFixture[str]) -> None
         assert "Examples:" in capsys.readouterr().out
 
 
-def test_cli_finds_command_modules(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_cli_finds_command_modules(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     """A kg/cli_<name>.py module with add_parser() becomes a command without editing cli.py."""
     import types
 

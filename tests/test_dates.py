@@ -10,9 +10,7 @@ from kg.dates import find_dates, parse_date
 from kg.models import DateValue
 
 DATEISH = st.lists(
-    st.sampled_from(
-        [*"0123456789 -./,:TZ+", "January", "Feb", "sept", "of", "mid", "last year", "this month"]
-    ),
+    st.sampled_from([*"0123456789 -./,:TZ+", "January", "Feb", "sept", "of", "mid", "last year", "this month"]),
     max_size=20,
 ).map("".join)
 """Text made of the pieces dates are made of, so the patterns get exercised."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -64,14 +65,10 @@ def test_export_golden_tiny_graph(tiny_corpus: Corpus, tmp_path: Path, name: str
         report = (
             None
             if want == have
-            else "\n".join(
-                ["missing quads:", *sorted(want - have)[:50], "extra quads:", *sorted(have - want)[:50]]
-            )
+            else "\n".join(["missing quads:", *sorted(want - have)[:50], "extra quads:", *sorted(have - want)[:50]])
         )
     assert report is None, f"{name} differs from {expected_path} (KG_REGEN=1 to accept):\n{report}"
-    assert got == expected, (
-        f"{name}: same triples as {expected_path} but different bytes (KG_REGEN=1 to accept)"
-    )
+    assert got == expected, f"{name}: same triples as {expected_path} but different bytes (KG_REGEN=1 to accept)"
 
 
 def test_export_output_starts_with_every_prefix(tiny_corpus: Corpus, tmp_path: Path) -> None:
@@ -235,3 +232,65 @@ def test_export_unwritable_folder_is_an_output_error(tmp_path: Path) -> None:
     ):
         pass
     assert "Fix:" in str(info.value)
+
+
+TRICKY = [
+    "plain",
+    'quotes " and \\ backslash',
+    "line\nbreak and\r\ncarriage return",
+    "\ttab at start\tand inside\n\tafter a newline",
+    '"""triple quotes"""',
+    "unicode: Путин, 北京, emoji 🇬🇧, RTL \u202e",
+    "{ braces } and . dots ; semicolons , commas",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY, ids=range(len(TRICKY)))
+def test_export_turtle_derived_from_trig_matches_the_turtle_serialiser(text: str) -> None:
+    from rdflib import Literal, URIRef
+
+    from kg.export import _Terms, _turtle_from_trig, serialize_graph
+
+    g = URIRef("https://w3id.org/kg/id/graph/article/x")
+    s1, s2 = URIRef("https://w3id.org/kg/id/claim/x/0-1"), URIRef("https://w3id.org/kg/id/claim/x/2-3")
+    p = URIRef("https://schema.org/text")
+    quads = [(s1, p, Literal(text), g), (s1, p, Literal(text + "2"), g), (s2, p, Literal("x"), g)]
+    chunk = serialize_graph(quads)
+    converted = _Terms().quads(quads)
+    expected = ox.serialize([q.triple for q in converted], format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    assert expected is not None
+    assert chunk.ttl == export._body(expected)
+    assert _turtle_from_trig(chunk.trig) == chunk.ttl
+    parsed = list(ox.parse(export.prefix_header() + chunk.ttl, format=ox.RdfFormat.TURTLE))
+    assert {q.object.value for q in parsed} == {text, text + "2", "x"}
+
+
+def _readme_queries() -> tuple[str, list[str]]:
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    start = text.index("<!-- section: vocabulary (helper-build) -->")
+    end = text.index("<!-- section: exit-codes", start)
+    blocks = re.findall(r"```sparql\n(.*?)```", text[start:end], re.DOTALL)
+    prefixes = [b for b in blocks if "SELECT" not in b]
+    assert len(prefixes) == 1, "the vocabulary section starts with one block of PREFIX lines"
+    return prefixes[0], [b for b in blocks if "SELECT" in b]
+
+
+def test_export_readme_prefixes_are_the_output_prefixes() -> None:
+    prefixes, _ = _readme_queries()
+    declared = dict(re.findall(r"PREFIX (\w+): <([^>]+)>", prefixes))
+    assert declared.items() <= PREFIXES.items()
+
+
+@pytest.mark.parametrize("number", range(8))
+def test_export_readme_vocabulary_queries_answer_on_the_tiny_graph(
+    tiny_corpus: Corpus, tmp_path: Path, number: int
+) -> None:
+    prefixes, queries = _readme_queries()
+    assert len(queries) == 8, "one query per public-contract item (and the uncited one)"
+    write(tiny_corpus, tmp_path)
+    store = ox.Store()
+    store.load(path=tmp_path / TRIG_NAME, format=ox.RdfFormat.TRIG)
+    rows = store.query(prefixes + queries[number])
+    assert isinstance(rows, ox.QuerySolutions)
+    assert len(list(rows)) > 0, f"README query {number + 1} returns nothing:\n{queries[number]}"

@@ -59,7 +59,6 @@ BAD_FILES: dict[str, tuple[str, bytes, str, str]] = {
         "genre 'gossip' is not known",
         "use one of",
     ),
-    "unsupported-suffix": ("paper.pdf", b"%PDF-1.4", "files ending in '.pdf' are not read", "use one of"),
     "jsonl-not-json": (
         "feed.jsonl",
         b'{"headline": "x", "articleBody": "Text."}\n{not json}\n',
@@ -182,9 +181,7 @@ def test_ingest_cli_exit_code_2_without_traceback(
     assert not (tmp_path / "out" / "graph.ttl").exists()
 
 
-def test_ingest_cli_skip_invalid_lists_what_it_skipped(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_ingest_cli_skip_invalid_lists_what_it_skipped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     corpus = _corpus(tmp_path, "empty.txt", b"")
     code = main(["build", str(corpus), "--out", str(tmp_path / "out"), "--skip-invalid"])
     captured = capsys.readouterr()
@@ -192,3 +189,31 @@ def test_ingest_cli_skip_invalid_lists_what_it_skipped(
     assert "kg build: skipped corpus/empty.txt: the file is empty" in captured.err
     assert "1 skipped" in captured.err
     assert (tmp_path / "out" / "graph.ttl").exists()
+
+
+def test_ingest_files_that_are_not_articles_are_ignored_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("NATO said on Monday that it would send more troops to the Baltic states.")
+    (corpus / "scan.pdf").write_bytes(b"%PDF-1.4")
+    with caplog.at_level("WARNING"):
+        articles = list(iter_corpus(corpus))
+    assert [a.id for a in articles] == ["a"]
+    assert "scan.pdf" in caplog.text and "not articles" in caplog.text
+
+
+def test_ingest_a_file_named_explicitly_must_be_an_article(tmp_path: Path) -> None:
+    path = tmp_path / "paper.pdf"
+    path.write_bytes(b"%PDF-1.4")
+    with pytest.raises(CorpusError, match=r"paper\.pdf: files ending in '\.pdf' are not read"):
+        list(iter_corpus(path))
+
+
+def test_ingest_json_document_with_one_or_many_articles(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "one.json").write_text('{"headline": "A", "articleBody": "Text of the first article here."}')
+    (corpus / "many.json").write_text('[{"title": "B", "text": "Second article."}, {"title": "C", "text": "Third."}]')
+    assert sorted(a.headline for a in iter_corpus(corpus)) == ["A", "B", "C"]

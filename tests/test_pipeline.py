@@ -166,9 +166,7 @@ def test_pipeline_failing_optional_stage_keeps_previous_outputs(
 
 
 @pytest.mark.usefixtures("no_optional_stages")
-def test_pipeline_extractor_errors_stop_or_are_skipped(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_pipeline_extractor_errors_stop_or_are_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import kg.extract
 
     real = kg.extract.extract
@@ -216,11 +214,7 @@ def test_pipeline_killed_build_leaves_previous_outputs_complete(tmp_path: Path) 
         now = _outputs(out)
         assert now in (old, new)
         for name in (TRIG_NAME, TTL_NAME):
-            list(
-                ox.parse(
-                    path=out / name, format=ox.RdfFormat.TRIG if name == TRIG_NAME else ox.RdfFormat.TURTLE
-                )
-            )
+            list(ox.parse(path=out / name, format=ox.RdfFormat.TRIG if name == TRIG_NAME else ox.RdfFormat.TURTLE))
     subprocess.run(command, check=True, env=env)  # the next build succeeds and cleans up
     assert _outputs(out) == new
     assert not [p for p in out.iterdir() if ".tmp-" in p.name]

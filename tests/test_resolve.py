@@ -85,9 +85,7 @@ def test_resolve_source_merge_takes_the_most_frequent_values() -> None:
     a = Source(key="s", kind="link", url="https://example.org/r")
     b = Source(key="s", kind="reference", url="https://example.org/r", name="The report", publisher="NATO")
     merged = merge_sources([a, b])
-    assert merged == Source(
-        key="s", kind="reference", url="https://example.org/r", name="The report", publisher="NATO"
-    )
+    assert merged == Source(key="s", kind="reference", url="https://example.org/r", name="The report", publisher="NATO")
 
 
 def _extraction(article: Article, **kw: object) -> Extraction:

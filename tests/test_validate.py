@@ -54,9 +54,7 @@ def test_validate_invalid_graphs_fail_for_the_stated_reason(path: Path) -> None:
     report = _check(path)
     assert not report.conforms, report.text
     found = [f"{v.path} {v.message} {v.shape}" for v in report.violations]
-    assert any(expect.group(1) in f for f in found), (
-        f"no violation mentions {expect.group(1)!r}:\n{report.text}"
-    )
+    assert any(expect.group(1) in f for f in found), f"no violation mentions {expect.group(1)!r}:\n{report.text}"
 
 
 def test_validate_uncited_claim_is_only_a_warning() -> None:

@@ -49,9 +49,7 @@ def test_vocab_controlled_values_agree() -> None:
 def test_vocab_every_term_has_a_label_and_a_comment() -> None:
     graph = load_ontology()
     missing = sorted(
-        str(t)
-        for t in _declared()
-        if graph.value(t, RDFS.label) is None or graph.value(t, RDFS.comment) is None
+        str(t) for t in _declared() if graph.value(t, RDFS.label) is None or graph.value(t, RDFS.comment) is None
     )
     assert missing == []
 
