@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from kg.extract.gazetteer import Entry, Gazetteer, How, tokenize
-from kg.extract.lexicon import APPOSITIVE, CUE_RE, TITLE_WORDS
+from kg.extract.lexicon import APPOSITIVE, CUE_RE, TITLE_WORDS, trie_regex
 from kg.extract.segment import Block, Segmentation
 from kg.iris import slug
 from kg.models import ActorKind, Article
@@ -199,18 +199,22 @@ def _gazetteer_pass(result: ArticleActors, tokens: list[tuple[int, int, str]], b
     """Exact-case names first; lowercase matches only for actors also named with capitals in the article."""
     seen: set[str] = set()
     table = gaz.lower_names if lower else gaz.names
+    longest = gaz.lower_first if lower else gaz.first  # first token -> longest name starting with it
+    words = [t[2].lower() for t in tokens] if lower else [t[2] for t in tokens]
     n = len(tokens)
+    # run[k]: how many tokens from k on are contiguous (joined by at most one space)
+    run = [1] * n
+    for k in range(n - 2, -1, -1):
+        if tokens[k + 1][0] - tokens[k][1] <= 1:
+            run[k] = run[k + 1] + 1
     i = 0
     taken = {(m.start, m.end) for m in result.mentions}
     while i < n:
         matched = False
-        for length in range(min(9, n - i), 0, -1):
+        top = min(longest.get(words[i], 0), run[i], n - i)
+        for length in range(top, 0, -1):
             window = tokens[i : i + length]
-            # tokens must be contiguous apart from single spaces
-            if any(window[k + 1][0] - window[k][1] > 1 for k in range(length - 1)):
-                continue
-            key_tokens = tuple(t[2].lower() for t in window) if lower else tuple(t[2] for t in window)
-            candidates = table.get(key_tokens)
+            candidates = table.get(tuple(words[i : i + length]))
             if not candidates:
                 continue
             start, end = window[0][0], window[-1][1]
@@ -299,12 +303,16 @@ def _contextual_pass(result: ArticleActors, tokens: list[tuple[int, int, str]], 
             phrases.setdefault(tuple(t.lower() for t in tokenize(text)), key)
     if not phrases:
         return
+    first = {p[0] for p in phrases}
     longest = max(len(p) for p in phrases)
     taken = [(m.start, m.end) for m in result.mentions]
+    words = [t[2].lower() for t in tokens]
     for i in range(len(tokens)):
+        if words[i] not in first:
+            continue
         for length in range(min(longest, len(tokens) - i), 0, -1):
             window = tokens[i : i + length]
-            phrase_key = phrases.get(tuple(t[2].lower() for t in window))
+            phrase_key = phrases.get(tuple(words[i : i + length]))
             if phrase_key is None:
                 continue
             start, end = window[0][0], window[-1][1]
@@ -324,7 +332,7 @@ def _person_key(name: str, gaz: Gazetteer) -> str | None:
     return None
 
 
-_TITLE_SEQ = r"(?:(?i:" + "|".join(re.escape(t) for t in _TITLE_FORMS) + r")(?:\s+of)?[\s\-]+){1,4}"
+_TITLE_SEQ = r"(?:(?i:" + trie_regex(_TITLE_FORMS) + r")(?:\s+of)?[\s\-]+){1,4}"
 _TITLED_RE = re.compile(
     rf"(?P<title>(?:\b[A-Z][\w\-]*['’]s\s+)?(?:\b[A-Z][\w\-.]*\s+)?{_TITLE_SEQ})(?P<name>{NAME_RE.pattern}|{_CAP})"
 )
@@ -528,9 +536,7 @@ def _role_phrases(result: ArticleActors, body: str, blocks: Sequence[Block], gaz
     the article mentions, else the gazetteer's holder on the article's date when there is exactly one."""
     if not gaz.role_forms:
         return
-    forms = sorted((" ".join(f) for f in gaz.role_forms), key=len, reverse=True)
-    form_re = re.compile(r"\b(?:" + "|".join(re.escape(f).replace(r"\ ", r"[\s\-]+") for f in forms) + r")\b",
-                         re.IGNORECASE)
+    form_re = _role_form_re(gaz)
     mentioned_people = {m.key for m in result.mentions if result.actors[m.key].kind == "Person"}
     taken = [(m.start, m.end) for m in result.mentions if m.how in ("title", "name", "discovered", "surname")]
     for b in blocks:
@@ -554,6 +560,19 @@ def _role_phrases(result: ArticleActors, body: str, blocks: Sequence[Block], gaz
             _add_alias(result.actors[person], body[phrase_start:phrase_end])
             result.mentions.append(ActorMention(phrase_start, phrase_end, person, "role", 0.75))
             taken.append((phrase_start, phrase_end))
+
+
+_ROLE_FORM_RES: dict[int, re.Pattern[str]] = {}
+
+
+def _role_form_re(gaz: Gazetteer) -> re.Pattern[str]:
+    """Any role form of the gazetteer ("secretary general", "top diplomat"), compiled once per gazetteer."""
+    pattern = _ROLE_FORM_RES.get(id(gaz))
+    if pattern is None:
+        forms = [" ".join(f) for f in gaz.role_forms]
+        pattern = re.compile(r"\b" + trie_regex(forms, space=r"[\s\-]+") + r"\b", re.IGNORECASE)
+        _ROLE_FORM_RES[id(gaz)] = pattern
+    return pattern
 
 
 def _role_owner(result: ArticleActors, body: str, start: int, end: int) -> tuple[str | None, int, int]:

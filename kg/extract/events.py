@@ -115,9 +115,21 @@ _CRISIS = re.compile(r"\b(?P<name>(?:[A-Z][\w'’\-]*\s+){1,3}[Cc]ris[ie]s)\b")
 _NOT_WAR_NAMES = {"The", "This", "That", "A", "An", "Civil", "Post", "Its", "Their", "Cold-War"}
 
 
+_ANY_TRIGGER = re.compile(
+    r"invasion|invad|annex|\bwar\b|War\b|conflict|hostilities|fighting|found|establish|formation|creation|birth|"
+    r"inception|created|formed|set\s+up|launch|initiated|dissolution|collapse|breakup|break-up|disintegration|demise|"
+    r"disband|dismantl|\bfall\b|\bend\b|expan|enlarg|join|accession|admission|entry\s+of|member|declaration|treaty|"
+    r"accord|agreement|\bact\b|memorandum|protocol|charter|convention|communiqu|statute|\bdeal\b|ceasefire|truce|"
+    r"\bpact\b|summit|intervention|sanctions|election|cris[ie]s|pipeline|cable|interconnector|bridge|\bdam\b|plant|"
+    r"terminal|refinery|\bport\b|\bline\b|explosion|blast|sabotage|began|started|talks|negotiations|meeting|"
+    r"conference|forum|dialogue|occupation", re.IGNORECASE)
+
+
 def find_events(text: str, offset: int, actors: ArticleActors) -> list[EventMention]:
     """Event mentions in one sentence. ``text`` has footnote markers masked; ``offset`` is its body offset."""
     found: list[EventMention] = []
+    if not _ANY_TRIGGER.search(text):
+        return found
 
     def add(start: int, end: int, kind: str, name: str, participants: tuple[str, ...], key: str) -> None:
         found.append(EventMention(offset + start, offset + end, key, kind, name, participants))

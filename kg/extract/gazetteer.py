@@ -72,6 +72,8 @@ class Gazetteer:
     names: dict[tuple[str, ...], list[tuple[str, How]]] = field(default_factory=dict)
     lower_names: dict[tuple[str, ...], list[tuple[str, How]]] = field(default_factory=dict)
     role_forms: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
+    first: dict[str, int] = field(default_factory=dict)  # first token of a name -> tokens in its longest name
+    lower_first: dict[str, int] = field(default_factory=dict)
 
     def add_name(self, text: str, key: str, how: How) -> None:
         tokens = tokenize(text)
@@ -80,11 +82,13 @@ class Gazetteer:
         bucket = self.names.setdefault(tokens, [])
         if (key, how) not in bucket:
             bucket.append((key, how))
+        self.first[tokens[0]] = max(self.first.get(tokens[0], 0), len(tokens))
         if how in ("name", "metonym") and len(text) >= 4 and not text.isupper():
             low = tuple(t.lower() for t in tokens)
             lower_bucket = self.lower_names.setdefault(low, [])
             if (key, how) not in lower_bucket:
                 lower_bucket.append((key, how))
+            self.lower_first[low[0]] = max(self.lower_first.get(low[0], 0), len(low))
 
     def holders(self, title: str, of: str, date: str | None) -> list[Entry]:
         """People the gazetteer says held ``title`` of ``of`` on ``date``."""

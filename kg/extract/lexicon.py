@@ -5,10 +5,38 @@ negations, meta-text and normative formulas, titles and roles. General English, 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import Any
 
 
-def _alt(words: list[str] | set[str] | tuple[str, ...]) -> str:
-    return "(?:" + "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True)) + ")"
+def trie_regex(words: Iterable[str], space: str = r"\s+") -> str:
+    """One regular expression matching any of ``words`` (longest first), built as a character trie so that
+    matching costs the same whatever the number of words. A space in a word matches ``space``.
+
+    >>> re.fullmatch(trie_regex(["said", "says", "said that"]), "said  that") is not None
+    True
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [(space if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        optional = "" in node
+        if len(branches) == 1 and not optional:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")" + ("?" if optional else "")
+
+    return "(?:" + emit(trie) + ")"
+
+
+def _alt(words: Iterable[str]) -> str:
+    return trie_regex(words)
 
 
 # Verbs that introduce what someone says or believes ("X said that ...", "..., X warned").
