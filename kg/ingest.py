@@ -297,7 +297,8 @@ def clean_lines(raw: str, headline: str | None) -> Cleaned:
         text = line.strip()
         if not text:
             kept.append("")
-            in_teaser_list = in_teaser_list and index + 1 < len(lines) and bool(_TEASER_ITEM.match(lines[index + 1].strip()))
+            following = lines[index + 1].strip() if index + 1 < len(lines) else ""
+            in_teaser_list = in_teaser_list and bool(_TEASER_ITEM.match(following))
             continue
         if in_teaser_list and _TEASER_ITEM.match(text):
             removed.append(text)

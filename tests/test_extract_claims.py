@@ -154,3 +154,48 @@ def test_claims_bare_roles_and_ministries() -> None:
     assert label(x, claim_with(x, "brigade would be ready").claimant) == "Andris Sprūds"
     assert label(x, claim_with(x, "date was not fixed").claimant) == "Jane Roe"
     assert "Russia" in (label(x, claim_with(x, "shot down 40 drones").claimant) or "")
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "claimant"),
+    [
+        pytest.param("Russia has moved about 4,500 troops to the border, the Latvian defence minister, Andris Sprūds, "
+                     "said on Friday, calling it the largest build-up since 2022.", "4,500 troops", "Andris Sprūds",
+                     id="postposed-mid-sentence"),
+        pytest.param("The state news agency RIA Novosti, citing Russia's Defense Ministry, reported that the units "
+                     "were taking part in scheduled drills.", "scheduled drills", "Russian Defence Ministry",
+                     id="media-citing-a-source"),
+        pytest.param("Interfax reported that the Russian defence ministry described the movements as routine "
+                     "exercises of the district.", "routine", "Russian Defence Ministry", id="media-reporting-speech"),
+        pytest.param("Slovak Prime Minister Robert Fico said his government would not buy weapons at the expense of "
+                     "pensions, and Belgian officials warned privately that the target was unrealistic.",
+                     "target was unrealistic", "Belgian officials", id="second-clause-own-speaker"),
+        pytest.param("Wang Yi struck a similar note at the conference in February, telling delegates that China was "
+                     "not a party to the crisis.", "not a party", "Wang Yi", id="participle-cue"),
+        pytest.param("Gazprom has paid a heavy price. The company reported a net loss of 629 billion roubles for 2023.",
+                     "net loss", "Gazprom", id="the-company"),
+        pytest.param("Two NATO diplomats, who spoke on condition of anonymity, said most of the new arrivals were "
+                     "conscripts.", "conscripts", "Two NATO diplomats", id="people-of-an-organisation"),
+    ],
+)
+def test_claims_claimant_in_wire_style(body: str, fragment: str, claimant: str) -> None:
+    x = run(body)
+    assert label(x, claim_with(x, fragment).claimant) == claimant
+
+
+def test_claims_object_of_a_verb_is_not_the_speaker() -> None:
+    x = run("In the Oval Office, President Donald Trump berated Volodymyr Zelensky, told him he was gambling with "
+            "the lives of millions and sent him away.")
+    assert label(x, claim_with(x, "gambling").claimant) != "Volodymyr Zelensky"
+
+
+def test_claims_poll_findings_belong_to_the_named_pollster() -> None:
+    x = run("Poll: Europeans back higher defence spending\n"
+            "The poll, carried out by Meridian Research, questioned 9,870 adults in nine countries.\n"
+            "The survey found that:\n"
+            "- 62% of respondents support raising national defence spending to at least 3% of GDP;\n"
+            "- only 24% believe the United States would defend their country.")
+    for fragment in ("62% of respondents", "only 24% believe"):
+        claim = claim_with(x, fragment)
+        assert label(x, claim.claimant) == "Meridian Research"
+        assert claim.citation_status == "cited"

@@ -189,6 +189,7 @@ def find_actors(article: Article, seg: Segmentation, gaz: Gazetteer) -> ArticleA
     _appositive_titles(result, body, blocks)
     _role_phrases(result, body, blocks, gaz, role_links, date)
     _bare_roles(result, body, blocks)
+    _bare_organisations(result, body, blocks)
     _drop_overlaps(result)
     result.index()
     return result
@@ -662,6 +663,43 @@ def _bare_roles(result: ArticleActors, body: str, blocks: Sequence[Block]) -> No
             key = candidates[-1]
             result.mentions.append(ActorMention(start, end, key, "role", 0.7))
             _add_alias(result.actors[key], body[start:end])
+            taken.append((start, end))
+
+
+_ORG_NOUNS = {
+    "company": {"Organization"}, "firm": {"Organization"}, "group": {"Organization", "NGO"},
+    "agency": {"GovernmentOrganization", "Organization"}, "ministry": {"GovernmentOrganization"},
+    "alliance": {"Organization", "MilitaryOrganization"}, "bloc": {"Organization"},
+    "organisation": {"Organization", "GovernmentOrganization", "NGO"},
+    "organization": {"Organization", "GovernmentOrganization", "NGO"}, "watchdog": {"Organization", "NGO"},
+    "pollster": {"Organization"}, "institute": {"Organization"}, "commission": {"GovernmentOrganization"},
+    "operator": {"Organization"}, "regulator": {"GovernmentOrganization", "Organization"},
+    "think tank": {"Organization", "NGO"}, "broadcaster": {"NewsMediaOrganization"},
+    "newspaper": {"NewsMediaOrganization"}, "service": {"GovernmentOrganization"},
+}
+_BARE_ORG = re.compile(r"\b[Tt]he\s+(?P<noun>" + trie_regex(_ORG_NOUNS) + r")\b(?!\s+(?:of|[A-Z]))")
+
+
+def _bare_organisations(result: ArticleActors, body: str, blocks: Sequence[Block]) -> None:
+    """"the company", "the agency", "the ministry": the organisation of that kind named last, within a few
+    sentences."""
+    orgs = sorted((m for m in result.mentions if result.actors[m.key].kind not in ("Person", "Country")),
+                  key=lambda m: m.start)
+    if not orgs:
+        return
+    taken = [(m.start, m.end) for m in result.mentions]
+    for b in blocks:
+        for m in _BARE_ORG.finditer(body, b.start, b.end):
+            start, end = m.start(), m.end()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            kinds = _ORG_NOUNS[re.sub(r"\s+", " ", m.group("noun").lower())]
+            previous = [o for o in orgs
+                        if o.end <= start and start - o.end < 700 and result.actors[o.key].kind in kinds]
+            if not previous:
+                continue
+            key = previous[-1].key
+            result.mentions.append(ActorMention(start, end, key, "role", 0.65))
             taken.append((start, end))
 
 

@@ -149,7 +149,8 @@ def publication_sources(text: str, offset: int, actors: ArticleActors) -> list[t
     return out
 
 
-DOCUMENT_NOUNS = r"(?:report|survey|poll|study|analysis|index|barometer|assessment|review|yearbook|census|data|figures|" \
+DOCUMENT_NOUNS = r"(?:report|survey|poll|study|analysis|index|barometer|assessment|review|yearbook|census|data|" \
+                 r"figures|" \
                  r"statistics|estimates?)"
 _DOC_AFTER = re.compile(r"^(?:['’]s)?\s+(?:\w+\s+){0,2}?(?P<noun>" + DOCUMENT_NOUNS + r")\b", re.IGNORECASE)
 _DOC_BEFORE = re.compile(r"\b(?P<noun>" + DOCUMENT_NOUNS + r")\s+(?:of|by|from|published\s+by|conducted\s+by|"

@@ -19,6 +19,7 @@ from kg.extract import features
 from kg.extract.actors import ActorInfo, ActorMention, ArticleActors
 from kg.extract.events import EventMention, date_events, find_events
 from kg.extract.lexicon import (
+    APPOSITIVE,
     AS_CUES,
     AUXILIARY_RE,
     COLLECTIVES,
@@ -26,15 +27,14 @@ from kg.extract.lexicon import (
     CUE_RE,
     GROUP_PEOPLE_NOUNS,
     GROUP_QUALIFIER_NOUNS,
-    PARTICIPLE_CUES,
     GROUP_RE,
-    APPOSITIVE,
     IMPERATIVE_RE,
-    RECOMMENDATION_RE,
     META_RE,
     NORMATIVE_RE,
+    PARTICIPLE_CUES,
     PAST_RE,
     REBUTTAL_WORDS_RE,
+    RECOMMENDATION_RE,
     SPEECH_VERBS,
     VAGUE_RE,
     WEAK_CUES,
@@ -210,18 +210,36 @@ _PEOPLE_RE = re.compile(
 )
 
 
-def _clause_ok(masked: str, start_rel: int) -> bool:
-    """The subject opens a main clause: not the object of a preposition, not inside a that/which clause."""
+_SUBJECT_FOLLOWS = {"and", "but", "or", "while", "as", "because", "although", "though", "when", "after", "before",
+                    "since", "whereas", "so", "yet", "then", "meanwhile", "however", "also", "the", "a", "an", "its",
+                    "their", "his", "her", "both", "two", "three", "several", "some", "many", "that", "which", "who",
+                    "whom", "where", "if", "once", "until", "now", "today", "instead", "still", "indeed", "in", "on"}
+
+
+_OBJECT_VERBS = {"met", "told", "urged", "thanked", "hit", "sent", "gave", "asked", "invited", "meets", "urges",
+                 "thanks", "asks", "invites", "sees", "saw", "left", "let", "made", "kept", "beat", "won", "lost",
+                 "meeting", "urging", "telling", "asking", "with", "against", "by"}
+
+
+def _clause_ok(masked: str, start_rel: int, nested: bool = False) -> bool:
+    """The subject opens a clause: not the object of a preposition or a verb ("berated X, told him"), and not
+    inside a that/which clause (unless we are looking inside reported speech on purpose)."""
     before = masked[:start_rel]
     words = before.split()
     if words and words[-1].lower().strip(",") in _PREPOSITIONS and not before.rstrip().endswith(","):
         return False
+    if words and not before.rstrip().endswith((",", ";", ":", "(", "—", "–", "-", '"', "“", "”")):
+        last = words[-1].strip("\"“”'’").lower()
+        if (last.endswith("ed") or last in _OBJECT_VERBS) and last not in _SUBJECT_FOLLOWS:
+            return False  # the name is the object of a verb ("berated X, told him ...")
+    if nested:
+        return True
     clause = re.split(r"[,;:—–(]", before)[-1]
     return not _SUBORDINATE.search(clause)
 
 
-def _cue_attribution(ctx: Context, sent: Sentence, masked: str, sentence_index: int, quotes: tuple[tuple[int, int], ...],
-                     start: int = 0) -> Attribution | None:
+def _cue_attribution(ctx: Context, sent: Sentence, masked: str, sentence_index: int,
+                     quotes: tuple[tuple[int, int], ...], start: int = 0, nested: bool = False) -> Attribution | None:
     """The first speech or belief cue (from ``start``) whose subject names a claimant."""
     for m in CUE_RE.finditer(masked, start):
         if _inside(m.start(), quotes):
@@ -274,7 +292,7 @@ def _cue_attribution(ctx: Context, sent: Sentence, masked: str, sentence_index: 
                                    kind="postposed", confidence=0.8)
             continue
         speaker, start_rel, conf = found
-        if not _clause_ok(masked, start_rel) or speaker is None:
+        if not _clause_ok(masked, start_rel, nested) or speaker is None:
             continue
         subject = (sent.start + start_rel, sent.start + m.start())
         tail_start = m.end() + len(_THAT.match(after).group(0))  # type: ignore[union-attr]
@@ -351,9 +369,15 @@ def find_attribution(ctx: Context, sent: Sentence, masked: str, sentence_index: 
     found_cue = _cue_attribution(ctx, sent, masked, sentence_index, quotes)
     if found_cue is not None:
         info = ctx.actors.actors.get(found_cue.claimant or "")
+        citing = re.search(r",\s*citing\s+(?:the\s+)?", masked)
+        if info is not None and info.kind == "NewsMediaOrganization" and citing:
+            cited = _mention_at(ctx, sent.start + citing.end(), masked[citing.end() :])
+            if cited is not None and ctx.actors.actors[cited.key].kind != "NewsMediaOrganization":
+                return dataclasses.replace(found_cue, claimant=cited.key, subject=(cited.start, cited.end))
         if info is not None and info.kind == "NewsMediaOrganization" and found_cue.content is not None:
             # "Interfax reported that the ministry said ...": the ministry speaks, Interfax is the source
-            inner = _cue_attribution(ctx, sent, masked, sentence_index, quotes, found_cue.content[0] - sent.start)
+            inner = _cue_attribution(ctx, sent, masked, sentence_index, quotes, found_cue.content[0] - sent.start,
+                                     nested=True)
             if inner is not None and inner.claimant != found_cue.claimant:
                 return inner
         return found_cue
@@ -364,8 +388,9 @@ def find_attribution(ctx: Context, sent: Sentence, masked: str, sentence_index: 
         if subject is not None:
             tail = masked[pm.end() :]
             content_start = pm.end() + len(_THAT.match(tail).group(0))  # type: ignore[union-attr]
-            return Attribution(claimant=subject.key, cue=pm.group("cue").split()[0], subject=(subject.start, subject.end),
-                               content=(sent.start + content_start, sent.end), kind="speech", confidence=0.7)
+            return Attribution(claimant=subject.key, cue=pm.group("cue").split()[0],
+                               subject=(subject.start, subject.end), content=(sent.start + content_start, sent.end),
+                               kind="speech", confidence=0.7)
     vague = VAGUE_RE.search(masked)
     if vague:
         return Attribution(vague=True, kind="vague", cue=re.sub(r"\s+", " ", vague.group(0).strip()),
@@ -633,7 +658,8 @@ def draft_claims(ctx: Context, seg: Segmentation) -> list[Draft]:
 
 _POLL_TOPIC = re.compile(r"\b(?:poll|polls|survey|surveys|barometer|pollsters?|opinion\s+research)\b", re.IGNORECASE)
 _POLL_AFTER = re.compile(r"(?:['’]s)?\s+(?:(?:new|latest|recent|own|annual|monthly|\d{4})\s+){0,2}(?:poll|survey|"
-                         r"barometer)\b|,\s+(?:the|a|an)\s+(?:\w+\s+){0,2}?(?:pollster|polling\s+firm)\b", re.IGNORECASE)
+                         r"barometer)\b|,\s+(?:the|a|an)\s+(?:\w+\s+){0,2}?(?:pollster|polling\s+firm)\b",
+                         re.IGNORECASE)
 _POLL_BEFORE = re.compile(r"\b(?:poll|survey|barometer)\b[^.;]{0,50}?\b(?:carried\s+out|conducted|fielded|run)\s+by\s+"
                           r"(?:the\s+)?$|\b(?:pollster|polling\s+firm)\s+$", re.IGNORECASE)
 _STATISTICAL = re.compile(
@@ -702,7 +728,8 @@ def _clauses(ctx: Context, sent: Sentence) -> list[Sentence]:
         cue = re.match(r"[\s,]+(?:[\w’']+\s+){0,3}?(?P<cue>" + CUE_RE.pattern + ")", masked[subject_end:])
         if not cue:
             continue
-        if cue.group("cue").lower() in _NOUN_LIKE_CUES and not re.match(r"\s*(?:that\b|:)", masked[subject_end + cue.end():]):
+        after_cue = masked[subject_end + cue.end() :]
+        if cue.group("cue").lower() in _NOUN_LIKE_CUES and not re.match(r"\s*(?:that\b|:)", after_cue):
             continue  # "the Baltic states", "his claims" are nouns here
         end = m.start()
         parts.append(_part(sent, start, end))

@@ -97,19 +97,22 @@ _AGREEMENT_LOWER = re.compile(
     r"ceasefire|minerals|arms|border)\s+)?(?:accords?|agreements?|deal|memorandum|ceasefire|truce|treaty|pact|"
     r"protocol|declaration|joint\s+statement|communiqu[eé])(?:\s+(?:I{1,3}|II|2))?)\b")
 _SANCTIONS_PACKAGE = re.compile(r"\b(?P<ordinal>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
-                                r"eighth|ninth|tenth|latest|new)\s+(?:package\s+of\s+sanctions|sanctions\s+package)\b", re.I)
+                                r"eighth|ninth|tenth|latest|new)\s+(?:package\s+of\s+sanctions|sanctions\s+package)\b",
+                                re.I)
 _DAMAGE = re.compile(
     r"\b(?:[Tt]he\s+)?(?P<name>[A-Z][\w\-]*(?:\s+[A-Z0-9][\w\-]*){0,2}\s+(?:(?:gas|oil|power|data|telecom|undersea|"
     r"subsea)\s+)?(?:pipelines?|cables?|interconnector|bridge|dam|plant|terminal|refinery|port|line))"
     r"(?:\s+(?:between|in|off|near|linking|connecting|from|to)\s+[^,.;]{1,60}?)?(?:,[^,]{1,80})?,?\s*(?:which\s+|that\s+)?"
     r"(?:was|were|had\s+been|has\s+been)\s+(?:badly\s+|severely\s+|partly\s+)?"
     r"(?:damaged|severed|ruptured|destroyed|attacked|sabotaged|cut|hit|struck|blown\s+up|breached)\b")
-_EXPLOSIONS = re.compile(r"\b(?!The\s)(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})\s+(?:pipeline\s+)?(?:explosions?|blasts?|sabotage)\b")
+_EXPLOSIONS = re.compile(r"\b(?!The\s)(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})\s+(?:pipeline\s+)?"
+                         r"(?:explosions?|blasts?|sabotage)\b")
 _LAUNCHED = re.compile(r"\b(?:launched|launch\s+of|began|started)\s+(?:the\s+|a\s+|its\s+)?(?:new\s+)?"
                        r"(?:(?:operation|mission|programme|program|initiative)\s+)?(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){1,3})")
 _TALKS_IN = re.compile(r"\b(?i:talks|negotiations|meeting|summit|peace\s+talks)\s+in\s+(?P<place>[A-Z][\w\-]*"
                        r"(?:\s+[A-Z][\w\-]*)?)")
-_CONFERENCE = re.compile(r"\b(?:the\s+)?(?P<name>(?:[A-Z][\w\-]*\s+){1,3}(?:Conference|Forum|Dialogue|Council\s+meeting))\b")
+_CONFERENCE = re.compile(
+    r"\b(?:the\s+)?(?P<name>(?:[A-Z][\w\-]*\s+){1,3}(?:Conference|Forum|Dialogue|Council\s+meeting))\b")
 _OCCUPIED = re.compile(r"\boccupation\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})")
 _CRISIS = re.compile(r"\b(?P<name>(?:[A-Z][\w'’\-]*\s+){1,3}[Cc]ris[ie]s)\b")
 _NOT_WAR_NAMES = {"The", "This", "That", "A", "An", "Civil", "Post", "Its", "Their", "Cold-War"}
@@ -317,8 +320,8 @@ def find_events(text: str, offset: int, actors: ArticleActors) -> list[EventMent
         members = _listed_before(text, offset, m.start(), actors)
         for key, _ in members:
             for group, _ in orgs:
-                add(members[0][1], last_end, "accession", f"accession of {_label(actors, key)} to {_label(actors, group)}",
-                    (key, group), f"accession-{key}-{group}")
+                name = f"accession of {_label(actors, key)} to {_label(actors, group)}"
+                add(members[0][1], last_end, "accession", name, (key, group), f"accession-{key}-{group}")
     for m in _ACCESSION_NOUN.finditer(text):
         member, mem_end = actor_after(m.end(), _STATES)
         if member is None:
@@ -353,7 +356,8 @@ def find_events(text: str, offset: int, actors: ArticleActors) -> list[EventMent
     for m in _LAUNCHED.finditer(text):
         name = m.group("name").strip()
         org, o_start = actor_before(m.start(), _ORGS | _STATES)
-        add(min(o_start, m.start()), m.end(), "launch", f"launch of {name}", (org,) if org else (), f"launch-{slug(name)}")
+        add(min(o_start, m.start()), m.end(), "launch", f"launch of {name}", (org,) if org else (),
+            f"launch-{slug(name)}")
     for m in _TALKS_IN.finditer(text):
         place = m.group("place")
         add(m.start(), m.end(), "talks", f"talks in {place}", (), f"talks-{slug(place)}")

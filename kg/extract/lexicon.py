@@ -121,8 +121,8 @@ GROUP_NOUNS = """analysts experts observers officials critics diplomats sources 
 economists historians insiders pundits leaders politicians lawmakers legislators policymakers skeptics sceptics
 supporters opponents residents witnesses activists campaigners specialists strategists academics
 investigators authorities governments nations countries allies partners generals commanders
-intelligence agencies spokespeople representatives negotiators ministers states capitals""".split() + [
-    "member states"]
+intelligence agencies spokespeople representatives negotiators ministers states capitals""".split()
+GROUP_NOUNS.append("member states")
 COLLECTIVES = ["the West", "the international community", "the Global South", "Western countries",
                "Western nations", "Western governments", "Western powers", "Western capitals"]
 GROUP_ADJECTIVES = """western eastern european american western-backed senior top independent military security
