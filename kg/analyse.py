@@ -11,15 +11,19 @@ How contradictions are found
 Candidate pairs come from blocking, never from comparing every claim with every other. Each claim
 is put in a few buckets keyed by what it says; only claims sharing a bucket are compared:
 
-* **rebuttal**: a claim that rejects what actor X said ("called X's claim nonsense") against X's own
-  claims, looked up by (X, relation), (X, article) and (X, pair of topics);
-* **polarity**: by relation ``(subject, predicate, object)``; asserted against negated;
-* **value**: dates by event (war events whose participant sets nest count as one war), quantities by
-  (measure, unit, actors the claim is about);
+* **rebuttal**: a claim that rejects what actor X said ("called X's claim nonsense", "dismissed a
+  Latvian report") against the claims of X and of X's office holders, looked up by (X, relation),
+  (X, article) and (X, pair of topics);
+* **polarity**: by relation ``(subject, predicate, object)``; asserted against negated, never a fact
+  against a prediction that it would not happen;
+* **value**: dates by event (war events whose participant sets nest count as one war; kinds that
+  recur under one name, such as summits, never conflict), numbers by (measure, unit, the actors and
+  places named in the number's own clause);
 * **stance**: by (issue, pair of actors) over the actors a claim is about plus the organisations its
   speaker holds office in (a NATO secretary general speaks for NATO).
 
-A bucket larger than :data:`MAX_BLOCK` keeps only its strongest claims, so the cost stays close to
+A bucket compares at most :data:`MAX_BLOCK` claimants per side, :data:`MAX_COUNTERPARTS` opposing
+claimants per claimant and :data:`TOP_PER_VOICE` statements per claimant, so the cost stays close to
 linear in the number of claims (``benchmarks/contradictions.py`` measures it).
 
 Precision over recall. Two claims of the same claimant (including an article's own voice within
@@ -28,15 +32,18 @@ claim is not set against a claim the article attributes to a speaker (the author
 summarising that speaker's side). Stances need two different *named* claimants (no unnamed groups,
 no article voice), both quoted or reported, whose claims share at least two actors.
 
-One disagreement gives one edge: per (kind, claimant pair, proposition) only the strongest pair of
+One disagreement gives one edge: per (kind, the two parties, proposition) only the strongest pair of
 claims is kept (a direct quote beats reported speech beats the article's narration; a cited claim
-beats an uncited one), and the explanation counts the other statements on each side. One pair of
-claims gets one contradiction, of the first kind that applies (rebuttal, polarity, value, stance).
+beats an uncited one), and the explanation counts the other statements on each side and names the
+other claimants of the same party (an office holder's party is the state or organisation of the
+office). One pair of claims gets one contradiction, of the first kind that applies (rebuttal,
+polarity, value, stance).
 """
 
 from __future__ import annotations
 
 import bisect
+import heapq
 import logging
 import math
 import re
@@ -46,7 +53,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from itertools import combinations, pairwise
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 import pyoxigraph as ox
 
@@ -240,7 +247,6 @@ class _Candidate:
     confidence: float
     modality: str | None
     explain: str  # explanation without the "others" note
-    subject: str  # what the others note calls the proposition
 
 
 def _strength(claim: Claim) -> tuple[float, ...]:
@@ -334,6 +340,7 @@ def _items(corpus: Corpus) -> tuple[list[_Item], _Context]:
     for extraction in sorted(corpus.extractions, key=lambda x: x.article.id):
         article = extraction.article
         mentioned = frozenset(m.target for m in extraction.mentions)
+        sides: dict[str, frozenset[str]] = {}
         voice_keys = extraction.authors or ((extraction.publisher,) if extraction.publisher else ())
         voice_label = (
             " and ".join(labels.get(k, k) for k in voice_keys) if voice_keys else f"the article “{article.headline}”"
@@ -349,7 +356,10 @@ def _items(corpus: Corpus) -> tuple[list[_Item], _Context]:
             else:
                 voice, label = claim.claimant, labels.get(claim.claimant, claim.claimant)
                 named = kinds.get(claim.claimant) not in (None, "UnnamedGroup")
-                side = frozenset({claim.claimant}) | affiliations(claim.claimant, article.published, mentioned)
+                if claim.claimant not in sides:
+                    held = affiliations(claim.claimant, article.published, mentioned)
+                    sides[claim.claimant] = frozenset({claim.claimant}) | held
+                side = sides[claim.claimant]
             topics = frozenset(canonical.get(k, k) for k in claim.about)
             actors = frozenset(k for k in claim.about if k in kinds)
             offices = sorted(side - {voice})
@@ -377,7 +387,7 @@ def _items(corpus: Corpus) -> tuple[list[_Item], _Context]:
 def _allowed(a: _Item, b: _Item) -> bool:
     """Claims of the same claimant never contradict each other; nor, within one article, the article's
     own voice and a speaker it reports."""
-    if a.voice == b.voice or a.claim.uid == b.claim.uid:
+    if a.voice == b.voice or a.order == b.order:
         return False
     same_article = a.claim.article_id == b.claim.article_id
     return not (same_article and (a.claim.claimant is None or b.claim.claimant is None))
@@ -476,19 +486,39 @@ def _others(count: int, who: str) -> str:
 # Blocking helpers
 
 
-def _best_per_voice(entries: Iterable[tuple[_Item, T]]) -> dict[str, list[tuple[_Item, T]]]:
+@dataclass(slots=True)
+class _Said(Generic[T]):
+    """What one claimant says in one bucket: its strongest statements (at most TOP_PER_VOICE) and how
+    many there are in all."""
+
+    entries: list[tuple[_Item, T]]
+    count: int
+
+
+TOP_PER_VOICE = 3
+"""Statements of one claimant kept per bucket (the others are only counted): bounds the work per bucket."""
+
+
+def _best_per_voice(entries: Iterable[tuple[_Item, T]]) -> dict[str, _Said[T]]:
     """Entries grouped by claimant, strongest first."""
     grouped: dict[str, list[tuple[_Item, T]]] = defaultdict(list)
     for entry in entries:
         grouped[entry[0].voice].append(entry)
-    for entries_of in grouped.values():
-        entries_of.sort(key=lambda e: (tuple(-x for x in e[0].strength), e[0].order))
-    return grouped
+    return {
+        voice: _Said(heapq.nsmallest(TOP_PER_VOICE, said, key=lambda e: (_weakness(e[0]), e[0].order)), len(said))
+        for voice, said in grouped.items()
+    }
 
 
-def _strongest_voices(grouped: dict[str, list[tuple[_Item, T]]]) -> list[str]:
-    voices = sorted(grouped, key=lambda v: (tuple(-x for x in grouped[v][0][0].strength), grouped[v][0][0].order))
-    return voices[:MAX_BLOCK]
+def _weakness(item: _Item) -> tuple[float, ...]:
+    return tuple(-x for x in item.strength)
+
+
+def _strongest_voices(grouped: dict[str, _Said[T]]) -> list[str]:
+    """The claimants of a bucket, strongest statement first, at most MAX_BLOCK of them."""
+    return heapq.nsmallest(
+        MAX_BLOCK, grouped, key=lambda v: (_weakness(grouped[v].entries[0][0]), grouped[v].entries[0][0].order)
+    )
 
 
 def _confidence(base: float, a: _Item, b: _Item, factor: float = 1.0) -> float:
@@ -523,8 +553,8 @@ def _polarity(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
             for other in neg_voices:
                 if paired >= MAX_COUNTERPARTS:
                     break
-                a, rel_a = asserted[voice][0]
-                b, rel_b = negated[other][0]
+                a, rel_a = asserted[voice].entries[0]
+                b, rel_b = negated[other].entries[0]
                 if not _allowed(a, b) or (a.claim.modality == "factual" and b.claim.modality != "factual"):
                     # that something happened does not contradict a prediction, made before or after,
                     # that it would not: only statements about the same time are compared
@@ -537,8 +567,8 @@ def _polarity(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
                     f"{b.voice_label} {b.says} {_relation_text(rel_b, b.claim, ctx.labels)}"
                     f"{f' ({b.claim.modality})' if b.claim.modality != 'factual' else ''}."
                     + _modality_sentence(a.claim, b.claim)
-                    + _others(len(asserted[voice]) - 1, a.voice_label)
-                    + _others(len(negated[other]) - 1, b.voice_label)
+                    + _others(asserted[voice].count - 1, a.voice_label)
+                    + _others(negated[other].count - 1, b.voice_label)
                 )
                 factor = 1.0 if a.claim.modality == b.claim.modality else 0.9
                 if "hedged" in (a.claim.modality, b.claim.modality):
@@ -552,7 +582,6 @@ def _polarity(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
                     confidence=_confidence(0.8, a, b, factor),
                     modality=_modality_note(a.claim, b.claim),
                     explain=text,
-                    subject="",
                 )
 
 
@@ -636,7 +665,6 @@ def _rebuttal(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
             confidence=_confidence(0.9, c, r, factor),
             modality=None,
             explain=text,
-            subject="",
         )
 
 
@@ -677,30 +705,34 @@ def _date_candidates(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candida
             block[key].append((item, statement))
     for key in sorted(block):
         entries = block[key]
-        values = sorted({e[1].date.value: e[1].date for e in entries}.items())
-        if len(values) < 2:
+        by_value: dict[str, list[tuple[_Item, DateStatement]]] = defaultdict(list)
+        for entry in entries:
+            by_value[entry[1].date.value].append(entry)
+        if len(by_value) < 2:
             continue
-        for (_, da), (_, db) in combinations(values, 2):
+        sides = {value: _best_per_voice(group) for value, group in by_value.items()}
+        strongest = {value: _strongest_voices(side) for value, side in sides.items()}
+        for va, vb in combinations(sorted(by_value), 2):
+            da, db = by_value[va][0][1].date, by_value[vb][0][1].date
             if not dates_conflict(da, db):
                 continue
-            side_a = _best_per_voice(e for e in entries if e[1].date == da)
-            side_b = _best_per_voice(e for e in entries if e[1].date == db)
-            voices_b = _strongest_voices(side_b)
-            for voice in _strongest_voices(side_a):
+            side_a, side_b = sides[va], sides[vb]
+            voices_b = strongest[vb]
+            for voice in strongest[va]:
                 paired = 0
                 for other in voices_b:
                     if paired >= MAX_COUNTERPARTS:
                         break
-                    a, sa = side_a[voice][0]
-                    b, sb = side_b[other][0]
+                    a, sa = side_a[voice].entries[0]
+                    b, sb = side_b[other].entries[0]
                     if not _allowed(a, b):
                         continue
                     paired += 1
                     if (b.claim.article_id, b.claim.span.start) < (a.claim.article_id, a.claim.span.start):
                         a, b, sa, sb = b, a, sb, sa
-                        na, nb = len(side_b[other]), len(side_a[voice])
+                        na, nb = side_b[other].count, side_a[voice].count
                     else:
-                        na, nb = len(side_a[voice]), len(side_b[other])
+                        na, nb = side_a[voice].count, side_b[other].count
                     ea, eb = sa.event, sb.event
                     when_b = _date_text(sb.date).split(" ", 1)[1]
                     dates = "date" if b.plural else "dates"
@@ -724,7 +756,6 @@ def _date_candidates(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candida
                         confidence=_confidence(0.85, a, b, factor),
                         modality=None,
                         explain=text,
-                        subject="",
                     )
 
 
@@ -736,7 +767,6 @@ _APPROX = re.compile(
 )
 _LOWER_BOUND = {"more than", "over", "at least", "upwards of", "in excess of"}
 _UPPER_BOUND = {"less than", "under", "fewer than", "at most", "up to"}
-_NEARLY = {"nearly", "almost", "close to"}
 
 
 def _around(item: _Item, q: Quantity) -> str:
@@ -848,8 +878,8 @@ def _quantity_candidates(items: Sequence[_Item], ctx: _Context) -> Iterator[_Can
             if paired[va] >= MAX_COUNTERPARTS or paired[vb] >= MAX_COUNTERPARTS:
                 continue
             found = None
-            for a, qa in grouped[va]:
-                for b, qb in grouped[vb]:
+            for a, qa in grouped[va].entries:
+                for b, qb in grouped[vb].entries:
                     assert isinstance(qa, Quantity) and isinstance(qb, Quantity)
                     if not _allowed(a, b):
                         continue
@@ -887,7 +917,6 @@ def _quantity_candidates(items: Sequence[_Item], ctx: _Context) -> Iterator[_Can
                 confidence=_confidence(0.75, a, b, 0.8 + 0.2 * min(1, gap * 2)),
                 modality=None,
                 explain=text,
-                subject="",
             )
 
 
@@ -920,8 +949,8 @@ def _stance(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
             for other in con_voices:
                 if paired >= MAX_COUNTERPARTS:
                     break
-                a, sa = pro[voice][0]
-                b, sb = con[other][0]
+                a, sa = pro[voice].entries[0]
+                b, sb = con[other].entries[0]
                 if not _allowed(a, b):
                     continue
                 paired += 1
@@ -930,8 +959,8 @@ def _stance(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
                 text = (
                     f"{a.voice_label} is for {what} {between} (“{sa.cue}”); "
                     f"{b.voice_label} is against (“{sb.cue}”)."
-                    + _others(len(pro[voice]) - 1, a.voice_label)
-                    + _others(len(con[other]) - 1, b.voice_label)
+                    + _others(pro[voice].count - 1, a.voice_label)
+                    + _others(con[other].count - 1, b.voice_label)
                 )
                 if b.order < a.order:
                     a, b = b, a
@@ -944,7 +973,6 @@ def _stance(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
                     confidence=_confidence(0.7, a, b),
                     modality=_modality_note(a.claim, b.claim),
                     explain=text,
-                    subject="",
                 )
 
 
@@ -982,8 +1010,11 @@ def find_contradictions(corpus: Corpus) -> list[Contradiction]:
         key = (str(pair[0]), str(pair[1]))
         if key not in by_pair:
             by_pair[key] = candidate
+    ordered = sorted(
+        by_pair.values(), key=lambda c: (KIND_ORDER[c.kind], min(c.a.order, c.b.order), max(c.a.order, c.b.order))
+    )
     out: list[Contradiction] = []
-    for c in by_pair.values():
+    for c in ordered:
         a, b = (c.a, c.b) if c.a.order < c.b.order else (c.b, c.a)
         out.append(
             Contradiction(
@@ -995,7 +1026,6 @@ def find_contradictions(corpus: Corpus) -> list[Contradiction]:
                 modality=c.modality,
             )
         )
-    out.sort(key=lambda k: (KIND_ORDER[k.kind], _uid_key(k.claim_a), _uid_key(k.claim_b)))
     logger.info("analyse: %d claims, %d contradictions", len(items), len(out))
     return out
 
@@ -1016,12 +1046,6 @@ def _same_side_note(kept: _Candidate, cluster: list[_Candidate]) -> str:
             verb = "says" if len(others) == 1 else "say"
             notes.append(f" {_and(others)} (same side as {item.voice_label}) {verb} the same.")
     return "".join(notes)
-
-
-def _uid_key(uid: str) -> tuple[str, int, int]:
-    article, _, span = uid.rpartition("/")
-    start, _, end = span.partition("-")
-    return (article, int(start), int(end))
 
 
 # ---------------------------------------------------------------------------------------------

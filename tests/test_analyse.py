@@ -19,7 +19,6 @@ from kg.models import (
     ActorKind,
     Article,
     Claim,
-    Contradiction,
     Corpus,
     DateStatement,
     DateValue,
@@ -149,10 +148,6 @@ def corpus_of(
         events=tuple(sorted(events, key=lambda e: e.key)),
         sources=(),
     )
-
-
-def pairs(found: list[Contradiction]) -> set[tuple[str, str, str]]:
-    return {(k.kind, k.claim_a, k.claim_b) for k in found}
 
 
 ATTACK = Relation(subject="russia", predicate="attack", object="nato")
