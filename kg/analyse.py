@@ -115,9 +115,14 @@ ONE_OFF_EVENT_KINDS = frozenset(
         "fall",
         "treaty",
         "declaration",
+        "occupation",
+        "launch",
+        "incident",
+        "accession",
     }
 )
-"""Event kinds that happen once per key, so two different dates for one of them conflict. Kinds that
+"""Event kinds that happen once per key, so two different dates for one of them conflict (an accession
+only when its key names the member: one state joins an organisation once). Kinds that
 recur under one key (summits, elections, enlargement rounds, sanctions, interventions, crises) never
 give a date conflict: two dates usually mean two events of the same type."""
 
@@ -698,6 +703,8 @@ def _date_candidates(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candida
             event = ctx.events.get(statement.event)
             if event is None or event.kind not in ONE_OFF_EVENT_KINDS:
                 continue
+            if event.kind == "accession" and len(event.participants) < 2:
+                continue  # "the accession of new members": several events under one key
             key = ctx.canonical.get(statement.event, statement.event)
             if (key, statement.date.value) in seen:
                 continue

@@ -798,3 +798,31 @@ def test_issue_4_devset_contradictions_are_trustworthy(tmp_path: Path) -> None:
     result = scoring.score(Graph().parse(tmp_path / "graph.ttl", format="turtle"), gold)
     assert result["contradictions_found"] >= 3
     assert result["contradiction_edges"] - result["contradictions_found"] <= 1
+
+
+@pytest.mark.parametrize(
+    ("participants", "reported"),
+    [(("finland", "nato"), True), (("nato",), False)],
+    ids=["one-member", "members-in-general"],
+)
+def test_analyse_accession_dates(participants: tuple[str, ...], reported: bool) -> None:
+    """One state joins an organisation once; "the accession of new members" is many events."""
+    event = Event(key="accession-x", kind="accession", name="accession of Finland to NATO", participants=participants)
+    corpus = corpus_of(
+        {
+            "a1": [
+                {
+                    "text": "Finland joined NATO on 4 April 2023.",
+                    "dates": (DateStatement(event="accession-x", date=date("2023-04-04")),),
+                }
+            ],
+            "a2": [
+                {
+                    "text": "Finland, which joined the alliance in 2024, spends more.",
+                    "dates": (DateStatement(event="accession-x", date=date("2024")),),
+                }
+            ],
+        },
+        events=(event,),
+    )
+    assert bool(find_contradictions(corpus)) is reported
