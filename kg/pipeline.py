@@ -12,6 +12,9 @@ Optional stages are found by import, so they join the build as soon as their mod
   (the store holds the graph just built; ``path`` is a temporary file in the output folder);
 * ``kg.report.write_report(corpus: Corpus, path: Path) -> None`` writes ``report.md`` likewise.
 
+The report runs before the page: the Corpus records are released before the built graph is loaded
+into a store for ``render_html``, so peak memory is the larger of the two, not their sum.
+
 With ``workers`` > 1, worker processes extract articles and later build and serialise the
 article graphs (each depends only on its article and a small corpus-wide context); the output
 bytes are the same for any number of workers. ``BuildSummary.seconds["build"]`` is then the time
@@ -282,6 +285,7 @@ def build_corpus(
                 "no article could be read",
                 "fix the files listed above, or add articles to the corpus",
             )
+        del articles, found  # _finish releases the extractions before loading the graph for the page
         return _finish(extractions, out_dir, skipped, seconds, cached, progress, workers)
 
 
@@ -340,25 +344,32 @@ def _finish(
         seconds["write"] = stats.seconds["write"]
 
         t0 = time.perf_counter()
+        write_report = optional_stage("kg.report", "write_report")
+        if write_report is not None:
+            write_report(corpus, outputs.path("report.md"))
+        counts = {
+            "articles": len(corpus.extractions),
+            "claims": sum(len(e.claims) for e in corpus.extractions),
+            "actors": len(corpus.actors),
+            "events": len(corpus.events),
+            "sources": len(corpus.sources),
+            "contradictions": len(corpus.contradictions),
+        }
         render_html = optional_stage("kg.visualise", "render_html")
         if render_html is not None:
+            # The records are no longer needed: free them before the graph is loaded (about 400 bytes
+            # per quad in memory), so the two are never held at once.
+            del corpus
+            extractions.clear()
             store = ox.Store()
             store.load(path=trig, format=ox.RdfFormat.TRIG)
             render_html(store, outputs.path("graph.html"))
             del store
-        write_report = optional_stage("kg.report", "write_report")
-        if write_report is not None:
-            write_report(corpus, outputs.path("report.md"))
         seconds["render"] = time.perf_counter() - t0
         written = outputs.commit()
 
     summary = BuildSummary(
-        articles=len(corpus.extractions),
-        claims=sum(len(e.claims) for e in corpus.extractions),
-        actors=len(corpus.actors),
-        events=len(corpus.events),
-        sources=len(corpus.sources),
-        contradictions=len(corpus.contradictions),
+        **counts,
         quads=stats.quads,
         skipped=tuple(skipped),
         cached=cached,

@@ -131,7 +131,7 @@ def test_pipeline_runs_optional_stages_and_commits_their_files(
     }
     monkeypatch.setattr(pipeline, "optional_stage", lambda module, function: stages[(module, function)])
     summary = build_extractions(extractions, tmp_path)
-    assert calls == ["analyse", "render", "report"]
+    assert calls == ["analyse", "report", "render"]
     assert summary.contradictions == 2
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == [
         "graph.html",
