@@ -18,14 +18,14 @@ def article(body: str, *, id: str = "t1", published: str | None = None, authors:
     date = None
     if published:
         precision = {4: "year", 7: "month", 10: "day"}[len(published)]
-        date = DateValue(value=published, precision=precision)  # type: ignore[arg-type]
+        date = DateValue(value=published, precision=precision)
     return Article(id=id, path=f"{id}.txt", headline="Test", body=cleaned, links=links, furniture=removed,
                    authors=authors, publisher=publisher, published=date,
                    sha256=hashlib.sha256(body.encode()).hexdigest())
 
 
-def run(body: str, **kwargs: object) -> Extraction:
-    return extract(article(body, **kwargs))  # type: ignore[arg-type]
+def run(body: str, *, published: str | None = None) -> Extraction:
+    return extract(article(body, published=published))
 
 
 def claim_with(x: Extraction, fragment: str) -> Claim:

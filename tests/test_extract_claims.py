@@ -175,7 +175,7 @@ def test_claims_bare_roles_and_ministries() -> None:
         pytest.param("Gazprom has paid a heavy price. The company reported a net loss of 629 billion roubles for 2023.",
                      "net loss", "Gazprom", id="the-company"),
         pytest.param("Two NATO diplomats, who spoke on condition of anonymity, said most of the new arrivals were "
-                     "conscripts.", "conscripts", "Two NATO diplomats", id="people-of-an-organisation"),
+                     "conscripts.", "conscripts", "NATO", id="people-of-an-organisation"),
     ],
 )
 def test_claims_claimant_in_wire_style(body: str, fragment: str, claimant: str) -> None:

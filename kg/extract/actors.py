@@ -422,8 +422,11 @@ def _organisations(result: ArticleActors, body: str, blocks: Sequence[Block]) ->
         for m in _ORG_RE.finditer(body, b.start, b.end):
             name = m.group("name").strip()
             start, end = m.start("name"), m.end("name")
+            lead = re.match(r"(?:The|This|A|An|In|Its|Their|Our)\s+", name)
+            if lead:  # "The Taiwan Civic Pulse Foundation" -> "Taiwan Civic Pulse Foundation"
+                name, start = name[lead.end() :], start + lead.end()
             words = name.replace("-", " ").split()
-            if len(words) < 2 or words[0] in {"The", "This", "A", "An", "In", "Its", "Their", "Our"}:
+            if len(words) < 2:
                 continue
             if any(s <= start and end <= e for s, e in taken):
                 continue
@@ -448,17 +451,21 @@ def _cue_subject_people(result: ArticleActors, body: str, blocks: Sequence[Block
     X, said", "..., said Jane Roe, a former diplomat"."""
     taken = [(m.start, m.end) for m in result.mentions]
     name = rf"(?P<name>{_CAP}(?:\s+(?:of\s+|for\s+|and\s+)?{_CAP}){{0,5}})"
-    before_cue = re.compile(rf"(?<![\w’'])(?<!\bThe\s){name}{_APPOSITIVE},?\s+(?:has\s+|had\s+|also\s+)?"
+    before_cue = re.compile(rf"(?<![\w’']){name}{_APPOSITIVE},?\s+(?:has\s+|had\s+|also\s+)?"
                             rf"(?={CUE_RE.pattern})")
     after_cue = re.compile(rf"[,”\"]\s*{CUE_RE.pattern}\s+{name}(?=\s*[,.;]|\s+(?:on|in|at|during)\b)")
     according = re.compile(rf"\b(?i:according\s+to)\s+(?:the\s+)?{name}")
     by_org = re.compile(rf"\b(?i:(?:carried\s+out|conducted|commissioned|published|compiled|released)\s+by)\s+"
                         rf"(?:the\s+)?{name}")
     documents = re.compile(rf"\b(?:[Aa]|[Aa]n|[Tt]he|[Nn]ew|[Ll]atest)\s+{name}\s+(?=(?i:survey|poll|report|study|"
-                           rf"analysis|index|barometer)\b)")
+                           rf"analysis|index|barometer|statement|data)\b)")
+    data_from = re.compile(rf"\b(?i:data|figures|statistics|estimates|report|survey|analysis)\s+(?i:from|by)\s+"
+                           rf"(?:the\s+)?{name}")
+    media = re.compile(rf"\b(?i:daily|newspaper|broadcaster|news\s+agency|weekly|magazine|outlet|channel|"
+                       rf"television|tabloid)\s+{name}")
     candidates = sorted(
-        (m.start("name"), m.group("name").rstrip("."))
-        for b in blocks for pattern in (before_cue, after_cue, according, by_org, documents)
+        _strip_article(m.start("name"), m.group("name").rstrip("."))
+        for b in blocks for pattern in (before_cue, after_cue, according, by_org, documents, data_from, media)
         for m in pattern.finditer(body, b.start, b.end)
     )
     # full names first, so that a later surname alone ("Sprūds said") is not taken for an organisation
@@ -470,10 +477,12 @@ def _cue_subject_people(result: ArticleActors, body: str, blocks: Sequence[Block
             end = start + len(found)
             if any(s < end and start < e for s, e in taken) or words[0] in _NOT_NAME_WORDS - _ORG_WORDS:
                 continue
-            if single_pass and any(a.kind == "Person" and a.label.split()[-1] == found
+            if single_pass and any(a.kind == "Person" and found in a.label.split()
                                    for a in result.actors.values()):
                 continue
             kind = _discovered_kind(words)
+            if _MEDIA_BEFORE.search(body[max(0, start - 40) : start]):
+                kind = "NewsMediaOrganization"  # "Niger's state broadcaster Tele Sahel"
             if kind is None:
                 continue
             info = ActorInfo(key=slug(found), label=found, kind=kind, confidence=0.6)
@@ -482,7 +491,19 @@ def _cue_subject_people(result: ArticleActors, body: str, blocks: Sequence[Block
             taken.append((start, end))
 
 
+def _strip_article(start: int, name: str) -> tuple[int, str]:
+    """"The Houthis" -> "Houthis" (the article is not part of the name)."""
+    if name.startswith("The ") and len(name.split()) > 1:
+        return start + 4, name[4:]
+    return start, name
+
+
+_MEDIA_BEFORE = re.compile(r"\b(?:daily|newspaper|broadcaster|news\s+agency|weekly|magazine|outlet|channel|television|"
+                           r"tabloid|radio|website)\s+$", re.IGNORECASE)
 _ORG_WORDS = {
+    "Management", "Shipping", "Maritime", "Lines", "Logistics", "Holdings", "Airlines", "Markets", "Trading",
+    "Petroleum", "Resources", "Industries", "Motors", "Solutions", "Advisory", "Strategies", "Institution",
+    "Programme", "Program", "Mission", "Operations", "Navy", "Secretariat", "Tribunal",
     "Research", "Forum", "Europe", "Group", "Institute", "Centre", "Center", "Foundation", "Agency", "Service",
     "Bank", "Fund", "Council", "Network", "Operators", "Company", "Partners", "Associates", "Analytics",
     "Intelligence", "Consulting", "Capital", "Energy", "Gas", "Oil", "Media", "News", "Times", "Post", "Press",
@@ -516,7 +537,10 @@ def _surname_links(result: ArticleActors, body: str, blocks: Sequence[Block]) ->
     taken = [(m.start, m.end) for m in result.mentions]
     by_surname: dict[str, list[str]] = {}
     for p in people:
-        by_surname.setdefault(p.label.split()[-1], []).append(p.key)
+        tokens = p.label.split()
+        by_surname.setdefault(tokens[-1], []).append(p.key)
+        if "-" in tokens[-1] and len(tokens) == 2:  # "Chen Yi-ling": the family name comes first
+            by_surname.setdefault(tokens[0], []).append(p.key)
     for surname, keys in by_surname.items():
         if len(keys) != 1 or surname in _SURNAME_STOP or len(surname) < 3:
             continue
@@ -675,16 +699,33 @@ _ORG_NOUNS = {
     "pollster": {"Organization"}, "institute": {"Organization"}, "commission": {"GovernmentOrganization"},
     "operator": {"Organization"}, "regulator": {"GovernmentOrganization", "Organization"},
     "think tank": {"Organization", "NGO"}, "broadcaster": {"NewsMediaOrganization"},
+    "command": {"MilitaryOrganization", "GovernmentOrganization"}, "military": {"MilitaryOrganization"},
+    "authority": {"GovernmentOrganization", "Organization"}, "office": {"GovernmentOrganization"},
+    "foundation": {"NGO", "Organization"}, "consultancy": {"Organization"}, "bank": {"Organization"},
+    "fund": {"Organization"}, "movement": {"Organization", "PoliticalParty", "MilitaryOrganization"},
+    "party": {"PoliticalParty"}, "government": {"GovernmentOrganization"}, "embassy": {"GovernmentOrganization"},
     "newspaper": {"NewsMediaOrganization"}, "service": {"GovernmentOrganization"},
 }
 _BARE_ORG = re.compile(r"\b[Tt]he\s+(?P<noun>" + trie_regex(_ORG_NOUNS) + r")\b(?!\s+(?:of|[A-Z]))")
 
 
+_STATE_INSTITUTION = re.compile(r"^(?:['’]s)?\s+(?:[a-z]+\s+){0,2}(?P<noun>ministry|government|military|authorities|"
+                                r"embassy|army|navy|police|parliament)\b")
+
+
 def _bare_organisations(result: ArticleActors, body: str, blocks: Sequence[Block]) -> None:
     """"the company", "the agency", "the ministry": the organisation of that kind named last, within a few
-    sentences."""
-    orgs = sorted((m for m in result.mentions if result.actors[m.key].kind not in ("Person", "Country")),
-                  key=lambda m: m.start)
+    sentences; "the ministry" after "Kazakhstan's energy ministry" is Kazakhstan's."""
+    orgs = [m for m in result.mentions if result.actors[m.key].kind not in ("Person", "Country")]
+    for mention in list(result.mentions):
+        inst = _STATE_INSTITUTION.match(body[mention.end : mention.end + 40]) \
+            if result.actors[mention.key].kind == "Country" else None
+        if inst:
+            kind = "MilitaryOrganization" if inst.group("noun") in ("military", "army", "navy") else \
+                "GovernmentOrganization"
+            orgs.append(ActorMention(mention.start, mention.end + inst.end(), mention.key, f"institution:{kind}",
+                                     mention.confidence))
+    orgs.sort(key=lambda m: m.start)
     if not orgs:
         return
     taken = [(m.start, m.end) for m in result.mentions]
@@ -694,8 +735,8 @@ def _bare_organisations(result: ArticleActors, body: str, blocks: Sequence[Block
             if any(s < end and start < e for s, e in taken):
                 continue
             kinds = _ORG_NOUNS[re.sub(r"\s+", " ", m.group("noun").lower())]
-            previous = [o for o in orgs
-                        if o.end <= start and start - o.end < 700 and result.actors[o.key].kind in kinds]
+            previous = [o for o in orgs if o.end <= start and start - o.end < 700 and (
+                result.actors[o.key].kind in kinds or o.how.split(":")[-1] in kinds)]
             if not previous:
                 continue
             key = previous[-1].key

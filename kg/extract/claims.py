@@ -52,9 +52,13 @@ _BELIEF_CUES = {"sees", "saw", "views", "viewed", "regards", "regarded", "consid
                 "perceived", "believes", "believed", "argues", "argued", "says", "said", "claims", "claimed",
                 "insists", "insisted", "warns", "warned", "maintains", "maintained", "interprets", "interpreted"}
 _DOCUMENT_OF = re.compile(
-    r"(?:the|a|an|its|their)\s+(?:\w+\s+){0,3}?(?:report|survey|poll|study|analysis|data|figures|statistics|"
-    r"estimates?|assessment|review|index|yearbook|census|findings)\s+(?:of|by|from|published\s+by|conducted\s+by|"
-    r"carried\s+out\s+by|released\s+by|compiled\s+by)\s+", re.IGNORECASE)
+    r"(?:(?:the|a|an|its|their)\s+)?(?:\w+\s+){0,3}?(?:report|survey|poll|study|analysis|data|figures|statistics|"
+    r"estimates?|assessment|review|index|yearbook|census|findings|statement)\s+(?:of|by|from|published\s+by|"
+    r"conducted\s+by|carried\s+out\s+by|released\s+by|compiled\s+by)\s+"
+    r"|(?:the\s+)?(?:[A-Z][\w\-]*\s+)?(?:state\s+)?(?:daily|newspaper|broadcaster|news\s+agency|agency|weekly|magazine|"
+    r"outlet|website|channel|television|radio)\s+(?=[A-Z])"
+    r"|(?:a|an|the)\s+(?=[A-Z][\w\-+.]*(?:\s+[A-Z][\w\-]*)*\s+(?:survey|poll|statement|report|study|data|analysis)\b)",
+    re.IGNORECASE)
 _PASSIVE_RE = re.compile(
     r"\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?P<cue>seen|viewed|regarded|considered|"
     r"perceived|described|characteri[sz]ed|labell?ed|called|dismissed|rejected|denied|critici[sz]ed|welcomed|cited|"
@@ -62,7 +66,7 @@ _PASSIVE_RE = re.compile(
 _ACCORDING_RE = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 _VIEW_RE = re.compile(r"\bin\s+(?:the\s+(?:view|opinion|words|eyes|assessment)\s+of\s+)?", re.IGNORECASE)
 _VIEW_POSSESSIVE = re.compile(r"['’]s?\s+(?:view|opinion|words|eyes|assessment|estimation)\b", re.IGNORECASE)
-_PRONOUN_RE = re.compile(r"\b(?P<p>[Hh]e|[Ss]he)\s*$")
+_PRONOUN_RE = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey)\s*$")
 _OBJ_PRONOUN_RE = re.compile(r"^(?:him|her)\b", re.IGNORECASE)
 _THAT = re.compile(r"^\s*(?:that\b|:|,)?\s*")
 _SUBORDINATE = re.compile(r"\b(?:that|which|whom|whether|if|because)\s+[^,;]*$", re.IGNORECASE)
@@ -96,6 +100,7 @@ class Context:
     intro: Attribution | None = None  # a "X said:" / "polls reveal that:" sentence introducing a list
     intro_block: int = -1
     last_quote: tuple[str | None, int] | None = None  # speaker and block of the latest quotation
+    last_plural: tuple[str, int] | None = None  # the latest group or organisation that spoke (for "they")
 
 
 def _mask(text: str) -> str:
@@ -129,6 +134,10 @@ def _resolve_pronoun(ctx: Context, sentence_index: int, pronoun: str = "") -> st
     """"he"/"she" -> the last person who spoke (within four sentences), else the last person named
     (within three), skipping a candidate whose known gender does not fit."""
     gender = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(pronoun.lower())
+    if pronoun.lower() in ("they", "them"):
+        if ctx.last_plural and sentence_index - ctx.last_plural[1] <= 2:
+            return ctx.last_plural[0]
+        return None
     candidates = []
     if ctx.last_person_claimant and sentence_index - ctx.last_person_sentence <= 4:
         candidates.append(ctx.last_person_claimant)
@@ -168,7 +177,20 @@ def _subject_at(ctx: Context, sent: Sentence, masked: str, end_rel: int, sentenc
     last_word = pre.rsplit(None, 1)[-1].lower() if pre.strip() else ""
     people = _PEOPLE_RE.search(pre) if last_word in GROUP_PEOPLE_NOUNS else None
     if people:
+        owner = next((m for m in ctx.actors.within(sent.start + people.start("phrase"), end_abs)
+                      if ctx.actors.actors[m.key].kind not in ("Country", "Person", "UnnamedGroup")), None)
+        if owner is not None:
+            return owner.key, people.start("phrase"), 0.7
         return _group(ctx, people.group("phrase")), people.start("phrase"), 0.6
+    single = _SINGLE_PERSON_RE.search(pre)
+    if single:  # "A U.S. defense official", "one shipping executive": an unnamed source
+        return _group(ctx, single.group("phrase")), single.start("phrase"), 0.55
+    role = re.search(r"\b[Tt]he\s+(?P<noun>official|diplomat|source|executive|analyst|expert|officer)$", pre)
+    if role:  # "the official said": the unnamed source introduced before
+        noun = role.group("noun")
+        match = next((k for k in reversed(list(ctx.groups)) if ctx.groups[k].label.lower().endswith(noun)), None)
+        if match is not None:
+            return match, role.start(), 0.5
     # "Russia's defence ministry", "the Russian foreign ministry", "Chinese authorities" -> the state or organisation
     qualifier = re.search(r"(?P<noun>[A-Za-z]+)$", pre)
     if qualifier and qualifier.group("noun").lower() in GROUP_QUALIFIER_NOUNS:
@@ -203,6 +225,9 @@ def _mention_at(ctx: Context, pos: int, rest: str) -> ActorMention | None:
     return mention
 
 
+_SINGLE_PERSON_RE = re.compile(
+    r"(?:^|[\s,(])(?P<phrase>(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w.\-]+\s+){0,3}(?:official|diplomat|source|executive|"
+    r"analyst|expert|officer|spokesman|spokeswoman|spokesperson|insider|adviser|advisor|banker|trader|economist))$")
 _PEOPLE_RE = re.compile(
     r"(?:^|[\s,(])(?P<phrase>(?:(?:some|many|several|two|three|four|five|six|seven|eight|nine|ten|a\s+few|\d+)\s+)?"
     r"(?:(?:senior|top|former|unnamed|anonymous)\s+)?(?:[A-Z][\w\-’']*\s+){1,3}(?:(?:senior|top|defen[cs]e|security|"
@@ -247,7 +272,7 @@ def _cue_attribution(ctx: Context, sent: Sentence, masked: str, sentence_index: 
         cue = re.sub(r"\s+", " ", m.group(0))
         cue_word = cue.split()[0].lower()
         after = masked[m.end() :]
-        if cue_word in WEAK_CUES and " " not in cue and not re.match(r"\s*(?:that\b|:|,|“|\")", after) \
+        if cue_word in WEAK_CUES and " " not in cue and not re.match(r"\s*(?:that\b|:|,|“|\"|[.!]\s*$)", after) \
                 and not _LATE_THAT.match(after) \
                 and not (cue_word in _FIGURE_CUES and re.match(r"[^.;]{0,60}\d", after)) \
                 and not (cue_word in AS_CUES and re.search(r"\bas\b", after[:150])) \
@@ -268,6 +293,16 @@ def _cue_attribution(ctx: Context, sent: Sentence, masked: str, sentence_index: 
             found = _subject_at(ctx, sent, masked, cut, sentence_index)
             if found is not None:
                 break
+        coordinated = re.search(r"(?:,\s*|\s)(?:and|then|but|and\s+then|and\s+later|later|before)\s+"
+                                r"(?:(?:also|again|later|repeatedly)\s+)?$", pre)
+        if found is None and coordinated and not _inside(m.start(), quotes):
+            opener = _sentence_subject(ctx, sent, pre[: coordinated.start()])
+            if opener is not None:
+                found = (opener.key, opener.start - sent.start, 0.65)
+            elif (pm := re.match(r"\s*(?P<p>He|She|They)\b", masked)) is not None:
+                who = _resolve_pronoun(ctx, sentence_index, pm.group("p"))
+                if who is not None:
+                    found = (who, pm.start("p"), 0.6)
         relative = re.search(r",\s*(?:which|who)\s+(?:\w+ly\s+)?(?:also\s+)?$", pre)
         if found is None and relative and (cue_word in _BELIEF_CUES or cue_word not in WEAK_CUES
                                             or cue_word in AS_CUES):
@@ -401,9 +436,11 @@ def find_attribution(ctx: Context, sent: Sentence, masked: str, sentence_index: 
 _APPOSITIVE_END = re.compile(APPOSITIVE + r"\s*$")
 
 
-_LATE_THAT = re.compile(r"\s+(?:(?:in|on|at|last|earlier|late|early|during|after|before)\s+[^,;.]{1,40}?\s+)"
-                        r"that\b")
+_LATE_THAT = re.compile(r"\s+(?:(?:in|on|at|last|earlier|late|early|during|after|before)\s+[^,;.]{1,40}?\s+"
+                        r"|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+                        r"(?:\s+(?:morning|afternoon|evening|night))?\s+)that\b", re.IGNORECASE)
 _FIGURE_CUES = {"reported", "reports", "estimated", "estimates", "estimate", "put", "puts", "found", "finds",
+                "tracked", "tracks", "detected", "detects", "registered", "documented", "logged", "projects",
                 "showed", "shows", "recorded", "records", "calculated", "calculates", "counted", "counts"}
 _AFTER_POSTPOSED = re.compile(
     r"\s*(?:(?:on|in|at|during|after|before|late|early|last)\s+[^,.;]{1,50}?)?\s*(?:[.!]?\s*$|,\s+[a-z]+ing\b)")
@@ -458,9 +495,6 @@ def _subject_cuts(pre: str) -> list[int]:
     from kg.extract.lexicon import BETWEEN_SUBJECT_AND_CUE
 
     cuts = [len(pre)]
-    appositive = _APPOSITIVE_END.search(pre)
-    if appositive:
-        cuts.append(appositive.start())
     participle = _PUBLISHED.search(pre)
     if participle:  # "A Meridian Research survey published in May found"
         cuts.append(participle.start())
@@ -471,10 +505,9 @@ def _subject_cuts(pre: str) -> list[int]:
         if BETWEEN_SUBJECT_AND_CUE.match(pre[pos:]):
             cuts.append(pos)
     ordered = sorted(set(cuts), reverse=True)
-    if appositive:  # the speaker is before the appositive; its own words name a role or a place
-        ordered.remove(appositive.start())
-        ordered.insert(0, appositive.start())
-    return ordered
+    # the speaker is before an appositive (its own words name a role or a place): "X, who ..., has said"
+    appositives = [a.start() for c in ordered if (a := _APPOSITIVE_END.search(pre[:c]))]
+    return list(dict.fromkeys(appositives + ordered))
 
 
 def _content_around(masked: str, sent: Sentence, cue_start: int, cue_end: int) -> tuple[int, int]:
@@ -617,6 +650,8 @@ def draft_claims(ctx: Context, seg: Segmentation) -> list[Draft]:
         claimant = attribution.claimant
         if claimant is not None and _is_person(ctx, claimant):
             ctx.last_person_claimant, ctx.last_person_sentence = claimant, index
+        elif claimant is not None:
+            ctx.last_plural = (claimant, index)
         for q_start, q_end in quote_units:
             speaker, conf = _quote_speaker(ctx, sentences, index, attribution, q_start, q_end, previous_intro)
             start, end = _trim(body, q_start, q_end)
@@ -657,7 +692,7 @@ def draft_claims(ctx: Context, seg: Segmentation) -> list[Draft]:
 
 
 _POLL_TOPIC = re.compile(r"\b(?:poll|polls|survey|surveys|barometer|pollsters?|opinion\s+research)\b", re.IGNORECASE)
-_POLL_AFTER = re.compile(r"(?:['’]s)?\s+(?:(?:new|latest|recent|own|annual|monthly|\d{4})\s+){0,2}(?:poll|survey|"
+_POLL_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w\-]+\s+){0,4}?(?:poll|survey|"
                          r"barometer)\b|,\s+(?:the|a|an)\s+(?:\w+\s+){0,2}?(?:pollster|polling\s+firm)\b",
                          re.IGNORECASE)
 _POLL_BEFORE = re.compile(r"\b(?:poll|survey|barometer)\b[^.;]{0,50}?\b(?:carried\s+out|conducted|fielded|run)\s+by\s+"
@@ -676,7 +711,7 @@ def _poll_findings(ctx: Context, drafts: list[Draft]) -> None:
         if info.kind in ("Person", "Country", "UnnamedGroup", "NewsMediaOrganization"):
             continue
         before = ctx.article.body[max(0, m.start - 70) : m.start]
-        after = ctx.article.body[m.end : m.end + 40]
+        after = ctx.article.body[m.end : m.end + 90]
         if _POLL_AFTER.match(after) or _POLL_BEFORE.search(before):
             pollster = m
             break
@@ -797,10 +832,19 @@ def _quote_speaker(ctx: Context, sentences: list[Sentence], index: int, attribut
             after = ctx.actors.starting_at(q_end + 1 + m.start("rest") + cue.end())
             if after is not None:
                 return after.key, 0.85
-        if re.match(r"(?:he|she)\s+" + CUE_RE.pattern, rest, re.IGNORECASE):
+        if re.match(r"(?:he|she|they)\s+" + CUE_RE.pattern, rest, re.IGNORECASE):
             key = _resolve_pronoun(ctx, index, rest.split()[0])
             if key is not None:
                 return key, 0.7
+        role = re.match(r"the\s+(?P<noun>official|diplomat|source|executive|analyst|expert|officer)\s+"
+                        + CUE_RE.pattern, rest)
+        if role:  # "the official said": the unnamed source introduced before
+            match = next((k for k in reversed(list(ctx.groups))
+                          if ctx.groups[k].label.lower().endswith(role.group("noun"))), None)
+            if match is not None:
+                return match, 0.5
+        if re.match(r"(?:[\w.’'\-]+\s+){1,5}?" + CUE_RE.pattern, rest):
+            return None, 0.3  # someone we cannot name speaks ("the command said"): not the previous speaker
     before_quote = ctx.article.body[sent.start : max(sent.start, q_start - 1)].rstrip()
     if before_quote.endswith((":", ",")):
         subject = _sentence_subject(ctx, sent, _mask(before_quote))

@@ -60,7 +60,8 @@ showed shows agreed agrees disagreed disagrees complained complains objected obj
 recalled recalls lamented laments boasted boasts mentioned mentions assured assures reassured reassures
 expressed expresses characterize characterizes characterized characterised
 estimate insist note suggest fear expect hope agree acknowledge admit predict caution concede maintain contend
-report reveal explain urge describe reject dismiss deny accuse allege
+report reveal explain urge describe reject dismiss deny accuse allege projects project
+recorded records counted counts tracked tracks detected detects registered documented logged
 """.split()
 
 # Participles that hand the sentence's subject a statement: "X struck a similar note, telling delegates that".
@@ -80,7 +81,9 @@ WEAK_CUES = {"responded", "replied", "countered", "observed", "observes", "found
              "pledged", "pledges", "agreed", "agrees", "questioned", "questions", "described", "describes",
              "called", "calls", "cited", "cites", "welcomed", "welcomes", "praised", "praises", "criticized",
              "criticised", "criticizes", "criticises", "condemned", "condemns", "blamed", "blames", "wants",
-             "wanted", "hopes", "hoped", "expects", "expected", "fears", "feared", "demanded", "demands"}
+             "wanted", "hopes", "hoped", "expects", "expected", "fears", "feared", "demanded", "demands",
+             "announced", "announces", "added", "adds", "recorded", "records", "counted", "counts", "tracked",
+             "tracks", "detected", "detects", "registered", "documented", "logged", "projects", "project"}
 
 SPEECH_PHRASES = [
     "made a statement", "made a definitive statement", "issued a statement", "expressed the view",
@@ -90,6 +93,8 @@ SPEECH_PHRASES = [
     "raised concerns", "raised the alarm", "sounded the alarm", "laid out", "set out",
     "quoted as saying", "was quoted as saying", "were quoted as saying", "told reporters",
     "told journalists", "told a news conference", "told a press conference", "wrote on X", "wrote on Telegram",
+    "sceptical that", "skeptical that", "confident that", "convinced that", "concerned that", "worried that",
+    "adamant that", "optimistic that", "pessimistic that", "doubtful that", "hopeful that",
     "posted on X", "posted on Telegram", "said in a statement",
 ]
 
@@ -138,7 +143,8 @@ GROUP_QUALIFIER_NOUNS = {"authorities", "government", "spokesman", "spokeswoman"
                          "military", "forces", "troops", "media", "embassy", "administration", "parliament",
                          "foreign ministry", "defence ministry", "defense ministry"}
 """An institution named by its state or organisation ("Russia's defence ministry"): the state speaks."""
-GROUP_PEOPLE_NOUNS = {"officials", "leaders", "diplomats", "sources", "lawmakers", "politicians", "generals",
+GROUP_PEOPLE_NOUNS = {"staff", "officers", "spokespeople", "scientists", "executives", "bankers", "traders",
+                      "officials", "leaders", "diplomats", "sources", "lawmakers", "politicians", "generals",
                       "commanders", "analysts", "experts", "ministers", "negotiators", "representatives",
                       "investigators", "researchers", "economists", "observers", "critics", "activists"}
 """People of a state or organisation ("Finnish officials", "Two NATO diplomats"): an unnamed group."""
@@ -235,6 +241,7 @@ RECOMMENDATION_RE = re.compile(
 
 APPOSITIVE = (
     r",\s+(?:an?|the|who|whose|which|including|such\s+as|among\s+them|[A-Z][\w'’\-]*['’]s"
+    r"|speaking(?=\s)|in\s+(?:its|his|her|their)(?=\s)"
     r"|(?:(?:former|deputy|senior|acting|chief|research|executive|managing|general|co-)\s*)?"
     r"(?:director|head|chief|spokesman|spokeswoman|spokesperson|minister|secretary|president|leader|member|"
     r"founder|chairman|chairwoman|chair|professor|analyst|researcher|fellow|editor|author|expert|ambassador|"

@@ -14,8 +14,12 @@ from typing import Literal
 
 BlockKind = Literal["text", "list", "heading", "table", "reference"]
 
-MARKER_RE = re.compile(r"\[(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\]|(?<=[\w.,;:!?”\"’)])([¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
-"""A footnote marker: ``[3]``, ``[3, 4]``, ``[3-5]`` or superscript digits after a word or punctuation."""
+MARKER_RE = re.compile(
+    r"\[(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\]|(?<=[\w.,;:!?”\"’)])([¹²³⁴⁵⁶⁷⁸⁹⁰]+)"
+    r"|(?<=[A-Za-z)\]”\"’%][.,;:])(\d{1,2})(?=\s+[A-Z“\"(]|\s*$)"
+)
+"""A footnote marker: ``[3]``, ``[3, 4]``, ``[3-5]``, superscript digits after a word or punctuation, or plain
+digits glued to the punctuation that ends a sentence ("...in the village of Moura.5 Security has ...")."""
 _SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*▪◦‣–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
@@ -143,7 +147,7 @@ def quote_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
     are ignored (they double as apostrophes).
 
     >>> quote_spans('He said, “We will respond. Soon,” and left. "Fine" too.')
-    [(10, 31), (45, 49)]
+    [(10, 32), (45, 49)]
     >>> quote_spans('“We will go on. And on.')  # continues in the next paragraph
     [(1, 23)]
     """
@@ -168,7 +172,8 @@ def quote_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
     # paragraph (the newspaper convention): the rest of the paragraph is quoted
     lead = len(text) - len(text.lstrip())
     unclosed = stack[0] if stack else straight_open
-    if unclosed is not None and unclosed == lead and not any(s <= unclosed < e for s, e in spans):
+    opens_sentence = unclosed is not None and (unclosed == lead or re.search(r"[.!?]['’”\"]?\s+$", text[:unclosed]))
+    if unclosed is not None and opens_sentence and not any(s <= unclosed < e for s, e in spans):
         end = len(text.rstrip())
         spans.append((unclosed + 1, end))
     spans = [(s, e) for s, e in spans if 0 < e - s <= 2000]
@@ -265,7 +270,7 @@ def _split_block(block: Block, start_index: int) -> list[Sentence]:
             (block.start + max(qs, s), block.start + min(qe, e)) for qs, qe in quotes if qs < e and qe > s
         )
         markers = tuple(
-            (block.start + m.start(), block.start + m.end(), marker_numbers(m.group(1) or m.group(2)))
+            (block.start + m.start(), block.start + m.end(), marker_numbers(m.group(1) or m.group(2) or m.group(3)))
             for m in MARKER_RE.finditer(text, s, e)
         )
         sentences.append(
