@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 __all__ = ["add_parser", "add_source_options", "source_from_args"]
 
 DEFAULT_OUT = Path("output")
+DEFAULT_TIMEOUT_S = 60.0
+"""Seconds to wait for an endpoint's answer (kg.store.DEFAULT_TIMEOUT_S; not imported, to keep
+``kg --help`` quick)."""
 
 
 # ----------------------------------------------------------------------------------------------
@@ -58,9 +61,9 @@ def add_source_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--timeout-s",
         type=float,
-        default=None,
+        default=DEFAULT_TIMEOUT_S,
         metavar="S",
-        help="seconds to wait for the endpoint's answer (default: 60)",
+        help="seconds to wait for the endpoint's answer",
     )
 
 
@@ -69,14 +72,13 @@ def source_from_args(args: argparse.Namespace) -> QuerySource:
 
     Use it as a context manager (an on-disk store holds a lock until closed).
     """
-    from kg.store import DEFAULT_TIMEOUT_S, open_source
+    from kg.store import open_source
 
-    timeout = getattr(args, "timeout_s", None)
     return open_source(
         getattr(args, "out", DEFAULT_OUT),
         store=getattr(args, "store", None),
         endpoint=getattr(args, "endpoint", None),
-        timeout_s=timeout if timeout is not None else DEFAULT_TIMEOUT_S,
+        timeout_s=getattr(args, "timeout_s", DEFAULT_TIMEOUT_S),
     )
 
 
@@ -126,7 +128,7 @@ def _list_ready() -> str:
 
 def cmd_query(args: argparse.Namespace) -> int:
     from kg.cli import EXIT_OK
-    from kg.query import AskResult, GraphResult, find_ready_query, iter_params, render, run_query
+    from kg.query import AskResult, GraphResult, SelectResult, find_ready_query, iter_params, render, run_query
 
     if args.list:
         print(_list_ready())
@@ -149,6 +151,10 @@ def cmd_query(args: argparse.Namespace) -> int:
     if not args.quiet:
         for note in notes:
             print(f"kg query: {note}", file=sys.stderr)
+    if args.columns:
+        if not isinstance(result, SelectResult):
+            raise QueryError("--columns applies to SELECT results only")
+        result = result.project([c.strip().lstrip("?$") for c in args.columns.split(",") if c.strip()])
     data = render(result, args.format, max_width=args.max_width)
     sys.stdout.buffer.write(data)
     sys.stdout.flush()
@@ -197,8 +203,13 @@ def _add_query(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--param",
         action="append",
         metavar="NAME=VALUE",
-        help="a value for ?NAME, bound safely (a trailing VALUES clause); repeat for several. Ready "
-        "queries take actor= and source= by name, e.g. --param actor=Putin",
+        help="a value for ?NAME, bound safely (as a VALUES clause, never pasted as text); repeat for "
+        "several. Ready queries take actor= and source= by name, e.g. --param actor=Putin",
+    )
+    parser.add_argument(
+        "--columns",
+        metavar="A,B,...",
+        help="print only these columns (variables), in this order",
     )
     parser.add_argument(
         "--max-width",
@@ -218,15 +229,10 @@ def _add_query(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 def cmd_push(args: argparse.Namespace) -> int:
     from kg.cli import EXIT_OK
-    from kg.store import DEFAULT_TIMEOUT_S, graph_store_url, push_graph
+    from kg.store import graph_store_url, push_graph
 
     target = args.graph_store or graph_store_url(args.endpoint)
-    summary = push_graph(
-        args.out,
-        target,
-        method=args.method,
-        timeout_s=args.timeout_s if args.timeout_s is not None else DEFAULT_TIMEOUT_S,
-    )
+    summary = push_graph(args.out, target, method=args.method, timeout_s=args.timeout_s)
     if not args.quiet:
         how = "one PUT per named graph" if summary.method == "gsp" else "one bulk N-Quads POST"
         print(
@@ -264,7 +270,7 @@ def _add_push(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -
     parser.add_argument("--method", choices=("gsp", "bulk"), default="gsp", help="how to send the graph")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, metavar="DIR", help="output folder of kg build")
     parser.add_argument(
-        "--timeout-s", type=float, default=None, metavar="S", help="seconds to wait for each answer (default: 60)"
+        "--timeout-s", type=float, default=DEFAULT_TIMEOUT_S, metavar="S", help="seconds to wait for each answer"
     )
     parser.set_defaults(func=cmd_push)
 

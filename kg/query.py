@@ -355,6 +355,20 @@ class SelectResult:
         index = self.variables.index(variable)
         return [row[index] for row in self.rows]
 
+    def project(self, variables: Sequence[str]) -> SelectResult:
+        """Only ``variables``, in that order (``kg query --columns``).
+
+        Raises:
+            QueryError: a variable the result does not have.
+        """
+        missing = [v for v in variables if v not in self.variables]
+        if missing:
+            raise QueryError(
+                f"no column {', '.join(missing)} in the result: its columns are {', '.join(self.variables)}"
+            )
+        indexes = [self.variables.index(v) for v in variables]
+        return SelectResult(tuple(variables), tuple(tuple(row[i] for i in indexes) for row in self.rows))
+
 
 @dataclass(frozen=True)
 class AskResult:

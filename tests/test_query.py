@@ -334,3 +334,18 @@ def test_query_cli_param_goes_where_the_query_marks_it(capsys: pytest.CaptureFix
     broken = text.replace("{ ?claim", "{ ?claim ?claim")
     code, _, err = run(capsys, "query", broken, "--param", "who=kgd:actor/nato", "--out", str(HAND))
     assert code == 2 and "line 3, column" in err  # the VALUES line keeps the line numbers
+
+
+def test_query_cli_columns(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["query", "co_mentions", "--columns", "labelB,?claims", "--format", "csv", "--out", str(HAND)]
+    code, out, _ = run(capsys, *argv)
+    assert code == 0 and out.splitlines() == ["labelB,claims", "Russia,2", "Vladimir Putin,1"]
+    code, _, err = run(capsys, "query", "co_mentions", "--columns", "nope", "--out", str(HAND))
+    assert code == 2 and "no column nope" in err and "labelA" in err
+
+
+def test_query_cli_default_timeout_is_the_library_one() -> None:
+    from kg.cli_query import DEFAULT_TIMEOUT_S
+    from kg.store import DEFAULT_TIMEOUT_S as LIBRARY
+
+    assert DEFAULT_TIMEOUT_S == LIBRARY
