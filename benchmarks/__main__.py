@@ -150,6 +150,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--reuse", action="store_true",
                         help="reuse measurements saved in --work by an earlier run (each marked with when and on "
                              "which kg commit it was measured)")
+    parser.add_argument("--query-size", type=int, metavar="N",
+                        help="articles of the graph the queries run on (default: the largest size)")
+    parser.add_argument("--query-runs", type=int, metavar="N", help="runs per query figure (default 5; 1 with --quick)")
+    parser.add_argument("--reuse-only", action="store_true",
+                        help="measure no build: report only the build measurements saved in --work (implies --reuse)")
     parser.add_argument("--profile", action="store_true", help="profile the builds that miss a target")
     return parser
 
@@ -169,6 +174,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(args.runs)
         return 1 if quick or n >= 1_000 else 3
 
+    args.reuse = args.reuse or args.reuse_only
+
     def reuse(part: str) -> Path | None:
         return work / f"part-{part}.json" if args.reuse else None
 
@@ -183,15 +190,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         incremental = args.incremental_runs if args.incremental_runs is not None else 1 if quick else 3
         results["build"] = _part("build", "benchmarks.build", lambda _run: build_bench.run(
             sizes, work, runs=runs_for, workers=workers_for, incremental_runs=incremental, reuse=args.reuse,
-            log=_log))
-    graph_dir = work / str(largest) / f"out-w{max(workers_for(largest))}"
+            reuse_only=args.reuse_only, log=_log))
+    q_size = args.query_size or largest
+    graph_dir = work / str(q_size) / f"out-w{max(workers_for(q_size))}"
     if "queries" in parts:
         if not (graph_dir / "graph.trig").exists():
-            build_bench.generate(largest, work / str(largest))
-            build_bench.measure_build(work / str(largest) / "corpus", graph_dir, max(workers_for(largest)))
-        q_runs = 1 if quick else 5
+            build_bench.generate(q_size, work / str(q_size))
+            build_bench.measure_build(work / str(q_size) / "corpus", graph_dir, max(workers_for(q_size)))
+        q_runs = args.query_runs or (1 if quick else 5)
         results["queries"] = _part("queries", "benchmarks.queries", lambda run: run(graph_dir, runs=q_runs),
                                    saved=reuse("queries"), key=[str(graph_dir), q_runs])
+        results["queries"]["articles"] = q_size
     if "contradictions" in parts:
         c_sizes = QUICK_CONTRADICTION_SIZES if quick else CONTRADICTION_SIZES
         results["contradictions"] = _part("contradictions", "benchmarks.contradictions", lambda run: run(c_sizes),
@@ -208,7 +217,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     targets = report.evaluate(results)
     if args.profile:
-        results["profiles"] = _profiles(results, targets, work, quick)
+        results["profiles"] = _profiles(results, targets, work, args.reuse)
     results["targets"] = targets
     out.parent.mkdir(parents=True, exist_ok=True)
     out.with_suffix(".json").write_text(json.dumps(results, indent=1, default=str) + "\n", encoding="utf-8")
@@ -217,28 +226,46 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _profiles(results: dict[str, Any], targets: list[dict[str, Any]], work: Path, quick: bool) -> dict[str, Any]:
-    """Profile the builds behind missed build targets (a --workers 1 build, so everything is in one process)."""
+def _profiles(results: dict[str, Any], targets: list[dict[str, Any]], work: Path, reuse: bool) -> dict[str, Any]:
+    """Profile the builds behind missed build targets (with --workers 1, so everything is in one process).
+
+    Profiles are saved as ``<work>/profile-<name>.json``; with ``reuse`` a saved one is used as it is.
+    """
     from benchmarks.profiling import profile_build
 
     missed = {t["id"] for t in targets if t["status"] == "missed"}
     profiles: dict[str, Any] = {}
     sizes = [int(s) for s in results.get("build", {}).get("result", {}).get("sizes", {})]
-    if not sizes:
-        return profiles
+    wanted = []
     if missed & {"build-time", "build-rss"}:
-        n = min((s for s in sizes if s >= 1_000), default=max(sizes))
-        out = work / str(n) / "out-profile"
-        shutil.rmtree(out, ignore_errors=True)
-        _log(f"profiling a cold build of {n:,} articles (--workers 1)")
-        profiles["build"] = profile_build(work / str(n) / "corpus", out, 1) | {"articles": n}
+        wanted.append("build")
     if "incremental" in missed:
-        n = max(sizes)
-        out = work / str(n) / "out-w2"
-        build_bench.touch_article(work / str(n), i=n // 2, revision=99)
-        _log(f"profiling an incremental rebuild of {n:,} articles (--workers 1)")
-        profiles["incremental"] = profile_build(work / str(n) / "corpus", out, 1) | {"articles": n}
-        build_bench.touch_article(work / str(n), i=n // 2, revision=0)
+        wanted.append("incremental")
+    for name in wanted:
+        saved = work / f"profile-{name}.json"
+        if reuse and saved.exists():
+            profiles[name] = json.loads(saved.read_text(encoding="utf-8"))
+            _log(f"profile of the {name}: reusing {saved}")
+            continue
+        if not sizes:
+            continue
+        n = min((s for s in sizes if s >= 1_000), default=max(sizes))
+        root = work / str(n)
+        if name == "build":
+            out = root / "out-profile"
+            shutil.rmtree(out, ignore_errors=True)
+            _log(f"profiling a cold build of {n:,} articles (--workers 1)")
+            profiles[name] = profile_build(root / "corpus", out, 1) | {"articles": n, "kind": "cold build"}
+        else:
+            out = root / "out-w1"
+            if not (out / "graph.trig").exists():
+                build_bench.measure_build(root / "corpus", out, 1)
+            build_bench.touch_article(root, i=n // 2, revision=99)
+            _log(f"profiling an incremental rebuild of {n:,} articles (--workers 1)")
+            profiles[name] = profile_build(root / "corpus", out, 1) | {"articles": n,
+                                                                     "kind": "incremental rebuild"}
+            build_bench.touch_article(root, i=n // 2, revision=0)
+        saved.write_text(json.dumps(profiles[name]), encoding="utf-8")
     return profiles
 
 

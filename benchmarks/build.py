@@ -291,13 +291,16 @@ def _save(path: Path, stamp: str, generator: str, value: Any) -> None:
 
 def run(sizes: Sequence[int], root: Path, *, runs: Callable[[int], int] = lambda n: 3,
         workers: Callable[[int], Sequence[int]] = lambda n: (1, 2), incremental_runs: int = 3,
-        reuse: bool = False, log: Log = print) -> dict[str, Any]:
+        reuse: bool = False, reuse_only: bool = False, log: Log = print) -> dict[str, Any]:
     """Generate each corpus under ``root/<n>/``, build it ``runs(n)`` times per worker count, check the
     findings against the ground truth, and time an incremental rebuild on the largest size.
 
     Each measurement is also saved under ``root/<n>/``; with ``reuse``, one saved by an earlier run on the
-    same kg commit and corpus is used instead of measuring again (so a long size can run separately).
+    same corpus is used instead of measuring again (so a long size can run separately); with
+    ``reuse_only`` nothing is measured: what was not saved is left out (and the incremental rebuild is
+    taken from the largest size that has one saved).
     """
+    reuse = reuse or reuse_only
     results: dict[str, Any] = {"sizes": {}, "incremental": None}
     stamp = _stamp()
     largest = max(sizes)
@@ -312,8 +315,11 @@ def run(sizes: Sequence[int], root: Path, *, runs: Callable[[int], int] = lambda
             out = root / str(n) / f"out-w{w}"
             saved_path = root / str(n) / f"runs-w{w}.json"
             done: list[dict[str, Any]] | None = _saved(saved_path, gen, reuse)
-            if done is not None and len(done) >= runs(n) and (out / "graph.trig").exists():
+            if done is not None and (reuse_only or len(done) >= runs(n)) and (out / "graph.trig").exists():
                 log(f"  build {n:,} articles, --workers {w}: reusing {len(done)} saved run(s)")
+            elif reuse_only:
+                log(f"  build {n:,} articles, --workers {w}: nothing saved, left out")
+                continue
             else:
                 done = []
                 for k in range(runs(n)):
@@ -332,6 +338,15 @@ def run(sizes: Sequence[int], root: Path, *, runs: Callable[[int], int] = lambda
                 log(f"  ground truth: {t['found']}/{t['planted']} planted contradictions found, "
                     f"{t['not_planted']} not planted; {t['uncited_listed']}/{t['uncited_planted']} uncited listed")
         results["sizes"][str(n)] = entry
+    if reuse_only:
+        for n in sorted(sizes, reverse=True):
+            for w in sorted(workers(n), reverse=True):
+                saved_inc = _saved(root / str(n) / f"incremental-w{w}.json", load_generator(root / str(n)), True)
+                if saved_inc is not None:
+                    log(f"  incremental rebuild of {n:,} articles: reusing saved runs")
+                    results["incremental"] = saved_inc
+                    return results
+        return results
     if incremental_runs:
         w = max(workers(largest))
         inc_path = root / str(largest) / f"incremental-w{w}.json"

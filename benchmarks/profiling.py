@@ -37,29 +37,40 @@ def _short(path: str) -> str:
     return "/".join(parts[-3:]) if len(parts) > 3 else path
 
 
-def _pyinstrument_top(run: Any) -> tuple[float, list[dict[str, Any]]]:
+def _pyinstrument_top(run: Any) -> tuple[float, list[dict[str, Any]], list[dict[str, Any]]]:
     profiler = importlib.import_module("pyinstrument").Profiler(interval=0.005)
     profiler.start()
     run()
     session = profiler.stop()
     own: dict[tuple[str, str, int], float] = {}
+    inclusive: dict[tuple[str, str, int], float] = {}
     root = session.root_frame()
-    stack = [root] if root is not None else []
+    stack = [(root, frozenset[tuple[str, str, int]]())] if root is not None else []
     while stack:
-        frame = stack.pop()
-        children = list(frame.children)
-        self_time = frame.time - sum(c.time for c in children)
-        if frame.function and not frame.is_synthetic:
-            key = (frame.function, _short(frame.file_path or "?"), frame.line_no or 0)
-            own[key] = own.get(key, 0.0) + max(self_time, 0.0)
-        stack.extend(children)
-    total = session.duration
-    rows = sorted(own.items(), key=lambda kv: -kv[1])[:TOP]
-    return total, [{"function": f, "file": p, "line": ln, "seconds": round(s, 3),
-                    "share": round(s / total, 4) if total else 0.0} for (f, p, ln), s in rows]
+        frame, above = stack.pop()
+        if frame.is_synthetic:
+            continue
+        key = (frame.function or "?", _short(frame.file_path or "?"), frame.line_no or 0)
+        own[key] = own.get(key, 0.0) + frame.total_self_time
+        if key not in above:  # recursion counted once
+            inclusive[key] = inclusive.get(key, 0.0) + frame.time
+        stack.extend((child, above | {key}) for child in frame.children)
+    return session.duration, _rows(own, session.duration), _rows(_ours(inclusive), session.duration)
 
 
-def _cprofile_top(run: Any) -> tuple[float, list[dict[str, Any]]]:
+def _ours(inclusive: dict[tuple[str, str, int], float]) -> dict[tuple[str, str, int], float]:
+    """kg's own functions (not the pipeline driver), by inclusive time."""
+    skip = {"build_corpus", "_finish", "_extract_all", "_extract_one", "run", "_child"}
+    return {k: v for k, v in inclusive.items() if k[1].startswith("kg/") and k[0] not in skip}
+
+
+def _rows(times: dict[tuple[str, str, int], float], total: float) -> list[dict[str, Any]]:
+    ranked = sorted(times.items(), key=lambda kv: -kv[1])[:TOP]
+    return [{"function": f, "file": p, "line": ln, "seconds": round(s, 3),
+             "share": round(s / total, 4) if total else 0.0} for (f, p, ln), s in ranked]
+
+
+def _cprofile_top(run: Any) -> tuple[float, list[dict[str, Any]], list[dict[str, Any]]]:
     import cProfile
     import pstats
 
@@ -67,12 +78,10 @@ def _cprofile_top(run: Any) -> tuple[float, list[dict[str, Any]]]:
     started = time.perf_counter()
     profiler.runcall(run)
     total = time.perf_counter() - started
-    stats = pstats.Stats(profiler)
-    rows = sorted(stats.stats.items(), key=lambda kv: -kv[1][2])[:TOP]  # type: ignore[attr-defined]
-    return total, [{"function": name, "file": _short(path), "line": line, "seconds": round(tt, 3),
-                    "share": round(tt / total, 4) if total else 0.0}
-                   for (path, line, name), (_cc, _nc, tt, _ct, _callers) in rows]
-
+    stats = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
+    own = {(name, _short(path), line): tt for (path, line, name), (_cc, _nc, tt, _ct, _callers) in stats.items()}
+    inclusive = {(name, _short(path), line): ct for (path, line, name), (_cc, _nc, _tt, ct, _callers) in stats.items()}
+    return total, _rows(own, total), _rows(_ours(inclusive), total)
 
 
 def _child(argv: Sequence[str]) -> int:
@@ -86,9 +95,9 @@ def _child(argv: Sequence[str]) -> int:
         result["summary"] = build_corpus(corpus, out, workers=workers).model_dump(mode="json")
 
     top = _pyinstrument_top if profiler_name() == "pyinstrument" else _cprofile_top
-    total, rows = top(run)
+    total, rows, ours = top(run)
     print(json.dumps({"profiler": profiler_name(), "seconds": round(total, 3),
-                      "stage_seconds": result["summary"]["seconds"], "top": rows}))
+                      "stage_seconds": result["summary"]["seconds"], "top": rows, "kg_inclusive": ours}))
     return 0
 
 

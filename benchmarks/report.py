@@ -89,9 +89,11 @@ def evaluate(results: dict[str, Any]) -> list[dict[str, Any]]:
     if per_query:
         worst_name = max(per_query, key=lambda k: per_query[k]["store"])
         slowest_store = per_query[worst_name]["store"]
-        small = _get(build, "sizes", "10000") is None
+        articles = _get(results, "queries", "articles")
+        small = articles != 10_000 if articles is not None else _get(build, "sizes", "10000") is None
         rows.append(_at_scale(_verdict("query-store", slowest_store, 0.5, "s",
-                                       note=f"slowest: {worst_name}; graph of {queries.get('quads', 0):,} quads"),
+                                       note=f"slowest: {worst_name}; graph of {queries.get('quads', 0):,} quads"
+                                            + (f" ({articles:,} articles)" if articles else "")),
                               small))
         slow_name = max(per_query, key=lambda k: per_query[k]["embedded"])
         row = per_query[slow_name]
@@ -145,7 +147,7 @@ def _at_scale(row: dict[str, Any], small: bool) -> dict[str, Any]:
     if small and row["status"] in {"met", "missed"}:
         row["status"] = "not at target scale"
         row["by"] = ""
-        row["note"] = (row["note"] + "; " if row["note"] else "") + "no 10,000-article graph in this run"
+        row["note"] = (row["note"] + "; " if row["note"] else "") + "not measured at 10,000 articles in this run"
     return row
 
 
@@ -479,13 +481,20 @@ def _profiles(results: dict[str, Any], targets: list[dict[str, Any]]) -> list[st
 
 
 def _profile_table(profile: dict[str, Any]) -> list[str]:
+    stages = ", ".join(f"{k} {v:,.1f} s" for k, v in profile.get("stage_seconds", {}).items())
     lines = [
-        f"Profile ({profile['profiler']}, `{profile['command']}`, {profile['articles']:,} articles, "
-        f"{profile['seconds']:,.1f} s under the profiler): top functions by own time",
+        f"Profile of a {profile.get('kind', 'build')} of {profile['articles']:,} articles ({profile['profiler']}, "
+        f"`{profile['command']}`, {profile['seconds']:,.1f} s under the profiler; stages: {stages}).",
         "",
-        "| function | file | own s | share |",
+        "kg functions by inclusive time (what to fix):",
+        "",
+        "| function | file | inclusive s | share |",
         "|---|---|---:|---:|",
     ]
+    for row in profile.get("kg_inclusive", []):
+        lines.append(f"| `{row['function']}` | {row['file']}:{row['line']} | {row['seconds']:,.2f} | "
+                     f"{row['share']:.1%} |")
+    lines += ["", "Top functions by own time:", "", "| function | file | own s | share |", "|---|---|---:|---:|"]
     for row in profile["top"]:
         lines.append(f"| `{row['function']}` | {row['file']}:{row['line']} | {row['seconds']:,.2f} | "
                      f"{row['share']:.1%} |")
