@@ -65,6 +65,7 @@ __all__ = [
     "PageGraph",
     "PageStats",
     "chromium_path",
+    "fill_claims",
     "headless_chromium",
     "measure_page",
     "open_page",
@@ -347,9 +348,15 @@ def _compact(iri: str) -> str:
     return compact(iri)
 
 
-def read_graph(store: ox.Store) -> PageGraph:
-    """Every article, claim, actor, event and cited source of the built graph, with the page's edges."""
+def read_graph(store: ox.Store, *, claim_text: bool = True) -> PageGraph:
+    """Every article, claim, actor, event and cited source of the built graph, with the page's edges.
+
+    With ``claim_text=False`` claims get only their citation status; :func:`fill_claims` adds the
+    rest for the claims a page keeps (a big graph holds far more claims than one page).
+    """
     t = _Triples(store)
+    genres = {cls: t.typed(cls) for cls, _ in GENRES}
+    actor_types = {cls: t.typed(cls) for cls, _ in ACTOR_TYPES}
     kinds: dict[str, Kind] = {}
     classes: tuple[tuple[Kind, str], ...] = (
         ("claim", SDO + "Claim"), ("actor", PROV + "Agent"), ("event", SDO + "Event"), ("source", SDO + "CreativeWork")
@@ -365,17 +372,9 @@ def read_graph(store: ox.Store) -> PageGraph:
         kind = kinds[iri]
         f: dict[str, Any] = {"iri": _compact(iri)}
         if kind == "claim":
-            text = t.first(SDO + "text", iri) or ""
-            status = t.first(KGNS + "citationStatus", iri)
-            local = status[len(KGNS):] if status and status.startswith(KGNS) else "Uncited"
-            f.update(t=text, st=STATUS_KEYS.get(local, local.lower()))
-            for key, predicate in (("ty", "claimType"), ("mo", "modality"), ("po", "polarity")):
-                value = _term_label(t.first(KGNS + predicate, iri))
-                if value:
-                    f[key] = value
-            cue = t.first(KGNS + "cue", iri)
-            if cue:
-                f["cue"] = cue
+            f["st"] = _status_key(t.first(KGNS + "citationStatus", iri))
+            if claim_text:
+                _claim_fields(f, t.first(SDO + "text", iri), *(t.first(KGNS + p, iri) for p in CLAIM_TERMS))
             label = ""
         elif kind == "article":
             label = t.first(SDO + "headline", iri) or iri
@@ -384,15 +383,13 @@ def read_graph(store: ox.Store) -> PageGraph:
             if date:
                 f["date"] = date
             f.update(_link_fields(t.first(SDO + "url", iri)))
-            types = set(t.all(RDF_TYPE, iri))
-            genre = next((name for cls, name in GENRES if cls in types), None)
+            genre = next((name for cls, name in GENRES if iri in genres[cls]), None)
             if genre:
                 f["genre"] = genre
         elif kind == "actor":
             label = t.first(RDFS_LABEL, iri) or iri.rsplit("/", 1)[-1]
             f["t"] = label
-            types = set(t.all(RDF_TYPE, iri))
-            f["ty"] = next((name for cls, name in ACTOR_TYPES if cls in types), "agent")
+            f["ty"] = next((name for cls, name in ACTOR_TYPES if iri in actor_types[cls]), "agent")
             aliases = sorted(set(t.all(SKOS_ALT, iri)) - {label})
             if aliases:
                 f["al"] = aliases
@@ -471,6 +468,41 @@ def read_graph(store: ox.Store) -> PageGraph:
     for index, c in enumerate(contradictions):
         edges.add(Edge(c.first, c.second, "contradicts", index))
     return PageGraph(nodes=nodes, edges=sorted(edges, key=_edge_order), contradictions=contradictions)
+
+
+CLAIM_TERMS = ("claimType", "modality", "polarity", "cue")
+
+
+def _status_key(status: str | None) -> str:
+    local = status[len(KGNS):] if status and status.startswith(KGNS) else "Uncited"
+    return STATUS_KEYS.get(local, local.lower())
+
+
+def _claim_fields(
+    f: dict[str, Any], text: str | None, claim_type: str | None, modality: str | None, polarity: str | None,
+    cue: str | None,
+) -> None:
+    f["t"] = text or ""
+    for key, value in (("ty", claim_type), ("mo", modality), ("po", polarity)):
+        label = _term_label(value)
+        if label:
+            f[key] = label
+    if cue:
+        f["cue"] = cue
+
+
+def fill_claims(store: ox.Store, graph: PageGraph) -> None:
+    """Give the claims of ``graph`` read with ``claim_text=False`` their sentence and labels (one lookup each)."""
+    wanted = {SDO + "text": 0, **{KGNS + p: i + 1 for i, p in enumerate(CLAIM_TERMS)}}
+    for iri, node in graph.nodes.items():
+        if node.kind != "claim" or "t" in node.fields:
+            continue
+        values: list[str | None] = [None] * len(wanted)
+        for quad in store.quads_for_pattern(ox.NamedNode(iri), None, None, None):
+            slot = wanted.get(quad.predicate.value)
+            if slot is not None and (values[slot] is None or _value(quad.object) < str(values[slot])):
+                values[slot] = _value(quad.object)
+        _claim_fields(node.fields, *values)
 
 
 EDGE_KINDS = ("claims", "in", "cites", "about", "rejects", "participant", "publisher", "author", "contradicts")
@@ -871,8 +903,11 @@ class PageStats:
     notice: str = ""
 
 
-def render_page(graph: PageGraph) -> tuple[str, PageStats]:
-    """The HTML text of the page for ``graph`` (already selected), and its statistics."""
+def render_page(graph: PageGraph, store: ox.Store | None = None) -> tuple[str, PageStats]:
+    """The HTML text of the page for ``graph`` (already selected), and its statistics.
+
+    ``store`` is where claims read without their text (``read_graph(claim_text=False)``) get it.
+    """
     from pyvis.network import Network
 
     seconds: dict[str, float] = {}
@@ -881,6 +916,8 @@ def render_page(graph: PageGraph) -> tuple[str, PageStats]:
     lacking = Counter(n.fields.get("st") for n in graph.nodes.values() if n.kind == "claim")
     counts_by = _claim_counts(graph)
     graph, notice = _cap(graph, EMBED_LIMIT)
+    if store is not None:
+        fill_claims(store, graph)
     ids = {iri: i for i, iri in enumerate(graph.nodes)}
     large = len(graph.nodes) > SUMMARY_THRESHOLD
     seconds["prepare"] = time.perf_counter() - t0
@@ -1008,9 +1045,9 @@ def render_html(
         KgError: an option names no actor or article of the graph.
     """
     t0 = time.perf_counter()
-    graph = select(read_graph(store), actor=actor, article=article, only=only)
+    graph = select(read_graph(store, claim_text=False), actor=actor, article=article, only=only)
     read_seconds = time.perf_counter() - t0
-    html, stats = render_page(graph)
+    html, stats = render_page(graph, store)
     Path(path).write_bytes(html.encode("utf-8"))
     stats.seconds = {"read": round(read_seconds, 3), **stats.seconds}
     logger.info("render: %d nodes, %d edges, %d bytes -> %s", stats.nodes, stats.edges, stats.bytes, path)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import pyoxigraph as ox
 import pytest
 
+import kg.visualise as viz
 from kg.pipeline import build_corpus
 from kg.store import load_dataset
 from kg.visualise import BrowserReport, headless_chromium, open_page, render_html
@@ -299,7 +300,9 @@ def _probe_hostile_page(page: Page, report: BrowserReport, screenshot: Path) -> 
     assert all(h.startswith(("http://", "https://")) for h in hrefs)
 
 
-def test_browser_large_graph_opens_on_summary_and_expands(browser: Browser, tmp_path: Path) -> None:
+def test_browser_large_graph_opens_on_summary_and_expands(
+    browser: Browser, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from benchmarks.page import synthetic_store
 
     store: ox.Store = synthetic_store(2_500)
@@ -314,6 +317,19 @@ def test_browser_large_graph_opens_on_summary_and_expands(browser: Browser, tmp_
     page.click("#kg-mode")
     wait_redraw(page, before)
     assert page.evaluate("kg.counts()")["drawn"] == stats.nodes
+    page.close()
+
+    monkeypatch.setattr(viz, "VIEW_LIMIT", 1_000)  # a view bigger than the limit stops there, hubs first
+    capped = tmp_path / "capped.html"
+    render_html(store, capped)
+    page, report = open_page(browser, capped)
+    summary = set(page.evaluate("kg.visible()"))
+    before = page.evaluate("kg.draws")
+    page.click("#kg-mode")
+    wait_redraw(page, before)
+    shown = set(page.evaluate("kg.visible()"))
+    assert summary <= shown and len(shown) <= 1_000
+    assert "narrow" in page.inner_text("#kg-view-line") or "search or filter" in page.inner_text("#kg-view-line")
     actor = page.evaluate("kg.idOf('kgd:actor/a0')")
     page.click("#kg-reset")
     before = page.evaluate("kg.draws")

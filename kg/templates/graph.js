@@ -172,25 +172,35 @@
     }
     var limit = PAGE.viewLimit;
     var wanted = [];
+    function addClaims(passes) {
+      for (var i = 0; i < claims.length; i++) {
+        var c = claims[i];
+        if (!passes(c)) continue;
+        var add = [c.id].concat(neighboursOfClaim(c.id)).filter(typeOn);
+        var fresh = add.filter(function (id) { return !nodes.has(id); });
+        if (nodes.size + fresh.length > limit) {
+          note = "Showing the first " + nodes.size + " nodes of this selection: narrow the search or filters to see the rest.";
+          return;
+        }
+        fresh.forEach(function (id) { nodes.add(id); });
+      }
+    }
     if (!filtersActive()) {
       NODES.forEach(function (n) { if (typeOn(n.id)) wanted.push(n.id); });
-      wanted.forEach(function (id) { if (nodes.size < limit) nodes.add(id); });
+      if (wanted.length <= limit) {
+        wanted.forEach(function (id) { nodes.add(id); });
+      } else {
+        // the summary's actors and events first, then claims with what they link to
+        PAGE.summary.nodes.forEach(function (id) { if (typeOn(id)) nodes.add(id); });
+        addClaims(function () { return true; });
+        note = "";
+      }
     } else {
       var onlySearch = Boolean(state.search) && state.article === "" && state.entity === "" && !state.status && !state.contra;
       if (onlySearch) matchedEntities.forEach(function (id) { if (typeOn(id)) nodes.add(id); });
       if (state.entity !== "" && typeOn(Number(state.entity))) nodes.add(Number(state.entity));
       if (state.article !== "" && typeOn(Number(state.article))) nodes.add(Number(state.article));
-      for (var i = 0; i < claims.length; i++) {
-        var c = claims[i];
-        if (!claimPasses(c, words)) continue;
-        var add = [c.id].concat(neighboursOfClaim(c.id)).filter(typeOn);
-        var fresh = add.filter(function (id) { return !nodes.has(id); });
-        if (nodes.size + fresh.length > limit) {
-          note = "Showing the first " + nodes.size + " nodes of this selection: narrow the search or filters to see the rest.";
-          break;
-        }
-        fresh.forEach(function (id) { nodes.add(id); });
-      }
+      addClaims(function (c) { return claimPasses(c, words); });
     }
     if (!note && !filtersActive() && wanted.length > nodes.size) {
       note = "Showing " + nodes.size + " of " + wanted.length + " nodes: search or filter to see the others.";
