@@ -700,7 +700,7 @@ def _summary(graph: PageGraph, counts: Mapping[str, Mapping[str, int]], ids: Map
                 if a in chosen_set and b in chosen_set:
                     contra[(min(a, b), max(a, b))].append(index)
     edges: list[dict[str, Any]] = []
-    strongest = sorted(about.items(), key=lambda item: (-item[1], item[0]))[: 3 * len(chosen)]
+    strongest = sorted(about.items(), key=lambda item: (-item[1], item[0]))[: 2 * len(chosen)]
     for (a, b), n in sorted(strongest):
         edges.append({"id": f"s{len(edges)}", "from": ids[a], "to": ids[b], "k": "summary-about", "n": n})
     for a, b in sorted(participant):
@@ -711,15 +711,23 @@ def _summary(graph: PageGraph, counts: Mapping[str, Mapping[str, int]], ids: Map
         label = ", ".join(kinds) if len(indexes) == 1 else f"{len(indexes)} contradictions"
         edges.append({"id": f"s{len(edges)}", "from": ids[a], "to": ids[b], "k": "summary-contradicts",
                       "n": len(indexes), "label": label, "cs": indexes})
-    return {"nodes": [ids[i] for i in sorted(chosen, key=lambda i: ids[i])], "edges": edges,
-            "hidden": len(hubs) - len(chosen)}
+    # its own layout: in the full layout the busiest actors sit together in the middle of their claims
+    order = sorted(chosen, key=lambda i: ids[i])
+    slot = {ids[iri]: n for n, iri in enumerate(order)}
+    weight = {"summary-about": 1.0, "summary-participant": 0.5, "summary-contradicts": 0.5}
+    positions = layout(len(order), ((slot[e["from"]], slot[e["to"]], weight[e["k"]]) for e in edges),
+                       edge_length=2.5 * EDGE_LENGTH)
+    return {"nodes": [ids[i] for i in order], "edges": edges, "hidden": len(hubs) - len(chosen),
+            "positions": [list(p) for p in positions]}
 
 
 # ----------------------------------------------------------------------------------------------
 # Layout
 
 
-def layout(count: int, edges: Iterable[tuple[int, int, float]]) -> list[tuple[int, int]]:
+def layout(
+    count: int, edges: Iterable[tuple[int, int, float]], *, edge_length: float = EDGE_LENGTH
+) -> list[tuple[int, int]]:
     """Positions for nodes ``0..count-1`` in canvas pixels: Fruchterman-Reingold (igraph), seeded.
 
     igraph's grid variant keeps it near-linear (measured on 2 cores with kg-shaped graphs: 5,000 nodes
@@ -748,7 +756,7 @@ def layout(count: int, edges: Iterable[tuple[int, int, float]]) -> list[tuple[in
         igraph.set_random_number_generator(random)
     lengths = sorted(math.dist(coords[a], coords[b]) for a, b in pairs)
     median = lengths[len(lengths) // 2] if lengths else 1.0
-    scale = EDGE_LENGTH / median if median > 0 else 1.0
+    scale = edge_length / median if median > 0 else 1.0
     cx = sum(x for x, _ in coords) / count
     cy = sum(y for _, y in coords) / count
     return [(round((x - cx) * scale), round((y - cy) * scale)) for x, y in coords]
@@ -1162,6 +1170,11 @@ def measure_page(html: Path, *, screenshot: Path | None = None, expand: bool = F
         result["view"] = page.evaluate("window.kg.state.mode")
         result["drawn"] = page.evaluate("window.kg.counts()")
         if screenshot is not None:
+            # with a claim of the first contradiction in the details panel, so the picture shows one
+            page.evaluate(
+                "() => { const c = JSON.parse(document.getElementById('kg-page').textContent).contradictions; "
+                "if (c.length && kg.state.mode !== 'summary') kg.pin(c[0].a); }"
+            )
             Path(screenshot).parent.mkdir(parents=True, exist_ok=True)
             page.wait_for_timeout(200)
             page.screenshot(path=str(screenshot))

@@ -156,6 +156,23 @@ def test_browser_click_contradiction_edge_shows_both_sentences(seed_page: tuple[
     assert panel.locator(".explanation").inner_text()
 
 
+def test_browser_article_and_source_panels(seed_page: tuple[Page, BrowserReport]) -> None:
+    page, _ = seed_page
+    click_node(page, page.evaluate("kg.idOf('kgd:article/003-75f89f23279217d4')"))
+    panel = page.locator("#kg-panel")
+    assert panel.get_attribute("data-kind") == "article"
+    assert panel.locator('[data-field="headline"]').inner_text() == "The US Role in NATO-Russia Tensions"
+    assert panel.locator('[data-field="authors"]').inner_text() == "Zeki Talustan Gülten"
+    assert panel.locator('[data-field="publisher"]').inner_text() == "ANKASAM"
+    assert "lacking a citation" in panel.locator('[data-field="claims-count"]').inner_text()
+    source = page.evaluate("kg.visible().find(id => kg.node(id).k === 'source' && kg.node(id).url)")
+    click_node(page, source)
+    assert panel.get_attribute("data-kind") == "source"
+    href = panel.locator('a[data-field="source-link"]').get_attribute("href")
+    assert href is not None and href.startswith("https://")
+    assert panel.locator('[data-field="citing-claim"]').count() >= 1
+
+
 def test_browser_hover_shows_details_and_actor_click_highlights_its_claims(
     seed_page: tuple[Page, BrowserReport],
 ) -> None:

@@ -308,6 +308,8 @@ def test_visualise_big_graph_opens_on_the_summary_view(tmp_path: Path) -> None:
     kinds = {n["id"]: n["k"] for n in page_data(path.read_text(encoding="utf-8"))["nodes"]}
     assert {kinds[i] for i in summary["nodes"]} <= {"actor", "event"}
     assert any(e["k"] == "summary-contradicts" for e in summary["edges"])
+    assert len(summary["positions"]) == len(summary["nodes"])  # laid out on its own, not in the claims' middle
+    assert len({tuple(p) for p in summary["positions"]}) > len(summary["nodes"]) * 0.9
 
 
 def test_visualise_page_holds_at_most_the_embed_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -42,6 +42,7 @@
     set.add(claimId);
   }
   var byKind = new Map();
+  var credits = new Map(); // article or source -> its publisher and author actors
   EDGES.forEach(function (e) {
     var list = byKind.get(e.k);
     if (!list) byKind.set(e.k, (list = []));
@@ -64,6 +65,10 @@
     } else if (e.k === "contradicts") {
       rel.get(e.from).contra.push(e.c);
       rel.get(e.to).contra.push(e.c);
+    } else if (e.k === "publisher" || e.k === "author") {
+      var m = credits.get(e.from);
+      if (!m) credits.set(e.from, (m = { publisher: [], author: [] }));
+      m[e.k].push(e.to);
     }
   });
 
@@ -154,10 +159,9 @@
     if (state.mode === "summary" && !filtersActive()) {
       PAGE.summary.nodes.forEach(function (id) { if (typeOn(id)) nodes.add(id); });
       PAGE.summary.edges.forEach(function (e) { if (nodes.has(e.from) && nodes.has(e.to)) edges.push(e); });
-      if (PAGE.summary.hidden > 0) {
-        note = "Summary view: the " + PAGE.summary.nodes.length + " actors and events with most claims (" +
-          PAGE.summary.hidden + " more: search or filter to find them).";
-      }
+      note = (PAGE.summary.hidden > 0 ? "The " + PAGE.summary.nodes.length + " actors and events with most claims (" +
+        PAGE.summary.hidden + " more: search or filter to find them). " : "") +
+        "Double-click one to see its claims.";
       return { nodes: nodes, edges: edges, summary: true, note: note };
     }
     var words = null;
@@ -212,14 +216,20 @@
   // ---------------------------------------------------------------------------------------------
   // The network
 
+  var summaryPosition = new Map();
+  PAGE.summary.nodes.forEach(function (id, i) { summaryPosition.set(id, PAGE.summary.positions[i]); });
+
   function nodeItem(id, summary) {
     var n = byId.get(id);
     var item = { id: n.id, label: n.label, shape: n.shape, group: n.group, x: n.x, y: n.y, k: n.k };
     if (item.label === undefined) delete item.label;
     if (summary && (n.k === "actor" || n.k === "event")) {
+      var at = summaryPosition.get(n.id);
+      if (at) { item.x = at[0]; item.y = at[1]; }
       var count = (n.nBy || 0) + (n.nAbout || 0);
       item.label = n.label + " (" + count + ")";
       item.size = Math.round(12 + 3 * Math.sqrt(count));
+      item.font = { size: Math.round(14 + 2 * Math.sqrt(count)) }; // busy hubs stay labelled when zoomed out
     }
     return item;
   }
@@ -278,8 +288,8 @@
     kg.timing.view = { compute: Math.round(t1 - t0), update: Math.round(performance.now() - t1) };
     document.getElementById("kg-notice").textContent = PAGE.notice || "";
     var line = document.getElementById("kg-view-line");
-    line.textContent = (view.summary ? "Summary view: " : "Showing ") + view.nodes.size + " nodes and " +
-      view.edges.length + " edges." + (view.note ? " " + view.note : "");
+    line.textContent = (view.summary ? "Summary view: " + view.nodes.size + " actors and events, " :
+      "Showing " + view.nodes.size + " nodes and ") + view.edges.length + " edges." + (view.note ? " " + view.note : "");
     document.getElementById("kg-mode").textContent = state.mode === "summary" ? "Show all claims" : "Summary view";
     if (fit) network.fit({ animation: false });
   }
@@ -415,6 +425,13 @@
     return box;
   }
 
+  function creditRows(dl, id) {
+    var c = credits.get(id);
+    if (!c) return;
+    if (c.author.length) row(dl, "By", list(c.author, "author-link"), "authors");
+    if (c.publisher.length) row(dl, "Publisher", list(c.publisher, "publisher-link"), "publisher");
+  }
+
   function show(id) {
     var n = byId.get(id);
     if (!n) return;
@@ -453,6 +470,7 @@
       panel.append(field(el("p", n.t, "title"), "headline"));
       panel.append(dl);
       if (n.date) row(dl, "Published", n.date, "date");
+      creditRows(dl, id);
       if (n.url || n.urlText) row(dl, "URL", link(n.url || n.urlText, null, "article-link"), "url");
       var cs = claimsOf(id);
       row(dl, "Claims", cs.length + " (" + cs.filter(function (c) { return isLacking(byId.get(c)); }).length + " lacking a citation)", "claims-count");
@@ -483,6 +501,7 @@
       panel.append(dl);
       if (n.url || n.urlText) row(dl, "Link", link(n.url || n.urlText, null, "source-link"), "url");
       if (n.date) row(dl, "Read on", n.date, "date");
+      creditRows(dl, id);
       var citing = claimsOf(id);
       row(dl, "Cited by", citing.length + " claims", "claims-count");
       if (citing.length) panel.append(claimList(citing, "citing-claim"));
@@ -651,6 +670,12 @@
     return { x: r.left + p.x, y: r.top + p.y };
   };
 
+  kg.pin = function (id) {
+    // show a node's details and select it without moving the view (for screenshots)
+    pinned = id;
+    show(id);
+    if (current.nodes.has(id)) network.selectNodes([id], true);
+  };
   kg.edgeDomPoint = function (id) {
     // the middle of a drawn edge (vis-network keeps the geometry on its internal edge object)
     var p = network.canvasToDOM(network.body.edges[id].edgeType.getPoint(0.5));
