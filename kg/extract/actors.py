@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from kg.extract.gazetteer import Entry, Gazetteer, How, tokenize
-from kg.extract.lexicon import APPOSITIVE, CUE_RE, TITLE_WORDS, trie_regex
+from kg.extract.lexicon import APPOSITIVE, CUE_RE, GROUP_NOUNS, GROUP_PEOPLE_NOUNS, TITLE_WORDS, trie_regex
 from kg.extract.segment import Block, Segmentation
 from kg.iris import slug
 from kg.models import ActorKind, Article
@@ -20,6 +20,57 @@ TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 _CAP = r"(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’\-]*\.?)"
 _PARTICLE = r"(?:de|da|di|del|der|van|von|bin|ibn|al|el|le|la|du|dos|das|ter|ten|zu)"
 NAME_RE = re.compile(rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{1,3}}")
+
+class Taken:
+    """Character spans already given to mentions, with overlap tests in logarithmic time.
+
+    An article may hold thousands of mentions; testing each candidate against a plain list of them made
+    long articles quadratic (a 100,000-character article took half a minute). Spans are kept sorted by
+    start, and only those starting within the longest span's length of a query can touch it.
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._spans: list[tuple[int, int, int]] = sorted((s, e, 0) for s, e in spans)
+        self._longest = max((e - s for s, e, _ in self._spans), default=0)
+
+    def add(self, start: int, end: int, tag: int = 0) -> None:
+        bisect.insort(self._spans, (start, end, tag))
+        self._longest = max(self._longest, end - start)
+
+    def _from(self, lowest_start: int) -> int:
+        return bisect.bisect_left(self._spans, (lowest_start - self._longest,))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Does any span share a character with [start, end)?"""
+        return self.first_overlap(start, end) is not None
+
+    def first_overlap(self, start: int, end: int) -> int | None:
+        """The smallest tag of the spans sharing a character with [start, end), or None."""
+        spans = self._spans
+        found = None
+        for i in range(self._from(start), len(spans)):
+            s, e, tag = spans[i]
+            if s >= end:
+                break
+            if start < e and (found is None or tag < found):
+                found = tag
+        return found
+
+    def covers(self, start: int, end: int) -> bool:
+        """Does one span hold all of [start, end)?"""
+        spans = self._spans
+        for i in range(self._from(end), len(spans)):
+            s, e, _ = spans[i]
+            if s > start:
+                break
+            if end <= e:
+                return True
+        return False
+
+    def holds(self, pos: int) -> bool:
+        """Does a span hold the character at ``pos``?"""
+        return self.covers(pos, pos + 1)
+
 _NOT_NAME_WORDS = {
     "The", "This", "That", "These", "Those", "A", "An", "In", "On", "At", "But", "And", "Or", "For", "With",
     "However", "Meanwhile", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
@@ -306,7 +357,7 @@ def _contextual_pass(result: ArticleActors, tokens: list[tuple[int, int, str]], 
         return
     first = {p[0] for p in phrases}
     longest = max(len(p) for p in phrases)
-    taken = [(m.start, m.end) for m in result.mentions]
+    taken = Taken((m.start, m.end) for m in result.mentions)
     words = [t[2].lower() for t in tokens]
     for i in range(len(tokens)):
         if words[i] not in first:
@@ -317,7 +368,7 @@ def _contextual_pass(result: ArticleActors, tokens: list[tuple[int, int, str]], 
             if phrase_key is None:
                 continue
             start, end = window[0][0], window[-1][1]
-            if any(s < end and start < e for s, e in taken):
+            if taken.overlaps(start, end):
                 break
             _add(result, gaz.entries[phrase_key], body[start:end], 0.7)
             result.mentions.append(ActorMention(start, end, phrase_key, "contextual", 0.7))
@@ -417,7 +468,7 @@ def _title_roles(title: str, title_start: int, result: ArticleActors, body: str,
 
 def _organisations(result: ArticleActors, body: str, blocks: Sequence[Block]) -> None:
     """Organisations the gazetteer lacks, by the form of their name ("the X Ministry (XM)")."""
-    taken = [(m.start, m.end) for m in result.mentions]
+    taken = Taken((m.start, m.end) for m in result.mentions)
     for b in blocks:
         for m in _ORG_RE.finditer(body, b.start, b.end):
             name = m.group("name").strip()
@@ -428,7 +479,7 @@ def _organisations(result: ArticleActors, body: str, blocks: Sequence[Block]) ->
             words = name.replace("-", " ").split()
             if len(words) < 2:
                 continue
-            if any(s <= start and end <= e for s, e in taken):
+            if taken.covers(start, end):
                 continue
             kind = _ORG_SUFFIX_KIND[m.group("suffix").lower()]
             info = ActorInfo(key=slug(name), label=name, kind=kind, confidence=0.7)
@@ -440,7 +491,7 @@ def _organisations(result: ArticleActors, body: str, blocks: Sequence[Block]) ->
                 for am in re.finditer(rf"\b{re.escape(acronym)}\b", body):
                     if am.start() >= m.end() or am.start() < start:
                         result.mentions.append(ActorMention(am.start(), am.end(), key, "acronym", 0.7))
-            taken.append((start, end))
+            taken.add(start, end)
 
 
 _APPOSITIVE = r"(?:" + APPOSITIVE + r")?"
@@ -449,7 +500,7 @@ _APPOSITIVE = r"(?:" + APPOSITIVE + r")?"
 def _cue_subject_people(result: ArticleActors, body: str, blocks: Sequence[Block]) -> None:
     """People the gazetteer does not know, named as speakers: "Jane Roe said", "Jane Roe, an analyst at
     X, said", "..., said Jane Roe, a former diplomat"."""
-    taken = [(m.start, m.end) for m in result.mentions]
+    taken = Taken((m.start, m.end) for m in result.mentions)
     name = rf"(?P<name>{_CAP}(?:\s+(?:of\s+|for\s+|and\s+)?{_CAP}){{0,5}})"
     before_cue = re.compile(rf"(?<![\w’']){name}{_APPOSITIVE},?\s+(?:has\s+|had\s+|also\s+)?"
                             rf"(?={CUE_RE.pattern})")
@@ -463,9 +514,13 @@ def _cue_subject_people(result: ArticleActors, body: str, blocks: Sequence[Block
                            rf"(?:the\s+)?{name}")
     media = re.compile(rf"\b(?i:daily|newspaper|broadcaster|news\s+agency|weekly|magazine|outlet|channel|"
                        rf"television|tabloid)\s+{name}")
+    # a person introduced with an appositive at the start of a sentence: "Brando Benifei, the Italian
+    # Socialist who steered the act, was unconvinced."
+    introduced = re.compile(rf"(?:^|(?<=[.!?”\"]\s)|(?<=\n)){name}(?=,\s+(?:the|a|an)\s+[^,]{{3,120}},)")
     candidates = sorted(
         _strip_article(m.start("name"), m.group("name").rstrip("."))
-        for b in blocks for pattern in (before_cue, after_cue, according, by_org, documents, data_from, media)
+        for b in blocks
+        for pattern in (before_cue, after_cue, according, by_org, documents, data_from, media, introduced)
         for m in pattern.finditer(body, b.start, b.end)
     )
     # full names first, so that a later surname alone ("Sprūds said") is not taken for an organisation
@@ -475,11 +530,13 @@ def _cue_subject_people(result: ArticleActors, body: str, blocks: Sequence[Block
             if (len(words) == 1) != single_pass:
                 continue
             end = start + len(found)
-            if any(s < end and start < e for s, e in taken) or words[0] in _NOT_NAME_WORDS - _ORG_WORDS:
+            if taken.overlaps(start, end) or words[0] in _NOT_NAME_WORDS - _ORG_WORDS:
                 continue
             if single_pass and any(a.kind == "Person" and found in a.label.split()
                                    for a in result.actors.values()):
                 continue
+            if single_pass and found.lower() in _COMMON_PLURALS:
+                continue  # "Economists caution ...", "Analysts say ..." are groups, not organisations
             kind = _discovered_kind(words)
             if _MEDIA_BEFORE.search(body[max(0, start - 40) : start]):
                 kind = "NewsMediaOrganization"  # "Niger's state broadcaster Tele Sahel"
@@ -488,7 +545,12 @@ def _cue_subject_people(result: ArticleActors, body: str, blocks: Sequence[Block
             info = ActorInfo(key=slug(found), label=found, kind=kind, confidence=0.6)
             key = _add(result, info, None, 0.6)
             result.mentions.append(ActorMention(start, end, key, "discovered", 0.6))
-            taken.append((start, end))
+            taken.add(start, end)
+
+
+_COMMON_PLURALS = {w.lower() for w in GROUP_NOUNS} | {w.lower() for w in GROUP_PEOPLE_NOUNS} | {
+    "people", "voters", "respondents", "citizens", "residents", "observers", "investors", "markets", "prices",
+    "others", "many", "some", "most", "critics", "supporters", "opponents", "officials", "sources"}
 
 
 def _strip_article(start: int, name: str) -> tuple[int, str]:
@@ -534,7 +596,7 @@ def _surname_links(result: ArticleActors, body: str, blocks: Sequence[Block]) ->
     people = [a for a in result.actors.values() if a.kind == "Person" and len(a.label.split()) >= 2]
     if not people:
         return
-    taken = [(m.start, m.end) for m in result.mentions]
+    taken = Taken((m.start, m.end) for m in result.mentions)
     by_surname: dict[str, list[str]] = {}
     for p in people:
         tokens = p.label.split()
@@ -548,10 +610,10 @@ def _surname_links(result: ArticleActors, body: str, blocks: Sequence[Block]) ->
             for m in re.finditer(rf"\b{re.escape(surname)}\b", body[b.start : b.end]):
                 start = b.start + m.start()
                 end = start + len(surname)
-                if any(s <= start and end <= e for s, e in taken):
+                if taken.covers(start, end):
                     continue
                 result.mentions.append(ActorMention(start, end, keys[0], "surname", 0.8))
-                taken.append((start, end))
+                taken.add(start, end)
 
 
 def _role_phrases(result: ArticleActors, body: str, blocks: Sequence[Block], gaz: Gazetteer,
@@ -563,11 +625,11 @@ def _role_phrases(result: ArticleActors, body: str, blocks: Sequence[Block], gaz
         return
     form_re = _role_form_re(gaz)
     mentioned_people = {m.key for m in result.mentions if result.actors[m.key].kind == "Person"}
-    taken = [(m.start, m.end) for m in result.mentions if m.how in ("title", "name", "discovered", "surname")]
+    taken = Taken((m.start, m.end) for m in result.mentions if m.how in ("title", "name", "discovered", "surname"))
     for b in blocks:
         for fm in form_re.finditer(body, b.start, b.end):
             start, end = fm.start(), fm.end()
-            if any(s <= start < e for s, e in taken):
+            if taken.holds(start):
                 continue
             # a name right after the role is a titled mention, handled elsewhere
             if re.match(r"\s+[A-Z][a-z]", body[end : end + 3]) and not re.match(
@@ -584,7 +646,7 @@ def _role_phrases(result: ArticleActors, body: str, blocks: Sequence[Block], gaz
                 _add(result, gaz.entries[person], None, 0.75)
             _add_alias(result.actors[person], body[phrase_start:phrase_end])
             result.mentions.append(ActorMention(phrase_start, phrase_end, person, "role", 0.75))
-            taken.append((phrase_start, phrase_end))
+            taken.add(phrase_start, phrase_end)
 
 
 _ROLE_FORM_RES: dict[int, re.Pattern[str]] = {}
@@ -670,12 +732,12 @@ def _bare_roles(result: ArticleActors, body: str, blocks: Sequence[Block]) -> No
     """"the minister", "the foreign minister", "the president": the person last introduced with that role."""
     if not result.titles:
         return
-    taken = [(m.start, m.end) for m in result.mentions]
+    taken = Taken((m.start, m.end) for m in result.mentions)
     titles = sorted(result.titles)
     for b in blocks:
         for m in _BARE_ROLE.finditer(body, b.start, b.end):
             start, end = m.start(), m.end()
-            if any(s < end and start < e for s, e in taken):
+            if taken.overlaps(start, end):
                 continue
             if re.match(r"\s+(?:of\b|[A-Z][a-z])", body[end : end + 4]) or re.match(r"['’]s\b", body[end : end + 2]):
                 continue  # "the president of X" and "the minister Jane Roe" are handled elsewhere
@@ -687,7 +749,7 @@ def _bare_roles(result: ArticleActors, body: str, blocks: Sequence[Block]) -> No
             key = candidates[-1]
             result.mentions.append(ActorMention(start, end, key, "role", 0.7))
             _add_alias(result.actors[key], body[start:end])
-            taken.append((start, end))
+            taken.add(start, end)
 
 
 _ORG_NOUNS = {
@@ -728,20 +790,30 @@ def _bare_organisations(result: ArticleActors, body: str, blocks: Sequence[Block
     orgs.sort(key=lambda m: m.start)
     if not orgs:
         return
-    taken = [(m.start, m.end) for m in result.mentions]
+    taken = Taken((m.start, m.end) for m in result.mentions)
+    starts = [o.start for o in orgs]
+    longest = max(o.end - o.start for o in orgs)
     for b in blocks:
         for m in _BARE_ORG.finditer(body, b.start, b.end):
             start, end = m.start(), m.end()
-            if any(s < end and start < e for s, e in taken):
+            if taken.overlaps(start, end):
                 continue
             kinds = _ORG_NOUNS[re.sub(r"\s+", " ", m.group("noun").lower())]
-            previous = [o for o in orgs if o.end <= start and start - o.end < 700 and (
-                result.actors[o.key].kind in kinds or o.how.split(":")[-1] in kinds)]
-            if not previous:
+            # the nearest organisation of that kind ending less than 700 characters before (scanning back
+            # from here, not through every organisation of the article)
+            key = None
+            for i in range(bisect.bisect_right(starts, start) - 1, -1, -1):
+                o = orgs[i]
+                if o.start <= start - 700 - longest:
+                    break
+                if o.end <= start and start - o.end < 700 and (
+                        result.actors[o.key].kind in kinds or o.how.split(":")[-1] in kinds):
+                    key = o.key
+                    break
+            if key is None:
                 continue
-            key = previous[-1].key
             result.mentions.append(ActorMention(start, end, key, "role", 0.65))
-            taken.append((start, end))
+            taken.add(start, end)
 
 
 def _drop_overlaps(result: ArticleActors) -> None:
@@ -749,13 +821,17 @@ def _drop_overlaps(result: ArticleActors) -> None:
     but keep a country named inside a title ("Russian" in "Russian President Vladimir Putin")."""
     mentions = sorted(result.mentions, key=lambda m: (-(m.end - m.start), m.start))
     kept: list[ActorMention] = []
+    taken = Taken()  # the kept mentions, tagged with their place in ``kept``
     for m in mentions:
-        clash = next((k for k in kept if k.start < m.end and m.start < k.end), None)
-        if clash is None:
+        first = taken.first_overlap(m.start, m.end)
+        if first is None:
+            taken.add(m.start, m.end, len(kept))
             kept.append(m)
             continue
+        clash = kept[first]
         inside = clash.start <= m.start and m.end <= clash.end
         if inside and clash.how in ("title", "role") and result.actors[m.key].kind != "Person" \
                 and m.key != clash.key:
+            taken.add(m.start, m.end, len(kept))
             kept.append(m)
     result.mentions = kept

@@ -11,7 +11,9 @@ article, normative appeals in the article's own voice, imperatives, fragments) a
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -53,7 +55,7 @@ _BELIEF_CUES = {"sees", "saw", "views", "viewed", "regards", "regarded", "consid
                 "insists", "insisted", "warns", "warned", "maintains", "maintained", "interprets", "interpreted"}
 _DOCUMENT_OF = re.compile(
     r"(?:(?:the|a|an|its|their)\s+)?(?:\w+\s+){0,3}?(?:report|survey|poll|study|analysis|data|figures|statistics|"
-    r"estimates?|assessment|review|index|yearbook|census|findings|statement)\s+(?:of|by|from|published\s+by|"
+    r"estimates?|assessment|review|index|yearbook|census|findings|statement)\s+(?:of|by|from|in|published\s+by|"
     r"conducted\s+by|carried\s+out\s+by|released\s+by|compiled\s+by)\s+"
     r"|(?:the\s+)?(?:[A-Z][\w\-]*\s+)?(?:state\s+)?(?:daily|newspaper|broadcaster|news\s+agency|agency|weekly|magazine|"
     r"outlet|website|channel|television|radio)\s+(?=[A-Z])"
@@ -66,7 +68,7 @@ _PASSIVE_RE = re.compile(
 _ACCORDING_RE = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 _VIEW_RE = re.compile(r"\bin\s+(?:the\s+(?:view|opinion|words|eyes|assessment)\s+of\s+)?", re.IGNORECASE)
 _VIEW_POSSESSIVE = re.compile(r"['’]s?\s+(?:view|opinion|words|eyes|assessment|estimation)\b", re.IGNORECASE)
-_PRONOUN_RE = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey)\s*$")
+_PRONOUN_RE = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|It)\s*$")
 _OBJ_PRONOUN_RE = re.compile(r"^(?:him|her)\b", re.IGNORECASE)
 _THAT = re.compile(r"^\s*(?:that\b|:|,)?\s*")
 _SUBORDINATE = re.compile(r"\b(?:that|which|whom|whether|if|because)\s+[^,;]*$", re.IGNORECASE)
@@ -109,7 +111,9 @@ def _mask(text: str) -> str:
 
 
 def _inside(pos: int, spans: tuple[tuple[int, int], ...]) -> bool:
-    return any(s <= pos < e for s, e in spans)
+    """Is ``pos`` inside one of ``spans`` (a sentence's quotations: sorted and disjoint)?"""
+    i = bisect.bisect_right(spans, (pos, math.inf)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def _clean_text(text: str) -> str:
@@ -134,16 +138,19 @@ def _resolve_pronoun(ctx: Context, sentence_index: int, pronoun: str = "") -> st
     """"he"/"she" -> the last person who spoke (within four sentences), else the last person named
     (within three), skipping a candidate whose known gender does not fit."""
     gender = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(pronoun.lower())
-    if pronoun.lower() in ("they", "them"):
+    if pronoun.lower() in ("they", "them", "it"):
         if ctx.last_plural and sentence_index - ctx.last_plural[1] <= 2:
             return ctx.last_plural[0]
         return None
-    candidates = []
+    # the most recent of: the last person who spoke, the last person named (as a subject); a tie goes to
+    # the speaker ("Benifei ... was unconvinced. “...,” he said." -> Benifei, not the previous speaker)
+    candidates: list[tuple[int, int, str]] = []
     if ctx.last_person_claimant and sentence_index - ctx.last_person_sentence <= 4:
-        candidates.append(ctx.last_person_claimant)
+        candidates.append((ctx.last_person_sentence, 1, ctx.last_person_claimant))
     if ctx.last_person_mentioned and sentence_index - ctx.last_mention_sentence <= 3:
-        candidates.append(ctx.last_person_mentioned)
-    for key in candidates:
+        candidates.append((ctx.last_mention_sentence, 0, ctx.last_person_mentioned))
+    candidates.sort(reverse=True)
+    for _, _, key in candidates:
         known = ctx.actors.actors[key].gender if key in ctx.actors.actors else None
         if gender is None or known is None or known == gender:
             return key
@@ -155,6 +162,7 @@ def _subject_at(ctx: Context, sent: Sentence, masked: str, end_rel: int, sentenc
     """The claimant named by the words ending at ``end_rel`` of the sentence: an actor, a pronoun, or a
     group. Returns (key, start offset relative to the sentence, confidence)."""
     pre = masked[:end_rel].rstrip().rstrip(",").rstrip()
+    pre = re.sub(r"\s*\([A-Z][A-Za-z]{1,9}\)$", "", pre)  # "the Independent Fiscal Institution (IFI)"
     end_abs = sent.start + len(pre)
     mention = ctx.actors.ending_near(end_abs)
     if mention is not None and mention.start >= sent.start:
@@ -182,6 +190,9 @@ def _subject_at(ctx: Context, sent: Sentence, masked: str, end_rel: int, sentenc
         if owner is not None:
             return owner.key, people.start("phrase"), 0.7
         return _group(ctx, people.group("phrase")), people.start("phrase"), 0.6
+    modified = _MODIFIED_GROUP_RE.search(pre)
+    if modified:
+        return _group(ctx, modified.group("phrase")), modified.start("phrase"), 0.55
     single = _SINGLE_PERSON_RE.search(pre)
     if single:  # "A U.S. defense official", "one shipping executive": an unnamed source
         return _group(ctx, single.group("phrase")), single.start("phrase"), 0.55
@@ -220,11 +231,21 @@ def _subject_at(ctx: Context, sent: Sentence, masked: str, end_rel: int, sentenc
 def _mention_at(ctx: Context, pos: int, rest: str) -> ActorMention | None:
     """The actor named at ``pos``, allowing a leading "the" ("by the European Union")."""
     mention = ctx.actors.starting_at(pos)
-    if mention is None and (det := re.match(r"the\s+", rest, re.IGNORECASE)):
-        mention = ctx.actors.starting_at(pos + det.end())
+    if mention is None and (det := re.match(r"(?:the\s+)?(?:[a-z][\w\-]*\s+){0,3}", rest, re.IGNORECASE)):
+        # "the statistics agency IBGE", "newspaper Folha de S.Paulo": a descriptor, then the name
+        for cut in [m.end() for m in re.finditer(r"\s+", rest[: det.end()])][::-1]:
+            mention = ctx.actors.starting_at(pos + cut)
+            if mention is not None:
+                break
     return mention
 
 
+_MODIFIED_GROUP_RE = re.compile(
+    r"(?:^|[\s,(])(?P<phrase>(?:(?:some|many|several|most|other)\s+)?(?:[A-Z][\w\-’']*\s+)?"
+    r"(?i:countries|governments|states|officials|diplomats|analysts|experts|lawmakers|groups|companies|"
+    r"organisations|organizations|members|delegations|negotiators|sources|economists)"
+    r"\s+(?:(?:in|from|of|with)\s+|(?:involved|familiar|close|working|speaking|based)\s+(?:in|with|to|on)\s+)"
+    r"(?:the\s+)?[^,;:]{1,50})$")
 _SINGLE_PERSON_RE = re.compile(
     r"(?:^|[\s,(])(?P<phrase>(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w.\-]+\s+){0,3}(?:official|diplomat|source|executive|"
     r"analyst|expert|officer|spokesman|spokeswoman|spokesperson|insider|adviser|advisor|banker|trader|economist))$")
@@ -695,7 +716,8 @@ _POLL_TOPIC = re.compile(r"\b(?:poll|polls|survey|surveys|barometer|pollsters?|o
 _POLL_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w\-]+\s+){0,4}?(?:poll|survey|"
                          r"barometer)\b|,\s+(?:the|a|an)\s+(?:\w+\s+){0,2}?(?:pollster|polling\s+firm)\b",
                          re.IGNORECASE)
-_POLL_BEFORE = re.compile(r"\b(?:poll|survey|barometer)\b[^.;]{0,50}?\b(?:carried\s+out|conducted|fielded|run)\s+by\s+"
+_POLL_BEFORE = re.compile(r"\b(?:poll|survey|barometer)\s+(?:from|by|of)\s+(?:the\s+)?$"
+                          r"|\b(?:poll|survey|barometer)\b[^.;]{0,50}?\b(?:carried\s+out|conducted|fielded|run)\s+by\s+"
                           r"(?:the\s+)?$|\b(?:pollster|polling\s+firm)\s+$", re.IGNORECASE)
 _STATISTICAL = re.compile(
     r"\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent|percentage\s+points?|points?\b)|\brespondents\b|\bmargin\s+of\s+error\b"
@@ -832,7 +854,7 @@ def _quote_speaker(ctx: Context, sentences: list[Sentence], index: int, attribut
             after = ctx.actors.starting_at(q_end + 1 + m.start("rest") + cue.end())
             if after is not None:
                 return after.key, 0.85
-        if re.match(r"(?:he|she|they)\s+" + CUE_RE.pattern, rest, re.IGNORECASE):
+        if re.match(r"(?:he|she|they|it)\s+" + CUE_RE.pattern, rest, re.IGNORECASE):
             key = _resolve_pronoun(ctx, index, rest.split()[0])
             if key is not None:
                 return key, 0.7

@@ -80,7 +80,7 @@ WEAK_CUES = {"responded", "replied", "countered", "observed", "observes", "found
              "mentioned", "mentions", "hinted", "hints", "threatened", "threatens", "promised", "promises",
              "pledged", "pledges", "agreed", "agrees", "questioned", "questions", "described", "describes",
              "called", "calls", "cited", "cites", "welcomed", "welcomes", "praised", "praises", "criticized",
-             "criticised", "criticizes", "criticises", "condemned", "condemns", "blamed", "blames", "wants",
+             "criticised", "criticizes", "criticises", "condemned", "condemns", "wants",
              "wanted", "hopes", "hoped", "expects", "expected", "fears", "feared", "demanded", "demands",
              "announced", "announces", "added", "adds", "recorded", "records", "counted", "counts", "tracked",
              "tracks", "detected", "detects", "registered", "documented", "logged", "projects", "project"}
@@ -113,6 +113,7 @@ BETWEEN_SUBJECT_AND_CUE = re.compile(
     r"^(?:\s*,?\s*(?:also|has|have|had|was|were|is|are|will|would|again|repeatedly|publicly|privately|previously|"
     r"recently|earlier|later|then|now|further|once|already|often|frequently|reportedly|himself|herself|itself|"
     r"themselves|first|never|not|clearly|explicitly|openly|today|yesterday|tonight|last\s+\w+|since|long|"
+    r"however|meanwhile|in\s+turn|for\s+(?:its|his|her|their)\s+part|too|instead|"
     r"widely|privately|bluntly|separately|later\s+on|on\s+\w+day|at\s+the\s+weekend|"
     r"on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"in\s+a\s+(?:statement|speech|post|interview|briefing|letter|tweet)|"
@@ -126,7 +127,8 @@ GROUP_NOUNS = """analysts experts observers officials critics diplomats sources 
 economists historians insiders pundits leaders politicians lawmakers legislators policymakers skeptics sceptics
 supporters opponents residents witnesses activists campaigners specialists strategists academics
 investigators authorities governments nations countries allies partners generals commanders
-intelligence agencies spokespeople representatives negotiators ministers states capitals""".split()
+intelligence agencies spokespeople representatives negotiators ministers states capitals mps meps
+conservatives liberals progressives socialists nationalists populists""".split()
 GROUP_NOUNS.append("member states")
 COLLECTIVES = ["the West", "the international community", "the Global South", "Western countries",
                "Western nations", "Western governments", "Western powers", "Western capitals"]
@@ -144,6 +146,8 @@ GROUP_QUALIFIER_NOUNS = {"authorities", "government", "spokesman", "spokeswoman"
                          "foreign ministry", "defence ministry", "defense ministry"}
 """An institution named by its state or organisation ("Russia's defence ministry"): the state speaks."""
 GROUP_PEOPLE_NOUNS = {"staff", "officers", "spokespeople", "scientists", "executives", "bankers", "traders",
+                      "mps", "meps", "senators", "deputies", "members", "conservatives", "liberals", "progressives",
+                      "socialists", "greens", "nationalists", "populists", "makers", "manufacturers", "producers",
                       "officials", "leaders", "diplomats", "sources", "lawmakers", "politicians", "generals",
                       "commanders", "analysts", "experts", "ministers", "negotiators", "representatives",
                       "investigators", "researchers", "economists", "observers", "critics", "activists"}
@@ -247,7 +251,7 @@ APPOSITIVE = (
     r"founder|chairman|chairwoman|chair|professor|analyst|researcher|fellow|editor|author|expert|ambassador|"
     r"commander|adviser|advisor|official|economist|partner|manager|coordinator|envoy|representative|"
     r"governor|mayor|lawmaker|senator|deputy|strategist|scholar|lecturer|correspondent)"
-    r"(?:\s+[a-z][\w\-]*){0,2}\s+(?:of|at|for|with|to))\s[^;“”\"]{1,100}?,"
+    r"(?:\s+[a-z][\w\-]*){0,2}\s+(?:of|at|for|with|to))\s[^;“”\"]{1,200}?,"
 )
 """An appositive between a speaker and the cue: ", an analyst at X,", ", director of the Y,", ", who ...,"."""
 
