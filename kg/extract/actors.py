@@ -502,16 +502,17 @@ def _cue_subject_people(result: ArticleActors, body: str, blocks: Sequence[Block
     X, said", "..., said Jane Roe, a former diplomat"."""
     taken = Taken((m.start, m.end) for m in result.mentions)
     name = rf"(?P<name>{_CAP}(?:\s+(?:of\s+|for\s+|and\s+)?{_CAP}){{0,5}})"
-    before_cue = re.compile(rf"(?<![\w’']){name}{_APPOSITIVE},?\s+(?:has\s+|had\s+|also\s+)?"
+    before_cue = re.compile(rf"(?<![\w’']){name}(?:\s*\([A-Z][A-Za-z]{{1,9}}\))?{_APPOSITIVE}"
+                            rf"(?:,\s*(?:however|meanwhile|too|also|in\s+turn),)?,?\s+(?:has\s+|had\s+|also\s+)?"
                             rf"(?={CUE_RE.pattern})")
     after_cue = re.compile(rf"[,”\"]\s*{CUE_RE.pattern}\s+{name}(?=\s*[,.;]|\s+(?:on|in|at|during)\b)")
-    according = re.compile(rf"\b(?i:according\s+to)\s+(?:the\s+)?{name}")
+    according = re.compile(rf"\b(?i:according\s+to)\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){{0,3}}{name}")
     by_org = re.compile(rf"\b(?i:(?:carried\s+out|conducted|commissioned|published|compiled|released)\s+by)\s+"
                         rf"(?:the\s+)?{name}")
     documents = re.compile(rf"\b(?:[Aa]|[Aa]n|[Tt]he|[Nn]ew|[Ll]atest)\s+{name}\s+(?=(?i:survey|poll|report|study|"
                            rf"analysis|index|barometer|statement|data)\b)")
     data_from = re.compile(rf"\b(?i:data|figures|statistics|estimates|report|survey|analysis)\s+(?i:from|by)\s+"
-                           rf"(?:the\s+)?{name}")
+                           rf"(?:the\s+)?(?:[a-z][\w\-]*\s+){{0,3}}{name}")
     media = re.compile(rf"\b(?i:daily|newspaper|broadcaster|news\s+agency|weekly|magazine|outlet|channel|"
                        rf"television|tabloid)\s+{name}")
     # a person introduced with an appositive at the start of a sentence: "Brando Benifei, the Italian
@@ -530,6 +531,11 @@ def _cue_subject_people(result: ArticleActors, body: str, blocks: Sequence[Block
             if (len(words) == 1) != single_pass:
                 continue
             end = start + len(found)
+            inner = [m for m in result.mentions if start <= m.start and m.end <= end]
+            if len(words) > 1 and words[-1] in _ORG_WORDS and inner and all(
+                    result.actors[m.key].kind == "Country" for m in inner):
+                result.mentions = [m for m in result.mentions if m not in inner]
+                taken = Taken((m.start, m.end) for m in result.mentions)
             if taken.overlaps(start, end) or words[0] in _NOT_NAME_WORDS - _ORG_WORDS:
                 continue
             if single_pass and any(a.kind == "Person" and found in a.label.split()
@@ -556,7 +562,10 @@ _COMMON_PLURALS = {w.lower() for w in GROUP_NOUNS} | {w.lower() for w in GROUP_P
 def _strip_article(start: int, name: str) -> tuple[int, str]:
     """"The Houthis" -> "Houthis" (the article is not part of the name)."""
     if name.startswith("The ") and len(name.split()) > 1:
-        return start + 4, name[4:]
+        start, name = start + 4, name[4:]
+    owner = re.match(r"[\w\-]+['’]s\s+", name)
+    if owner and len(name.split()) > 2:  # "Senate’s Independent Fiscal Institution": the owner is not the name
+        start, name = start + owner.end(), name[owner.end() :]
     return start, name
 
 
@@ -565,7 +574,7 @@ _MEDIA_BEFORE = re.compile(r"\b(?:daily|newspaper|broadcaster|news\s+agency|week
 _ORG_WORDS = {
     "Management", "Shipping", "Maritime", "Lines", "Logistics", "Holdings", "Airlines", "Markets", "Trading",
     "Petroleum", "Resources", "Industries", "Motors", "Solutions", "Advisory", "Strategies", "Institution",
-    "Programme", "Program", "Mission", "Operations", "Navy", "Secretariat", "Tribunal",
+    "Programme", "Program", "Mission", "Operations", "Navy", "Secretariat", "Tribunal", "Survey", "Institution",
     "Research", "Forum", "Europe", "Group", "Institute", "Centre", "Center", "Foundation", "Agency", "Service",
     "Bank", "Fund", "Council", "Network", "Operators", "Company", "Partners", "Associates", "Analytics",
     "Intelligence", "Consulting", "Capital", "Energy", "Gas", "Oil", "Media", "News", "Times", "Post", "Press",
@@ -763,7 +772,9 @@ _ORG_NOUNS = {
     "think tank": {"Organization", "NGO"}, "broadcaster": {"NewsMediaOrganization"},
     "command": {"MilitaryOrganization", "GovernmentOrganization"}, "military": {"MilitaryOrganization"},
     "authority": {"GovernmentOrganization", "Organization"}, "office": {"GovernmentOrganization"},
-    "foundation": {"NGO", "Organization"}, "consultancy": {"Organization"}, "bank": {"Organization"},
+    "foundation": {"NGO", "Organization"}, "consultancy": {"Organization"},
+    "bank": {"Organization", "GovernmentOrganization"}, "central bank": {"GovernmentOrganization", "Organization"},
+    "coast guard": {"GovernmentOrganization", "MilitaryOrganization"},
     "fund": {"Organization"}, "movement": {"Organization", "PoliticalParty", "MilitaryOrganization"},
     "party": {"PoliticalParty"}, "government": {"GovernmentOrganization"}, "embassy": {"GovernmentOrganization"},
     "newspaper": {"NewsMediaOrganization"}, "service": {"GovernmentOrganization"},
@@ -772,7 +783,8 @@ _BARE_ORG = re.compile(r"\b[Tt]he\s+(?P<noun>" + trie_regex(_ORG_NOUNS) + r")\b(
 
 
 _STATE_INSTITUTION = re.compile(r"^(?:['’]s)?\s+(?:[a-z]+\s+){0,2}(?P<noun>ministry|government|military|authorities|"
-                                r"embassy|army|navy|police|parliament)\b")
+                                r"embassy|army|navy|police|parliament|central\s+bank|bank|coast\s+guard|agency|"
+                                r"statistics\s+office|regulator)\b")
 
 
 def _bare_organisations(result: ArticleActors, body: str, blocks: Sequence[Block]) -> None:
