@@ -559,12 +559,17 @@ _COMMON_PLURALS = {w.lower() for w in GROUP_NOUNS} | {w.lower() for w in GROUP_P
     "others", "many", "some", "most", "critics", "supporters", "opponents", "officials", "sources"}
 
 
+_OWNER_WORDS = {"Senate", "Parliament", "Congress", "Government", "Ministry", "House", "Commission", "Council",
+                "Union", "Bank", "Army", "Navy", "Kremlin", "Pentagon", "NATO", "EU", "UN", "Cabinet", "President"}
+
+
 def _strip_article(start: int, name: str) -> tuple[int, str]:
     """"The Houthis" -> "Houthis" (the article is not part of the name)."""
     if name.startswith("The ") and len(name.split()) > 1:
         start, name = start + 4, name[4:]
-    owner = re.match(r"[\w\-]+['’]s\s+", name)
-    if owner and len(name.split()) > 2:  # "Senate’s Independent Fiscal Institution": the owner is not the name
+    owner = re.match(r"([\w\-]+)['’]s\s+", name)
+    if owner and len(name.split()) > 2 and owner.group(1) in _OWNER_WORDS:
+        # "Senate’s Independent Fiscal Institution": the owner is not part of the name (but "Lloyd's List" is)
         start, name = start + owner.end(), name[owner.end() :]
     return start, name
 
