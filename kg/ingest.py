@@ -39,6 +39,12 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + JSON_SUFFI
 ignored with a warning."""
 MAX_ARTICLE_CHARS = 2_000_000
 """Longest body accepted (about 300,000 words); longer articles are refused with a clear message."""
+MAX_TEXT_BYTES = 4 * MAX_ARTICLE_CHARS
+"""Largest ``.txt``/``.md`` file read. UTF-8 takes at most 4 bytes a character, so a larger file holds more
+than :data:`MAX_ARTICLE_CHARS` characters: it is refused before it is read (time and memory stay bounded)."""
+MAX_HTML_BYTES = 10_000_000
+"""Largest ``.html`` page read. trafilatura takes about a minute on a page this size (longer beyond), and
+a page holding an article of :data:`MAX_ARTICLE_CHARS` characters is smaller."""
 
 # ----------------------------------------------------------------------------------------------
 # Header fields
@@ -263,7 +269,8 @@ _TRAILING_FURNITURE = re.compile(
     r"^\(?(?:reporting\s+by|additional\s+reporting\s+by|writing\s+by|editing\s+by|compiled\s+by)\b"
     r"|^our\s+standards\s*:|\bcontributed\s+(?:to\s+)?this\s+(?:report|story|article)\.?\)?$"
     r"|^(?:we|this\s+(?:site|website))\s+uses?\s+cookies\b|\buse\s+of\s+cookies\b|^accept\s+all\b"
-    r"|^sign\s+up\s+(?:for|to)\b|\bin\s+your\s+inbox\b|^(?:more|latest)\s+from\s+\w+"
+    r"|^sign\s+up\s+(?:for|to)\b|\b(?:in|to)\s+your\s+inbox\b|^(?:more|latest)\s+from\s+\w+"
+    r"|\b(?:writers?|correspondents?|reporters?|journalists?)\s+[A-Z][^.]{1,60}?\s+(?:reported|contributed)\s+(?:from|to)\b"
     r"|^the\s+views\s+expressed\s+(?:here\s+|in\s+this\s+\w+\s+)?are\s+(?:his|her|their|the\s+author'?s?)\s+own",
     re.IGNORECASE)
 _LIST_HEADER = re.compile(r"^(?:most\s+(?:read|popular|viewed|shared)|trending|top\s+stories|related\s+stories|"
@@ -452,6 +459,8 @@ def _as_text(path: str, key: str, value: Any) -> str | None:
 def _authors(path: str, value: Any) -> tuple[str, ...]:
     if value is None:
         return ()
+    if isinstance(value, dict):  # one schema.org Person: {"@type": "Person", "name": "Jane Roe"}
+        value = [value]
     items = value if isinstance(value, list) else re.split(r"\s*;\s*|\s+and\s+", str(value))
     out = []
     for item in items:
@@ -505,6 +514,8 @@ def split_front_matter(path: str, text: str) -> tuple[dict[str, Any], str]:
         where = f" at header line {mark.line + 2}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise CorpusError(path, f"the YAML header is malformed{where} ({problem})", _FIX_HEADER) from None
+    except RecursionError:
+        raise CorpusError(path, "the YAML header is nested too deeply to read", _FIX_HEADER) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -514,6 +525,11 @@ def split_front_matter(path: str, text: str) -> tuple[dict[str, Any], str]:
 
 def make_article(path: str, meta: Meta, raw_body: str, digest: str, *, default_id: str) -> Article:
     """Validate header values, clean the body and build the Article record."""
+    if len(raw_body) > 2 * MAX_ARTICLE_CHARS:  # refused before cleaning, which takes a while on so much text
+        raise CorpusError(
+            path, f"the article is {len(raw_body):,} characters long, over the limit of {MAX_ARTICLE_CHARS:,}",
+            "split it into several articles, or remove what is not article text",
+        )
     raw_body = normalise_text(raw_body)
     cleaned = clean_lines(raw_body, meta.headline)
     body, links = extract_links(cleaned.body)
@@ -579,6 +595,7 @@ def read_text(path: str, data: bytes, stem: str) -> list[Article]:
 def read_html(path: str, data: bytes, stem: str) -> list[Article]:
     """A saved web page: main text and metadata through trafilatura (no network is used)."""
     html = _decode(path, data)
+    _check_html_depth(path, html)
     import trafilatura  # imported here: slow to import, and only HTML needs it
 
     try:
@@ -606,6 +623,25 @@ def read_html(path: str, data: bytes, stem: str) -> list[Article]:
         language=field("language"),
     )
     return [make_article(path, meta, text, hashlib.sha256(data).hexdigest(), default_id=stem)]
+
+
+def _check_html_depth(path: str, html: str) -> None:
+    """Refuse a page nested deeper than libxml2 reads: it stops there and the rest of the article would be lost."""
+    import lxml.etree
+    import lxml.html
+
+    parser = lxml.html.HTMLParser(encoding="utf-8")
+    try:
+        lxml.html.document_fromstring(html.encode("utf-8"), parser=parser)
+    except (lxml.etree.LxmlError, ValueError):
+        return  # trafilatura reports what it cannot read
+    for error in parser.error_log:
+        if error.type_name == "ERR_RESOURCE_LIMIT":
+            raise CorpusError(
+                path, f"the HTML parser stops reading this page ({error.message.split(',')[0]} at line {error.line}), "
+                "so the rest of the article would be lost",
+                "save the page again without the deeply nested markup, or paste its text into a .txt file",
+            )
 
 
 def _clean_meta(value: Any) -> str | None:
@@ -644,10 +680,19 @@ def read_jsonl(path: str, data: bytes, stem: str) -> list[Article]:
         except json.JSONDecodeError as exc:
             raise CorpusError(where, f"not valid JSON ({exc.msg} at column {exc.colno})",
                               "write one complete JSON object per line") from None
+        except (ValueError, RecursionError) as exc:  # a number too long to convert, or arrays nested too deeply
+            raise CorpusError(where, f"the JSON cannot be read ({_json_problem(exc)})",
+                              "write one article object per line, with text values") from None
         articles.append(_json_article(where, record, line.encode("utf-8"), f"{stem}-{lineno}"))
     if not articles:
         raise CorpusError(path, "the file holds no JSON records", "write one JSON object per line")
     return articles
+
+
+def _json_problem(exc: ValueError | RecursionError) -> str:
+    if isinstance(exc, RecursionError):
+        return "it is nested too deeply"
+    return str(exc).split(";")[0].split(":")[0]
 
 
 def read_json(path: str, data: bytes, stem: str) -> list[Article]:
@@ -658,6 +703,9 @@ def read_json(path: str, data: bytes, stem: str) -> list[Article]:
     except json.JSONDecodeError as exc:
         raise CorpusError(path, f"not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})",
                           "fix the JSON, or use .jsonl with one article per line") from None
+    except (ValueError, RecursionError) as exc:  # a number too long to convert, or arrays nested too deeply
+        raise CorpusError(path, f"the JSON cannot be read ({_json_problem(exc)})",
+                          "write one article object, or a list of article objects, with text values") from None
     if isinstance(document, dict):
         return [_json_article(path, document, data, stem)]
     if isinstance(document, list) and document:
@@ -684,7 +732,14 @@ def read_file(path: Path, display: str | None = None) -> list[Article]:
     if reader is None:
         raise CorpusError(shown, f"files ending in {path.suffix or '(no extension)'!r} are not read",
                           f"use one of {', '.join(SUPPORTED_SUFFIXES)}, or move the file out of the corpus")
+    limit = MAX_TEXT_BYTES if reader is read_text else MAX_HTML_BYTES if reader is read_html else None
     try:
+        size = path.stat().st_size
+        if limit is not None and size > limit:
+            raise CorpusError(
+                shown, f"the file is {size / 1e6:,.1f} MB, over the {limit / 1e6:,.0f} MB kg reads as one article",
+                "split it into several articles, or keep only the article's text (a .txt file)",
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise CorpusError(shown, f"cannot be read ({exc.strerror})", "check the file exists and is readable") from None

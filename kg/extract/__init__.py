@@ -49,7 +49,7 @@ def extract(article: Article) -> Extraction:
                 sources.setdefault(source.key, source)
                 keys.append(source.key)
                 citations.append(Citation(source=source.key, span=link.span))
-        for source, start, end in [*publication_sources(sent.text, sent.start, actors),
+        for source, start, end in [*publication_sources(sent.text, sent.start, actors, article.publisher),
                                    *document_sources(sent.text, sent.start, actors)]:
             sources.setdefault(source.key, source)
             keys.append(source.key)

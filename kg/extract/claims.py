@@ -46,7 +46,8 @@ from kg.iris import slug
 from kg.models import Article, Claim, ClaimType, DateStatement, Source, Span
 
 MAX_CLAIM_CHARS = 400
-_STAT_SUBJECT = re.compile(r"^(?:about\s+|nearly\s+|some\s+|over\s+)?\d+(?:[.,]\d+)?\s*(?:%|per\s*cent|percent)\s+"
+_STAT_SUBJECT = re.compile(r"^(?:(?:about|nearly|some|over|only|just|almost|roughly|around|fewer\s+than|more\s+than)\s+)?"
+                           r"\d+(?:[.,]\d+)?\s*(?:%|per\s*cent|percent)\s+"
                            r"(?:of\s+[\w\s]{1,40}?\s+)?[a-z]+")
 _PREPOSITIONS = {"of", "for", "to", "by", "with", "against", "from", "on", "in", "at", "about", "over", "into",
                  "than", "between", "toward", "towards", "among", "like", "including", "regarding"}
@@ -304,6 +305,9 @@ def _cue_attribution(ctx: Context, sent: Sentence, masked: str, sentence_index: 
                     r"\s+(?:\w+\s+){0,3}?(?:view|vision|hope|concerns?|belief|support|opposition|desire|confidence|"
                     r"doubts?|readiness|willingness|plans?|position|approach)\b", after)):
             continue
+        if cue_word in _NOUN_LIKE_CUES and not re.match(r"\s*(?:that\b|:|,)", after) and not (
+                cue_word in AS_CUES and re.search(r"\bas\b", after[:150])):
+            continue  # "member states", "his claims" (but "Russia views X as Y")
         if cue_word in {"sees", "saw", "views", "viewed", "regards", "regarded", "considers", "considered",
                         "perceives", "perceived"} and not re.search(r"\bas\b|\bwith\b", after[:160]):
             continue
@@ -551,6 +555,28 @@ def has_finite_verb(text: str) -> bool:
     return any(w in COMMON_FINITE or w in SPEECH_VERBS for w in words) or bool(PAST_RE.search(text.lower()))
 
 
+_LEGAL = re.compile(r"^(?:Under|According\s+to)\s+(?:a|an|the|its|their|EU|US|new|\d{4})\b[^,]{0,80}"
+                    r"(?:law|act|rules?|regulation|treaty|agreement|directive|decree|constitution|charter|deal)\b",
+                    re.IGNORECASE)
+"""A rule being described ("Under a 2023 law, ships must ..."), not an appeal."""
+
+
+def _reports_speech(text: str) -> bool:
+    """Does the text hold a speech verb used as one ("said", "states that"; not "member states")?"""
+    for m in CUE_RE.finditer(text):
+        word = m.group(0).split()[0].lower()
+        if word not in _NOUN_LIKE_CUES or re.match(r"\s*(?:that\b|:)", text[m.end() :]):
+            return True
+    return False
+
+
+def _first_person(text: str) -> bool:
+    """A sentence about the writer ("I worked in the Treasury", "until recently I never ..."): not a claim
+    about the world. "We" and quotations are not affected."""
+    return bool(re.search(r"(?:^|[,;:]\s*|\b(?:and|but|when|until\s+recently|recently|then)\s+)I\s+(?!think\b|believe\b)"
+                          r"|^(?:My|As\s+a\s+former)\b", text))
+
+
 def not_a_claim(text: str, *, authorial: bool, list_item: bool) -> str | None:
     """Why a sentence is not a claim (None if it is one)."""
     stripped = text.strip().strip("\"“”")
@@ -562,7 +588,7 @@ def not_a_claim(text: str, *, authorial: bool, list_item: bool) -> str | None:
     if len(words) < 5:
         return "fragment"
     body = re.sub(r"^[A-Z][\w\-’' ]{0,60}:\s+", "", stripped) if list_item else stripped
-    if (list_item or len(words) < 9) and not has_finite_verb(body) and not _STAT_SUBJECT.match(body):
+    if list_item and not has_finite_verb(body) and not _STAT_SUBJECT.match(body):
         return "fragment"
     if list_item and re.match(r"^[A-Z][a-z]+ing\s+[a-z]", body):
         return "fragment"
@@ -570,14 +596,16 @@ def not_a_claim(text: str, *, authorial: bool, list_item: bool) -> str | None:
         return "meta"
     if IMPERATIVE_RE.search(body) or (list_item and RECOMMENDATION_RE.search(body)):
         return "imperative"
-    normative = NORMATIVE_RE.search(stripped) if authorial else None
-    if normative and not CUE_RE.search(stripped[: normative.start()]):  # "X said the money should ..." reports
+    normative = NORMATIVE_RE.search(stripped) if authorial and not _LEGAL.match(stripped) else None
+    if normative and not _reports_speech(stripped[: normative.start()]):  # "X said the money should ..." reports
         # "We should be honest with ourselves: Ukraine's borders will not be restored" states after the colon
         colon = stripped.find(": ", normative.end())
         if colon < 0 or len(stripped[colon:].split()) < 6:
             return "normative"
     if stripped.endswith(":"):
         return "introduction"
+    if authorial and _first_person(stripped):
+        return "first person"
     return None
 
 
@@ -685,6 +713,13 @@ def draft_claims(ctx: Context, seg: Segmentation) -> list[Draft]:
             for s, e in _split_long(body, start, end):
                 drafts.append(Draft(s, e, "quote", speaker, speaker is None, attribution.cue, None, (s, e), sent,
                                     0.85, conf))
+            # "“...,” she told AFP, adding that New Delhi planned ...": what the speaker added is a claim too
+            added = _ADDING.search(body, q_end, sent.end)
+            if added and speaker is not None and not any(qs >= added.end() for qs, _ in quote_units):
+                a_start, a_end = _trim(body, added.end(), sent.end)
+                if len(re.findall(r"\w+", body[a_start:a_end])) >= 5:
+                    drafts.append(Draft(a_start, a_end, "reported", speaker, False, added.group("cue"), None,
+                                        (a_start, a_end), sent, 0.7, conf - 0.1))
         if named_people:
             ctx.last_person_mentioned, ctx.last_mention_sentence = named_people[0], index
         # the sentence itself (outside its quotations)
@@ -724,6 +759,14 @@ _STATISTICAL = re.compile(
     r"|\b(?:majority|minority|plurality)\s+of\b|\b(?:polled|surveyed|questioned|interviewed)\b", re.IGNORECASE)
 
 
+_OPINION = re.compile(
+    r"\b(?:respondents|voters|adults|people|americans|europeans|citizens|residents|public|republicans|democrats|"
+    r"independents|men|women|young|older|say|said|says|believe|believed|support|supported|oppose|opposed|favou?r|"
+    r"back|backed|want|wanted|think|thought|view|see|saw|name|named|describe|agree|disagree|approve|disapprove|"
+    r"trust|prefer|expect|worry|worried|sample|margin\s+of\s+error|survey|poll|polled|interviewed|questioned)\b",
+    re.IGNORECASE)
+
+
 def _poll_findings(ctx: Context, drafts: list[Draft]) -> None:
     """In an article about a poll by a named pollster, the poll's figures are the pollster's findings, and
     the poll (named in the article) is their source."""
@@ -752,7 +795,7 @@ def _poll_findings(ctx: Context, drafts: list[Draft]) -> None:
         if not whole_article and d.sentence.block.index != pollster_block:
             continue
         text = ctx.article.body[d.start : d.end]
-        if d.claim_type == "quote" or not _STATISTICAL.search(text):
+        if d.claim_type == "quote" or not _STATISTICAL.search(text) or not _OPINION.search(text):
             continue
         d.claimant, d.vague, d.claim_type = pollster.key, False, "reported"
         d.extra_cites.append(source.key)
@@ -762,7 +805,8 @@ def _poll_findings(ctx: Context, drafts: list[Draft]) -> None:
 _NOUN_LIKE_CUES = {"states", "claims", "reports", "notes", "views", "questions", "calls", "demands", "fears",
                    "hopes", "signals", "finds", "shows", "doubts", "promises", "pledges", "vows", "threatens",
                    "labels", "brands", "concerns"}
-_CLAUSE_BREAK = re.compile(r"(?:,\s+(?:and|but|while|whereas)|;)\s+")
+_ADDING = re.compile(r",\s+(?P<cue>adding|saying|noting|arguing|warning|insisting|stressing)\s+(?:that\s+)?")
+_CLAUSE_BREAK = re.compile(r"(?:,\s+(?:and|but)|;)\s+")
 
 
 def _clauses(ctx: Context, sent: Sentence) -> list[Sentence]:

@@ -196,7 +196,7 @@ META_RE = re.compile(
     r"\b(?:this|the\s+present|our)\s+(?:article|post|piece|essay|analysis|report|paper|blog|page|study|"
     r"chapter|section|series|column|op-ed|commentary|brief|note|newsletter)\s+(?:examines|explores|discusses|looks|will|aims|seeks|considers|analy[sz]es|"
     r"investigates|offers|provides|argues|reviews|focuses|outlines|presents|describes|assesses|asks|explains|"
-    r"shows|traces|maps|evaluates)"
+    r"shows|traces|maps|evaluates|takes\s+stock|sets\s+out|summari[sz]es|proposes|recommends)"
     r"|\b(?:parts?|portions?|sections?)\s+of\s+this\s+(?:article|post|piece|text|page)"
     r"|\b(?:in|throughout)\s+this\s+(?:article|post|piece|essay|analysis|report|column|op-ed|commentary|"
     r"brief|paper|newsletter)\b"
@@ -217,6 +217,8 @@ META_RE = re.compile(
     r"(?:say|argue|object|claim|reply|respond)\b"
     r"|\blet(?:'s|\s+us)\s+be\s+(?:honest|clear|frank|realistic)\b"
     r"|\bis\s+an\s+open\s+question\b|\bremains\s+to\s+be\s+seen\b|\btime\s+will\s+tell\b"
+    r"|\b(?:are|is)\s+(?:posted|published|available)\s+(?:at|on|online|in\s+full)\b"
+    r"|^here\s+(?:is|are)\b"
     r"|\bviews\s+expressed\s+(?:here\s+)?are\s+(?:his|her|their|the\s+author'?s?)\s+own\b",
     re.IGNORECASE,
 )
@@ -225,6 +227,8 @@ NORMATIVE_RE = re.compile(
     r"|\bit\s+is\s+(?:essential|crucial|important|vital|critical|necessary|imperative|key|indeed\s+\w+)\s+(?:to|that)\b"
     r"|\b(?:is|are)\s+(?:essential|crucial|critical|vital|imperative|key)\s+(?:for\s+\w+ing|to\s+\w+)\b"
     r"|\bcan\s+only\s+(?:watch|wait|hope|pray)\b"
+    r"|\b(?:deserves?|deserved)\s+(?:an?\s+|better|credit|more|the\s+)"
+    r"|\bit\s+is\s+(?:high\s+)?time\s+(?:for\s+[^.]{1,60}\s+)?to\b"
     r"|\bit'?s\s+(?:essential|crucial|important|vital|necessary)\s+to\b",
     re.IGNORECASE,
 )

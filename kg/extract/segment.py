@@ -43,6 +43,10 @@ _SENTENCE_STARTERS = frozenset(
     "the this that these those it its he she they we i in on at but however a an and as after before "
     "since while when if yet so for meanwhile moreover still there his her their our".split()
 )
+_WORD = re.compile(r"[\w’']+")
+_OPENER = re.compile(r"(?:The|This|It|He|She|They|We|In|But|However)\b")
+_GLUED_WORD = re.compile(r"[A-Z][a-z]*\s")
+_GLUED_END = re.compile(r"[a-z]{3}[.!?]$")
 _OPENING_QUOTES = "“«\""
 _CLOSERS = "\"'’”»)]"
 
@@ -196,17 +200,19 @@ def _boundary_ok(text: str, dot: int, after: int) -> bool:
         return False
     if ch != ".":
         return True
-    # the word before the full stop
-    m = re.search(r"([\w.]+)$", text[:dot])
-    word = m.group(1) if m else ""
+    # the word before the full stop (scanned backwards: a search over text[:dot] is quadratic in long paragraphs)
+    begin = dot
+    while begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] in "_."):
+        begin -= 1
+    word = text[begin:dot]
     low = word.lower().rstrip(".")
     if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word) or re.fullmatch(r"[A-Z]", word):
         # U.S. / U.K. / an initial: a boundary only if a typical sentence opener follows
-        next_word = re.match(r"[\w’']+", text[after:])
+        next_word = _WORD.match(text, after)
         return bool(next_word and next_word.group(0).lower() in _SENTENCE_STARTERS and len(word) > 1)
     if low in ABBREVIATIONS:
         return low in {"inc", "ltd", "corp", "co", "jr", "sr", "al", "est"} and nxt.isupper() and bool(
-            re.match(r"(?:The|This|It|He|She|They|We|In|But|However)\b", text[after:])
+            _OPENER.match(text, after)
         )
     return not (word.isdigit() and len(word) <= 2 and nxt.isdigit())
 
@@ -241,8 +247,8 @@ def _split_block(block: Block, start_index: int) -> list[Sentence]:
             k = j
             while k < n and text[k].isspace():
                 k += 1
-            glued = k == j and k < n and text[k].isupper() and re.match(r"[A-Z][a-z]*\s", text[k:]) is not None \
-                and re.search(r"[a-z]{3}[.!?]$", text[: i + 1]) is not None
+            glued = k == j and k < n and text[k].isupper() and _GLUED_WORD.match(text, k) is not None \
+                and _GLUED_END.search(text, max(0, i - 3), i + 1) is not None
             closes_quote = any(text[c] in "”»\"" and not inside[c] for c in range(i + 1, j))
             quoted = inside[i] and not long_quote[i] and not closes_quote
             if (k > j or k >= n or glued) and not quoted and _boundary_ok(text, i, k):
