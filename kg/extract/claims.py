@@ -46,7 +46,8 @@ from kg.iris import slug
 from kg.models import Article, Claim, ClaimType, DateStatement, Source, Span
 
 MAX_CLAIM_CHARS = 400
-_STAT_SUBJECT = re.compile(r"^(?:(?:about|nearly|some|over|only|just|almost|roughly|around|fewer\s+than|more\s+than)\s+)?"
+_STAT_SUBJECT = re.compile(r"^(?:(?:about|nearly|some|over|only|just|almost|roughly|around|fewer\s+than|more\s+than)"
+                           r"\s+)?"
                            r"\d+(?:[.,]\d+)?\s*(?:%|per\s*cent|percent)\s+"
                            r"(?:of\s+[\w\s]{1,40}?\s+)?[a-z]+")
 _PREPOSITIONS = {"of", "for", "to", "by", "with", "against", "from", "on", "in", "at", "about", "over", "into",
@@ -573,7 +574,8 @@ def _reports_speech(text: str) -> bool:
 def _first_person(text: str) -> bool:
     """A sentence about the writer ("I worked in the Treasury", "until recently I never ..."): not a claim
     about the world. "We" and quotations are not affected."""
-    return bool(re.search(r"(?:^|[,;:]\s*|\b(?:and|but|when|until\s+recently|recently|then)\s+)I\s+(?!think\b|believe\b)"
+    return bool(re.search(r"(?:^|[,;:]\s*|\b(?:and|but|when|until\s+recently|recently|then)\s+)"
+                          r"I\s+(?!think\b|believe\b)"
                           r"|^(?:My|As\s+a\s+former)\b", text))
 
 
