@@ -579,7 +579,8 @@ _MEDIA_BEFORE = re.compile(r"\b(?:daily|newspaper|broadcaster|news\s+agency|week
 _ORG_WORDS = {
     "Management", "Shipping", "Maritime", "Lines", "Logistics", "Holdings", "Airlines", "Markets", "Trading",
     "Petroleum", "Resources", "Industries", "Motors", "Solutions", "Advisory", "Strategies", "Institution",
-    "Programme", "Program", "Mission", "Operations", "Navy", "Secretariat", "Tribunal", "Survey", "Research", "Forum", "Europe", "Group", "Institute", "Centre", "Center", "Foundation", "Agency", "Service",
+    "Programme", "Program", "Mission", "Operations", "Navy", "Secretariat", "Tribunal", "Survey",
+    "Research", "Forum", "Europe", "Group", "Institute", "Centre", "Center", "Foundation", "Agency", "Service",
     "Bank", "Fund", "Council", "Network", "Operators", "Company", "Partners", "Associates", "Analytics",
     "Intelligence", "Consulting", "Capital", "Energy", "Gas", "Oil", "Media", "News", "Times", "Post", "Press",
     "Watch", "Monitor", "International", "Global", "Systems", "Technologies", "Labs", "School", "University",
