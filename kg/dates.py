@@ -82,20 +82,20 @@ def find_dates(text: str, reference: DateValue | None = None) -> list[DateMatch]
     >>> [m.date.value for m in find_dates("spend 2% of GDP, 4,500 troops, 2019-2020 budget")]
     []
     """
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # 1 where a date was found: a linear scan of a list was quadratic in long texts
     found: list[DateMatch] = []
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            if 1 in taken[m.start() : m.end()]:
                 continue
             date = _from_match(m)
             if date is not None:
-                taken.append((m.start(), m.end()))
+                taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
                 found.append(DateMatch(m.start(), m.end(), date))
     if reference is not None:
         ref_year = int(reference.value[:4])
         for m in _RELATIVE.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            if 1 in taken[m.start() : m.end()]:
                 continue
             shift = {"last": -1, "previous": -1, "this": 0, "next": 1}[m.group("which").lower()]
             if m.group("unit").lower() == "year":
@@ -110,7 +110,7 @@ def find_dates(text: str, reference: DateValue | None = None) -> list[DateMatch]
                 found.append(DateMatch(m.start(), m.end(), date, relative=True))
         ref_month = int(reference.value[5:7]) if reference.precision != "year" else None
         for m in _BARE_MONTH.finditer(text):
-            if ref_month is None or any(m.start("month") < e and s < m.end() for s, e in taken):
+            if ref_month is None or 1 in taken[m.start("month") : m.end()]:
                 continue
             month = MONTHS[m.group("month").lower()]
             year = ref_year if month <= ref_month and not m.group(0).lower().startswith("last") else ref_year - 1
