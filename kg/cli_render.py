@@ -27,7 +27,8 @@ def cmd_render(args: argparse.Namespace) -> int:
     temp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        stats = render_html(store, temp, actor=args.actor, article=args.article, only=args.only)
+        stats = render_html(store, temp, actor=args.actor, article=args.article, only=args.only,
+                            view=None if args.view == "auto" else args.view)
         os.replace(temp, out)
     except OSError as exc:
         raise OutputError(f"cannot write {out} ({exc.strerror}). Fix: choose a writable --out") from None
@@ -61,7 +62,7 @@ def cmd_render(args: argparse.Namespace) -> int:
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``kg render``."""
     from kg.cli import Formatter
-    from kg.visualise import ONLY_CHOICES, SUMMARY_THRESHOLD
+    from kg.visualise import ONLY_CHOICES, SUMMARY_THRESHOLD, VIEWS
 
     parser = subparsers.add_parser(
         "render",
@@ -88,6 +89,8 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument("--article", metavar="ID", help="only the claims of this article (id, IRI or headline)")
     parser.add_argument("--only", choices=ONLY_CHOICES, help="only claims in contradictions, or claims citing "
                         "no source")
+    parser.add_argument("--view", choices=("auto", *VIEWS), default="auto", help="the view the page opens "
+                        f"on; auto: the summary above {SUMMARY_THRESHOLD:,} nodes, else every claim")
     parser.add_argument("--screenshot", type=Path, metavar="PNG", help="open the page in headless Chromium "
                         "(needs `make browser` and the test tools), print its time to interactive, save a PNG")
     parser.set_defaults(func=cmd_render)

@@ -60,6 +60,7 @@ __all__ = [
     "KINDS",
     "ONLY_CHOICES",
     "SUMMARY_THRESHOLD",
+    "VIEWS",
     "VIEW_LIMIT",
     "BrowserReport",
     "PageGraph",
@@ -97,6 +98,7 @@ EDGE_LENGTH = 110.0
 Kind = Literal["article", "claim", "actor", "event", "source"]
 KINDS: tuple[Kind, ...] = ("article", "claim", "actor", "event", "source")
 ONLY_CHOICES = ("contradictions", "uncited")
+VIEWS = ("summary", "claims")
 
 VENDOR = Path(__file__).parent / "vendor"
 TEMPLATES = Path(__file__).parent / "templates"
@@ -911,11 +913,17 @@ class PageStats:
     notice: str = ""
 
 
-def render_page(graph: PageGraph, store: ox.Store | None = None) -> tuple[str, PageStats]:
+def render_page(
+    graph: PageGraph, store: ox.Store | None = None, *, view: str | None = None
+) -> tuple[str, PageStats]:
     """The HTML text of the page for ``graph`` (already selected), and its statistics.
 
     ``store`` is where claims read without their text (``read_graph(claim_text=False)``) get it.
+    ``view`` is the view the page opens on: ``"summary"``, ``"claims"``, or None for the summary
+    above :data:`SUMMARY_THRESHOLD` nodes.
     """
+    if view not in (None, *VIEWS):
+        raise KgError(f"view {view!r}: choose one of {', '.join(VIEWS)}")
     from pyvis.network import Network
 
     seconds: dict[str, float] = {}
@@ -928,6 +936,7 @@ def render_page(graph: PageGraph, store: ox.Store | None = None) -> tuple[str, P
         fill_claims(store, graph)
     ids = {iri: i for i, iri in enumerate(graph.nodes)}
     large = len(graph.nodes) > SUMMARY_THRESHOLD
+    opens_on = view or ("summary" if large else "claims")
     seconds["prepare"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
@@ -978,7 +987,7 @@ def render_page(graph: PageGraph, store: ox.Store | None = None) -> tuple[str, P
         "statuses": statuses,
         "edgeStyles": EDGE_STYLES,
         "contradictions": contradictions,
-        "defaultMode": "summary" if large else "claims",
+        "defaultMode": opens_on,
         "viewLimit": VIEW_LIMIT,
         "large": large,
         "summary": _summary(graph, {i: counts_by[i] for i in graph.nodes if i in counts_by}, ids),
@@ -1014,7 +1023,7 @@ def render_page(graph: PageGraph, store: ox.Store | None = None) -> tuple[str, P
     seconds["html"] = time.perf_counter() - t0
     stats = PageStats(
         nodes=len(net.nodes), edges=len(net.edges), bytes=len(html.encode("utf-8")),
-        default_view="summary" if large else "claims",
+        default_view=opens_on,
         counts={**{str(k): v for k, v in full_counts.items()}, "contradictions": len(graph.contradictions),
                 "lacking": lacking_total},
         seconds={k: round(v, 3) for k, v in seconds.items()}, notice=notice,
@@ -1041,6 +1050,7 @@ def render_html(
     actor: str | None = None,
     article: str | None = None,
     only: str | None = None,
+    view: str | None = None,
 ) -> PageStats:
     """Write the graph page of ``store`` to ``path`` (UTF-8; the caller makes it atomic).
 
@@ -1048,6 +1058,7 @@ def render_html(
         store: the built graph (every named graph of graph.trig).
         path: the HTML file to write.
         actor, article, only: make a focused page (see :func:`select`).
+        view: the view the page opens on (see :func:`render_page`).
 
     Raises:
         KgError: an option names no actor or article of the graph.
@@ -1055,7 +1066,7 @@ def render_html(
     t0 = time.perf_counter()
     graph = select(read_graph(store, claim_text=False), actor=actor, article=article, only=only)
     read_seconds = time.perf_counter() - t0
-    html, stats = render_page(graph, store)
+    html, stats = render_page(graph, store, view=view)
     Path(path).write_bytes(html.encode("utf-8"))
     stats.seconds = {"read": round(read_seconds, 3), **stats.seconds}
     logger.info("render: %d nodes, %d edges, %d bytes -> %s", stats.nodes, stats.edges, stats.bytes, path)

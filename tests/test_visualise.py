@@ -363,6 +363,9 @@ def test_visualise_cli_render_writes_a_focused_page(tmp_path: Path, capsys: pyte
     assert cli.main(["render", "--graph", str(graph_dir), "--actor", "Nobody"]) == 2
     assert "no actor or event" in capsys.readouterr().err
     assert not (graph_dir / "graph.html").exists()
+    summary = tmp_path / "summary.html"
+    assert cli.main(["render", "--graph", str(graph_dir), "--out", str(summary), "--view", "summary"]) == 0
+    assert page_data(summary.read_text(encoding="utf-8"))["page"]["defaultMode"] == "summary"
     assert cli.main(["render", "--graph", str(tmp_path / "missing")]) == 2
     assert "kg build" in capsys.readouterr().err
 

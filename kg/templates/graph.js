@@ -676,12 +676,6 @@
     show(id);
     if (current.nodes.has(id)) network.selectNodes([id], true);
   };
-  kg.edgeDomPoint = function (id) {
-    // the middle of a drawn edge (vis-network keeps the geometry on its internal edge object)
-    var p = network.canvasToDOM(network.body.edges[id].edgeType.getPoint(0.5));
-    var r = container.getBoundingClientRect();
-    return { x: r.left + p.x, y: r.top + p.y };
-  };
 
   setControls();
   showView(true);
