@@ -372,7 +372,7 @@ def read_graph(store: ox.Store, *, claim_text: bool = True) -> PageGraph:
     nodes: dict[str, Node] = {}
     for iri in sorted(kinds, key=lambda i: (KINDS.index(kinds[i]), i)):
         kind = kinds[iri]
-        f: dict[str, Any] = {"iri": _compact(iri)}
+        f: dict[str, Any] = {}
         if kind == "claim":
             f["st"] = _status_key(t.first(KGNS + "citationStatus", iri))
             if claim_text:
@@ -955,7 +955,7 @@ def render_page(
         group: str = node.kind
         if node.kind == "claim" and node.fields.get("st") != "cited":
             group = "claimLacking"
-        extra: dict[str, Any] = dict(node.fields)
+        extra: dict[str, Any] = {"iri": _compact(iri), **node.fields}  # compacted here: only for kept nodes
         if node.kind in ("actor", "event"):
             extra.update(counts_by[iri])
         net.add_node(i, label=node.label or None, shape=NODE_STYLES[group]["shape"], group=group,

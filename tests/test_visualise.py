@@ -260,6 +260,17 @@ def test_visualise_hostile_text_stays_data_and_bad_urls_are_not_links(tmp_path: 
 # Focused pages and big graphs
 
 
+def test_visualise_empty_and_one_node_graphs_render(tmp_path: Path) -> None:
+    assert render_html(ox.Store(), tmp_path / "empty.html").nodes == 0
+    store = ox.Store()
+    store.add(ox.Quad(ox.NamedNode("https://w3id.org/kg/id/actor/x"),
+                      ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                      ox.NamedNode("http://www.w3.org/ns/prov#Agent"), ox.NamedNode("https://w3id.org/kg/id/graph/e")))
+    path = tmp_path / "one.html"
+    assert render_html(store, path).nodes == 1
+    assert page_data(path.read_text(encoding="utf-8"))["nodes"][0]["iri"] == "kgd:actor/x"
+
+
 def test_visualise_select_actor_by_name_alias_or_id() -> None:
     graph = read_graph(tiny_store())
     by_name = select(graph, actor="jens stoltenberg")
