@@ -1149,7 +1149,6 @@ def open_page(
             r.abort()
 
     page.route("**/*", route)
-    page.on("requestfailed", lambda r: None)
     page.on("console", lambda m: report.errors.append(f"console: {m.text}") if m.type == "error" else None)
     page.on("pageerror", lambda e: report.errors.append(f"pageerror: {e}"))
 
