@@ -627,8 +627,8 @@ def read_html(path: str, data: bytes, stem: str) -> list[Article]:
 
 def _check_html_depth(path: str, html: str) -> None:
     """Refuse a page nested deeper than libxml2 reads: it stops there and the rest of the article would be lost."""
-    import lxml.etree
-    import lxml.html
+    import lxml.etree  # type: ignore[import-untyped]
+    import lxml.html  # type: ignore[import-untyped]
 
     parser = lxml.html.HTMLParser(encoding="utf-8")
     try:

@@ -136,7 +136,7 @@ def software_iri(version: str) -> URIRef:
     return _iri("software", "kg-" + slug(version))
 
 
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_WEB_SCHEME = re.compile(r"^https?://", re.IGNORECASE)
 _IRI_ASCII = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:@/?")
 _HEX = frozenset("0123456789abcdefABCDEF")
 _UCSCHAR = (
@@ -149,20 +149,24 @@ _UCSCHAR = (
 
 
 def url_iri(url: str) -> URIRef | None:
-    """An IRI for a URL found in corpus text, or None when it cannot be one (no scheme, bad host).
+    """An IRI for a web URL found in corpus text, or None when it cannot be one (no scheme, bad host).
 
-    What an IRI may not hold (spaces, quotes, ``<>{}|^`` and backslashes, a second ``#``, stray
-    ``%``, brackets outside the host, private-use and non-characters) is percent-encoded as UTF-8.
+    Only http(s) URLs become IRIs: ``javascript:``, ``data:``, ``file:`` and other schemes in corpus
+    text stay text, so nothing in the graph points a client at them. What an IRI may not hold (spaces,
+    quotes, ``<>{}|^`` and backslashes, a second ``#``, stray ``%``, brackets outside the host,
+    private-use and non-characters) is percent-encoded as UTF-8.
 
     >>> str(url_iri(' https://example.com/a b?q="x"#f#g '))
     'https://example.com/a%20b?q=%22x%22#f%23g'
     >>> url_iri("www.example.com/no-scheme") is None
     True
+    >>> url_iri("javascript:alert(1)") is None
+    True
     """
     import pyoxigraph  # the same IRI parser that will write the file decides what is valid
 
     text = url.strip()
-    if not _SCHEME.match(text):
+    if not _WEB_SCHEME.match(text):
         return None
     authority_end = -1
     scheme_end = text.index(":") + 1
