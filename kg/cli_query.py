@@ -36,6 +36,17 @@ DEFAULT_TIMEOUT_S = 60.0
 # The shared option set: where queries run
 
 
+def positive_seconds(text: str) -> float:
+    """An argparse type: a number of seconds above 0."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"{text!r} must be more than 0 seconds")
+    return value
+
+
 def add_source_options(parser: argparse.ArgumentParser) -> None:
     """Add ``--store`` and ``--endpoint`` (mutually exclusive) and ``--timeout-s`` to ``parser``.
 
@@ -60,7 +71,7 @@ def add_source_options(parser: argparse.ArgumentParser) -> None:
     )
     group.add_argument(
         "--timeout-s",
-        type=float,
+        type=positive_seconds,
         default=DEFAULT_TIMEOUT_S,
         metavar="S",
         help="seconds to wait for the endpoint's answer",
@@ -270,7 +281,8 @@ def _add_push(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -
     parser.add_argument("--method", choices=("gsp", "bulk"), default="gsp", help="how to send the graph")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, metavar="DIR", help="output folder of kg build")
     parser.add_argument(
-        "--timeout-s", type=float, default=DEFAULT_TIMEOUT_S, metavar="S", help="seconds to wait for each answer"
+        "--timeout-s", type=positive_seconds, default=DEFAULT_TIMEOUT_S, metavar="S",
+        help="seconds to wait for each answer",
     )
     parser.set_defaults(func=cmd_push)
 

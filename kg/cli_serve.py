@@ -15,6 +15,16 @@ def _interrupt(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
 
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
+    if not 1 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (1 to 65535)")
+    return value
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from kg.cli import EXIT_OK
     from kg.errors import EndpointError
@@ -76,6 +86,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``kg serve``."""
     from kg.cli import Formatter
+    from kg.cli_query import positive_seconds
     from kg.serve import DEFAULT_HOST, DEFAULT_PORT, DEFAULT_TIMEOUT_S
 
     parser = subparsers.add_parser(
@@ -98,9 +109,10 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument(
         "--host", default=DEFAULT_HOST, help="address to listen on; anything but loopback exposes the graph"
     )
-    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="port to listen on")
+    parser.add_argument("--port", type=_port, default=DEFAULT_PORT, help="port to listen on")
     parser.add_argument(
-        "--timeout-s", type=float, default=DEFAULT_TIMEOUT_S, metavar="S", help="stop each query after S seconds"
+        "--timeout-s", type=positive_seconds, default=DEFAULT_TIMEOUT_S, metavar="S",
+        help="stop each query after S seconds",
     )
     parser.add_argument(
         "--cors",

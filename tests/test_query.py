@@ -193,6 +193,13 @@ def test_query_construct_parses_back(tricky: EmbeddedSource, fmt: str) -> None:
     }
 
 
+def test_query_describe_gives_triples(tricky: EmbeddedSource) -> None:
+    result = tricky.run(f"DESCRIBE <{EX}b> FROM <{EX}g>")  # FROM: DESCRIBE reads the default graph
+    assert isinstance(result, GraphResult) and len(result) == 2
+    for fmt in ("turtle", "ntriples"):
+        assert '"Москва"@ru'.encode() in render(result, fmt)
+
+
 def test_query_formats_that_do_not_fit_are_refused() -> None:
     with pytest.raises(QueryError, match="use --format turtle"):
         render(GraphResult(()), "csv")
@@ -303,6 +310,7 @@ def test_query_cli_refuses_updates(capsys: pytest.CaptureFixture[str]) -> None:
         (["query"], "give a query"),
         (["query", "actor_claims", "--param", "actor"], "NAME=VALUE"),
         (["query", "top_sources", "--store", "sqlite:x"], "oxigraph:DIR"),
+        (["query", "uncited", "--timeout-s", "-1"], "more than 0 seconds"),
     ],
 )
 def test_query_cli_usage_errors(capsys: pytest.CaptureFixture[str], argv: list[str], message: str) -> None:

@@ -344,3 +344,16 @@ def test_serve_without_oxigraph(monkeypatch: pytest.MonkeyPatch, tmp_path: Path)
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(KgError, match="pip install oxigraph"):
         find_oxigraph()
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--port", "70000"], "not a port number"),
+        (["--port", "http"], "not a port number"),
+        (["--timeout-s", "0"], "more than 0 seconds"),
+    ],
+)
+def test_serve_usage_errors(argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["serve", *argv]) == 2
+    assert message in capsys.readouterr().err
