@@ -155,6 +155,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--query-runs", type=int, metavar="N", help="runs per query figure (default 5; 1 with --quick)")
     parser.add_argument("--reuse-only", action="store_true",
                         help="measure no build: report only the build measurements saved in --work (implies --reuse)")
+    parser.add_argument("--observed", action="append", default=[], metavar="TARGET=VALUE",
+                        help="a lower bound observed outside the suite for a target it could not finish measuring "
+                             "(e.g. build-rss=7128 in MB, build-time=4500 in s, from a build still running)")
+    parser.add_argument("--note", action="append", default=[], metavar="TEXT",
+                        help="a line for the results file's Notes section (repeatable)")
     parser.add_argument("--profile", action="store_true", help="profile the builds that miss a target")
     return parser
 
@@ -215,6 +220,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             results["page"] = _part("page", "benchmarks.page", lambda run: run(p_sizes), saved=reuse("page"),
                                     key=list(p_sizes))
     results["machine"]["load_end"] = [round(x, 2) for x in os.getloadavg()]
+    results["notes"] = list(args.note)
+    results["observed"] = {k: float(v) for k, v in (item.split("=", 1) for item in args.observed)}
     results["finished"] = time.strftime("%Y-%m-%d %H:%M:%S %Z")
 
     results = json.loads(json.dumps(results, default=str))  # string keys everywhere, as in the .json file
