@@ -108,8 +108,8 @@ def build_lock(out_dir: Path) -> Iterator[Path]:
 
 
 def _remove_stale_temporaries(out_dir: Path) -> None:
-    """Temporary files left by a build that was killed (safe: we hold the lock)."""
-    for path in out_dir.glob(f".*{_TMP_MARK}*"):
+    """Temporary files left by a build that was killed, in the folder and its cache (safe: we hold the lock)."""
+    for path in [*out_dir.glob(f".*{_TMP_MARK}*"), *(out_dir / ".cache").rglob(f".*{_TMP_MARK}*")]:
         with contextlib.suppress(OSError):
             path.unlink()
 
