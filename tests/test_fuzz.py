@@ -13,6 +13,7 @@ benchmarks.fuzz`` runs them with many more. Failures print the shrunk input to r
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import io
 import json
@@ -35,6 +36,7 @@ from kg.extract import extract
 from kg.extract.citations import url_source_key
 from kg.ingest import MAX_ARTICLE_CHARS, READERS, _meta_from_mapping, make_article
 from kg.models import Article, Extraction
+from kg.pipeline import build_corpus
 from kg.resolve import check_references, resolve
 from tests.conftest import TINY_CORPUS
 
@@ -82,10 +84,13 @@ front_matter = st.tuples(st.lists(header_line, max_size=6), any_text, st.boolean
 )
 
 json_scalar = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=30),
-                        st.sampled_from(HEADER_VALUES))
-json_value = st.recursive(json_scalar, lambda inner: st.one_of(st.lists(inner, max_size=4),
-                                                               st.dictionaries(st.text(max_size=8), inner, max_size=4)),
-                          max_leaves=12)
+                        st.sampled_from(HEADER_VALUES), st.just([]), st.just({}))
+json_value = st.recursive(
+    json_scalar,
+    lambda inner: st.one_of(st.lists(inner, min_size=1, max_size=4),
+                            st.dictionaries(st.text(max_size=8), inner, min_size=1, max_size=4)),
+    max_leaves=12,
+)
 JSON_KEYS = ["articleBody", "text", "body", "headline", "title", "url", "author", "authors", "datePublished",
              "publisher", "inLanguage", "@id", "id", "genre", "@context", "keywords"]
 json_article = st.dictionaries(st.sampled_from(JSON_KEYS), st.one_of(json_value, any_text), max_size=8)
@@ -278,7 +283,7 @@ def test_fuzz_url_iri_only_web_urls(url: str) -> None:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("fuzz") / "out"
-    assert main(["build", str(TINY_CORPUS), "--out", str(out), "-q"]) == 0
+    build_corpus(TINY_CORPUS, out)  # not `main(["build", ..., "-q"])`: it would leave kg's logger at ERROR
     return out
 
 
@@ -396,3 +401,18 @@ def test_fuzz_query_undecodable_command_line_bytes_are_a_clean_error(built: Path
     code, _, err = run_query(built, "ASK { \udcff }")
     assert code == 2
     assert err.startswith("kg query: error:")
+
+
+def test_fuzz_long_profile_command() -> None:
+    """``python -m benchmarks.fuzz`` runs these properties with more examples (and, if asked, the crash trials)."""
+    from benchmarks.fuzz import command, environment, main
+
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    args = argparse.Namespace(examples=50, seed=3, k="json", exitfirst=True, crash_trials=2, hostile_mb=0)
+    cmd = command(args)
+    assert cmd[1:3] == ["-m", "pytest"]
+    assert "tests/test_fuzz.py" in cmd and "tests/test_crash_safety.py" in cmd and "tests/test_hostile.py" not in cmd
+    assert "--hypothesis-seed=3" in cmd and cmd[cmd.index("-k") + 1] == "json"
+    env = environment(args)
+    assert env["KG_FUZZ_EXAMPLES"] == "50" and env["KG_CRASH_TRIALS"] == "2" and "KG_HOSTILE_MB" not in env
