@@ -92,7 +92,7 @@ def machine_info() -> dict[str, Any]:
 
 
 def _part(name: str, module: str, call: Callable[[Any], Any], *, saved: Path | None = None,
-          key: object = None) -> dict[str, Any]:
+          key: object = None, reuse_only: bool = False) -> dict[str, Any]:
     """Run one part; "not available yet" when its module is missing, the error when it fails.
 
     With ``saved``, a result saved there by an earlier run with the same ``key`` is used instead (marked
@@ -105,6 +105,8 @@ def _part(name: str, module: str, call: Callable[[Any], Any], *, saved: Path | N
             part: dict[str, Any] = data["part"]
             part["reused_from"] = data["measured"]
             return part
+    if reuse_only:
+        return {"status": "not measured in this run", "module": module, "error": "--reuse-only and nothing saved"}
     result = _run_part(name, module, call)
     if saved is not None and result["status"] == "ok":
         saved.write_text(json.dumps({"key": key, "measured": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
@@ -153,6 +155,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--query-size", type=int, metavar="N",
                         help="articles of the graph the queries run on (default: the largest size)")
     parser.add_argument("--query-runs", type=int, metavar="N", help="runs per query figure (default 5; 1 with --quick)")
+    parser.add_argument("--rdflib-queries", nargs="+", metavar="NAME",
+                        help="ready queries for the rdflib baseline (default: the slowest through the store, and "
+                             "the slowest embedded)")
     parser.add_argument("--reuse-only", action="store_true",
                         help="measure no build: report only the build measurements saved in --work (implies --reuse)")
     parser.add_argument("--observed", action="append", default=[], metavar="TARGET=VALUE",
@@ -204,21 +209,27 @@ def main(argv: Sequence[str] | None = None) -> int:
             build_bench.measure_build(work / str(q_size) / "corpus", graph_dir, max(workers_for(q_size)))
         q_runs = args.query_runs or (1 if quick else 5)
         results["queries"] = _part("queries", "benchmarks.queries", lambda run: run(graph_dir, runs=q_runs),
-                                   saved=reuse("queries"), key=[str(graph_dir), q_runs])
+                                   saved=reuse("queries"), key=[str(graph_dir), q_runs],
+                                   reuse_only=args.reuse_only)
         results["queries"]["articles"] = q_size
         if results["queries"]["status"] == "ok":
-            results["rdflib"] = _rdflib_baseline(results["queries"], graph_dir, quick, reuse("rdflib"))
+            try:
+                results["rdflib"] = _rdflib_baseline(results["queries"], graph_dir, quick, reuse("rdflib"),
+                                                     args.rdflib_queries, args.reuse_only)
+            except Exception as exc:  # the baseline must not stop the suite
+                results["rdflib"] = {"skipped": f"failed: {type(exc).__name__}: {str(exc)[:300]}"}
     if "contradictions" in parts:
         c_sizes = QUICK_CONTRADICTION_SIZES if quick else CONTRADICTION_SIZES
         results["contradictions"] = _part("contradictions", "benchmarks.contradictions", lambda run: run(c_sizes),
-                                          saved=reuse("contradictions"), key=list(c_sizes))
+                                          saved=reuse("contradictions"), key=list(c_sizes),
+                                          reuse_only=args.reuse_only)
     if "page" in parts:
         p_sizes = QUICK_PAGE_SIZES if quick else PAGE_SIZES
         if quick:  # one repeat, and no screenshot written into output/
             results["page"] = _part("page", "benchmarks.page", lambda run: run(p_sizes, repeats=1, screenshot=None))
         else:
             results["page"] = _part("page", "benchmarks.page", lambda run: run(p_sizes), saved=reuse("page"),
-                                    key=list(p_sizes))
+                                    key=list(p_sizes), reuse_only=args.reuse_only)
     results["machine"]["load_end"] = [round(x, 2) for x in os.getloadavg()]
     results["notes"] = list(args.note)
     results["observed"] = {k: float(v) for k, v in (item.split("=", 1) for item in args.observed)}
@@ -236,18 +247,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _rdflib_baseline(queries: dict[str, Any], graph_dir: Path, quick: bool, saved: Path | None) -> dict[str, Any]:
-    """The slowest ready queries (through the store, and embedded) timed on an rdflib Dataset."""
+def _rdflib_baseline(queries: dict[str, Any], graph_dir: Path, quick: bool, saved: Path | None,
+                     chosen: Sequence[str] | None, reuse_only: bool) -> dict[str, Any]:
+    """The slowest ready queries (through the store, and embedded), or ``chosen``, on an rdflib Dataset."""
     from benchmarks import baseline
 
     timed = {k: v for k, v in queries["result"]["queries"].items() if "--param" not in k}
-    names = sorted({max(timed, key=lambda k: timed[k]["store"]), max(timed, key=lambda k: timed[k]["embedded"])})
+    names = sorted(chosen or {max(timed, key=lambda k: timed[k]["store"]),
+                              max(timed, key=lambda k: timed[k]["embedded"])})
     key = [str(graph_dir), names]
     if saved is not None and saved.exists():
         data = json.loads(saved.read_text(encoding="utf-8"))
         if data.get("key") == key:
             _log("rdflib baseline: reusing the saved result")
             return dict(data["result"])
+    if reuse_only:
+        return {"skipped": "not measured in this run (--reuse-only, nothing saved)"}
     _log(f"rdflib baseline: {', '.join(names)} on {graph_dir}")
     result = baseline.run(graph_dir, names, quads=queries["result"].get("quads"), timeout_s=120 if quick else 1800)
     if saved is not None:

@@ -58,7 +58,7 @@ def run(out_dir: Path, names: Sequence[str] = (), quads: int | None = None, time
         done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout_s, check=False)
         stdout, timed_out = done.stdout, False
         if done.returncode != 0:
-            raise RuntimeError(f"rdflib baseline failed:\n{done.stderr[-3000:]}")
+            raise RuntimeError(f"rdflib baseline failed (exit {done.returncode}):\n{done.stderr[-3000:]}")
     except subprocess.TimeoutExpired as exc:
         out = exc.stdout
         stdout, timed_out = (out.decode() if isinstance(out, bytes) else out or ""), True
