@@ -154,6 +154,9 @@ def run(out_dir: Path, runs: int = 5, budget_s: float = 120.0) -> dict[str, Any]
                 except EndpointError as exc:
                     queries[label] = {"rows": None, "embedded": None, "store": None, "server": None,
                                       "error": f"over {budget_s:g} s on the server: {exc}"}
+                    server.stop()  # a query past the time limit can keep the server busy: start afresh
+                    server.start()
+                    server.wait_ready()
                     continue
                 for where, source in (("embedded", embedded), ("store", on_disk), ("server", served)):
                     row[where] = round(_query_median(source, text, params, ready, runs), 5)

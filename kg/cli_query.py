@@ -113,8 +113,8 @@ def _read_query(spec: str) -> tuple[str, str, ReadyQuery | None]:
             return path.read_text(encoding="utf-8"), str(path), None
         except FileNotFoundError:
             raise QueryError(f"{spec}: no such file") from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise QueryError(f"{spec}: cannot be read as UTF-8 text ({exc})") from None
+        except (OSError, UnicodeDecodeError, ValueError) as exc:  # ValueError: a NUL byte in the path
+            raise QueryError(f"{spec!r}: cannot be read as UTF-8 text ({exc})") from None
     if spec.replace("-", "_").isidentifier():
         close = suggest_ready(spec)
         hint = f" Did you mean {' or '.join(close)}?" if close else ""

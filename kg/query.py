@@ -194,6 +194,7 @@ def with_prefixes(text: str, shape: QueryShape | None = None) -> str:
 
 def refuse(text: str, shape: QueryShape | None = None, *, service: bool = True) -> QueryShape:
     """The shape of ``text``; QueryError for an update, and (if ``service``) for a ``SERVICE`` clause."""
+    _check_encodable(text, "the query")
     shape = shape or inspect_query(text)
     if shape.is_update:
         raise QueryError(
@@ -207,6 +208,17 @@ def refuse(text: str, shape: QueryShape | None = None, *, service: bool = True) 
             "the SERVICE clause"
         )
     return shape
+
+
+def _check_encodable(text: str, what: str) -> None:
+    """QueryError if ``text`` holds characters UTF-8 cannot carry (bytes a shell passed as surrogates)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise QueryError(
+            f"{what} holds bytes that are not UTF-8 text (character {exc.start + 1}); "
+            "save or type it as UTF-8"
+        ) from None
 
 
 def syntax_error(exc: BaseException, text: str, line_offset: int = 0) -> QueryError:
@@ -786,6 +798,7 @@ def iter_params(pairs: Iterable[str]) -> dict[str, list[str]]:
     """
     out: dict[str, list[str]] = {}
     for pair in pairs:
+        _check_encodable(pair, f"--param {pair.partition('=')[0]!r}")
         name, equals, value = pair.partition("=")
         name = name.strip().lstrip("?$")
         if not equals or not name:

@@ -388,14 +388,12 @@ def test_fuzz_query_syntax_error_names_line_and_column(built: Path) -> None:
     assert re.search(r"line \d+, column \d+", err), err
 
 
-@pytest.mark.xfail(strict=True, reason="kg/cli_query.py _read_query: Path.read_text raises ValueError on a NUL byte")
 def test_fuzz_query_nul_byte_in_a_path_is_a_clean_error(built: Path) -> None:
     code, _, err = run_query(built, "queries/\x00.rq")
     assert code == 2
     assert err.startswith("kg query: error:")
 
 
-@pytest.mark.xfail(strict=True, reason="kg/store.py run: query text is encoded to UTF-8 unchecked (UnicodeEncodeError)")
 def test_fuzz_query_undecodable_command_line_bytes_are_a_clean_error(built: Path) -> None:
     """A shell passes bytes that are not UTF-8 as surrogate escapes (``kg query $'ASK { \\xff }'``)."""
     code, _, err = run_query(built, "ASK { \udcff }")
