@@ -142,6 +142,9 @@ def evaluate(results: dict[str, Any]) -> list[dict[str, Any]]:
         row["shown"] = ", ".join(f"{int(n):,}: {r:.1%}" for n, r in known.items())
         if row["status"] == "missed":
             row["by"] = f"recall differs by {spread:.1%} between sizes"
+        if len(known) < 2:
+            row["status"] = "not measured"
+            row["note"] = "checked at one size only: nothing to compare"
         rows.append(row)
     else:
         rows.append(_verdict("truth", None, 0.0, ""))
@@ -566,7 +569,9 @@ def _profiles(results: dict[str, Any], targets: list[dict[str, Any]]) -> list[st
                 "in the query text (see Notes).")
             lines.append("")
         profile = profiles.get("incremental" if t["id"] == "incremental" else "build")
-        if profile and t["id"] in {"build-time", "build-rss", "incremental"}:
+        if t["id"] == "build-rss":
+            lines += ["A time profile says nothing about memory: see the Notes for what holds it.", ""]
+        elif profile and t["id"] in {"build-time", "incremental"}:
             lines += _profile_table(profile)
     return lines
 
@@ -574,7 +579,7 @@ def _profiles(results: dict[str, Any], targets: list[dict[str, Any]]) -> list[st
 def _profile_table(profile: dict[str, Any]) -> list[str]:
     stages = ", ".join(f"{k} {v:,.1f} s" for k, v in profile.get("stage_seconds", {}).items())
     lines = [
-        f"Profile of a {profile.get('kind', 'build')} of {profile['articles']:,} articles ({profile['profiler']}, "
+        f"Profile of one {profile.get('kind', 'build')} of {profile['articles']:,} articles ({profile['profiler']}, "
         f"`{profile['command']}`, {profile['seconds']:,.1f} s under the profiler; stages: {stages}).",
         "",
         "kg functions by inclusive time (what to fix):",
