@@ -50,7 +50,7 @@ __all__ = [
 ]
 
 SEED = 7
-GENERATOR_VERSION = "1"
+GENERATOR_VERSION = "2"
 """Bump whenever the generated text changes: a saved corpus (and measurements on it) of another version
 is never reused."""
 BLOCK = 20
@@ -421,7 +421,7 @@ def _planted_uncited(cast: _Cast, i: int) -> str:
 def _planted_cited(art: _Article, cast: _Cast) -> str:
     rng = random.Random(f"{SEED}-cited-{art.i}")
     c = rng.choice(cast.countries)
-    share = rng.randrange(20, 80)
+    share = _fact_rng("survey", c.key).randrange(20, 80)  # one share per country (version 1 drew one per article)
     slug = hashlib.sha256(f"cited-{art.i}".encode()).hexdigest()[:12]
     marker = art.cite(f"Public opinion in {c.label}", "Eurostat", f"https://stats.example.org/opinion/{slug}")
     return f"A survey found that {share}% of people in {c.label} support higher military spending.{marker}"
