@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import kg
-from kg.errors import KgError
+from kg.errors import KgError, printable
 
 __all__ = ["EXIT_ERROR", "EXIT_FINDINGS", "EXIT_OK", "EXIT_UNREACHABLE", "Formatter", "build_parser", "main"]
 
@@ -295,10 +295,17 @@ def _add_verbosity(parser: argparse.ArgumentParser) -> None:
     group.add_argument("-q", "--quiet", action="store_true", help="only errors on stderr")
 
 
+class _PrintableFormatter(logging.Formatter):
+    """Log lines with control characters escaped: they may quote file names from the corpus."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return printable(super().format(record), lines=True)
+
+
 def _configure_logging(verbose: int, quiet: bool) -> None:
     level = logging.ERROR if quiet else {0: logging.WARNING, 1: logging.INFO}.get(verbose, logging.DEBUG)
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("kg: %(levelname)s: %(message)s"))
+    handler.setFormatter(_PrintableFormatter("kg: %(levelname)s: %(message)s"))
     root = logging.getLogger("kg")
     root.handlers[:] = [handler]
     root.setLevel(level)
@@ -316,7 +323,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except KgError as exc:
-        print(f"kg {args.command}: error: {exc}", file=sys.stderr)
+        print(f"kg {args.command}: error: {printable(str(exc), lines=True)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print(f"kg {args.command}: interrupted", file=sys.stderr)

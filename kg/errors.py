@@ -7,6 +7,25 @@ Anything else is a bug and keeps its traceback.
 
 from __future__ import annotations
 
+import re
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL_IN_LINES = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str, *, lines: bool = False) -> str:
+    r"""``text`` with control characters written as escapes, for the terminal.
+
+    A corpus file name or a value from a file cannot then move the cursor, recolour or retitle the
+    terminal (``\x1b[...``), or fake another line of output. With ``lines``, line breaks and tabs
+    are kept (for messages of several lines).
+
+    >>> printable("evil\x1b[2J.txt\nkg build: ok")
+    'evil\\x1b[2J.txt\\nkg build: ok'
+    """
+    pattern = _CONTROL_IN_LINES if lines else _CONTROL
+    return pattern.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
 
 class KgError(Exception):
     """Expected failure; the CLI prints ``str(exc)`` and exits with ``exit_code``."""
@@ -21,7 +40,7 @@ class CorpusError(KgError):
         self.path = path
         self.problem = problem
         self.fix = fix
-        super().__init__(f"{path}: {problem}. Fix: {fix}")
+        super().__init__(printable(f"{path}: {problem}. Fix: {fix}"))
 
 
 class OntologyError(KgError):

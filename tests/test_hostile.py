@@ -26,7 +26,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.cli import main
-from kg.errors import CorpusError
+from kg.errors import CorpusError, printable
 from kg.export import TRIG_NAME, TTL_NAME
 from kg.extract import extract
 from kg.ingest import read_file
@@ -44,6 +44,8 @@ MAX_SECONDS = 300.0
 MAX_RSS_MB = 2048.0
 """Bound on its peak resident memory."""
 
+TERMINAL_NAME = "\x1b]0;pwned\x07\x1b[2J\x1b[31mred.txt"
+"""A file name that would retitle, clear and recolour the terminal if printed as it is."""
 CASES: dict[str, str | None] = {
     # committed files (tests/data/hostile/corpus/)
     "good-alliance.md": None,
@@ -68,6 +70,7 @@ CASES: dict[str, str | None] = {
     "footnotes.txt": None,
     "deep-page.html": "the HTML parser stops reading this page (Excessive depth in document",
     "deep.json": "the JSON cannot be read (it is nested too deeply)",
+    TERMINAL_NAME: "it holds NUL bytes",
 }
 """Every case: None if it builds, else part of the message it is skipped with."""
 GOOD = ("good-alliance.md", "good-energy.txt")
@@ -135,6 +138,7 @@ def make_generated(folder: Path, huge_bytes: int = HUGE_BYTES) -> None:
         + "<div>" * 5_000 + "<p>Putin said the war would end soon.</p>" + "</div>" * 5_000
         + "<p>NATO said it would respond.</p></article></body></html>", encoding="utf-8")
     (folder / "deep.json").write_text('{"articleBody": ' + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
+    (folder / TERMINAL_NAME).write_bytes(b"The minister said\x00 so.")
 
 
 def make_hostile_corpus(folder: Path, huge_bytes: int = HUGE_BYTES) -> Path:
@@ -229,7 +233,8 @@ def test_hostile_case_builds_or_is_refused_clearly(hostile: Path, name: str) -> 
         with pytest.raises(CorpusError) as caught:
             read_file(path, f"corpus/{name}")
         message = str(caught.value)
-        assert message.startswith(f"corpus/{name}")
+        assert message.startswith(printable(f"corpus/{name}"))
+        assert "\x1b" not in message
         assert expected in message
         assert ". Fix: " in message
         return
@@ -259,8 +264,10 @@ def test_hostile_build_skips_what_it_cannot_read_and_says_why(hostile_build: Hos
     build = hostile_build
     assert build.code == 0, build.stderr
     assert "Traceback" not in build.stderr
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f]", build.stderr), "a control character reached the terminal"
     for name, expected in CASES.items():
-        skipped = [line for line in build.stderr.splitlines() if line.startswith(f"kg build: skipped corpus/{name}")]
+        shown = printable(f"corpus/{name}")
+        skipped = [line for line in build.stderr.splitlines() if line.startswith(f"kg build: skipped {shown}")]
         if expected is None:
             assert not skipped, f"{name} was skipped: {skipped}"
         else:
@@ -357,7 +364,7 @@ def test_hostile_build_without_skip_invalid_stops_and_keeps_the_previous_outputs
     err = capsys.readouterr().err
     assert "Traceback" not in err
     first = sorted(name for name, expected in CASES.items() if expected is not None)[0]
-    assert err.startswith(f"kg build: error: corpus/{first}: {CASES[first]}")
+    assert err.startswith(f"kg build: error: {printable(f'corpus/{first}')}: {CASES[first]}")
     assert snapshot(out, out / ".cache") == before
 
 
