@@ -81,7 +81,8 @@ def build_lock(out_dir: Path) -> Iterator[Path]:
     """
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        fd = os.open(out_dir / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+        # O_NOFOLLOW: a lock "file" planted as a symlink (a shared /tmp) must not make us truncate its target
+        fd = os.open(out_dir / LOCK_NAME, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
     except OSError as exc:
         raise _fail(out_dir, "create the output folder or its lock file", exc) from None
     try:

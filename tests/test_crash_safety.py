@@ -150,7 +150,9 @@ def test_crash_safety_two_builds_at_once(tmp_path: Path) -> None:
         for code, err in results:
             assert "Traceback" not in err
             if code == 2:
-                assert f"{out}: another kg build is writing to this folder (pid " in err, err
+                # the holder is named by its pid, or (if it took the lock a moment ago) as just started
+                assert f"{out}: another kg build is writing to this folder (" in err, err
+                assert "(pid " in err or "(a process that just started)" in err, err
                 assert "Fix: wait for it to finish, or build into another folder with --out" in err
         assert outputs(out) == expected
         check_parses(out)
@@ -171,3 +173,18 @@ def test_crash_safety_leftovers_of_a_killed_build_do_not_block_the_next(tmp_path
     subprocess.run(kg_build(TINY_CORPUS, out, cache=True), check=True, env=ENV)
     assert not temporaries(out)
     check_parses(out)
+
+
+def test_crash_safety_lock_planted_as_a_symlink_is_not_followed(tmp_path: Path) -> None:
+    """On a shared machine someone may plant ``.kg-build.lock`` as a link to a file of yours: the build
+    refuses the folder instead of truncating that file."""
+    victim = tmp_path / "precious.txt"
+    victim.write_text("do not truncate me\n")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / LOCK_NAME).symlink_to(victim)
+    result = subprocess.run(kg_build(TINY_CORPUS, out), env=ENV, capture_output=True, text=True)
+    assert result.returncode == 2, result.stderr
+    assert "cannot create the output folder or its lock file" in result.stderr
+    assert victim.read_text() == "do not truncate me\n"
+    assert not outputs(out)
