@@ -32,6 +32,19 @@ DEFAULT_TIMEOUT_S = 60.0
 ``kg --help`` quick)."""
 
 
+def formatter() -> type[argparse.HelpFormatter]:
+    """kg's help formatter, without "(default: None)" after options that have no default."""
+    from kg.cli import Formatter
+
+    class _Formatter(Formatter):
+        def _get_help_string(self, action: argparse.Action) -> str | None:
+            if action.default is None:
+                return action.help
+            return super()._get_help_string(action)
+
+    return _Formatter
+
+
 # ----------------------------------------------------------------------------------------------
 # The shared option set: where queries run
 
@@ -177,13 +190,12 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def _add_query(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from kg.cli import Formatter
     from kg.query import GRAPH_FORMATS, RESULT_FORMATS
 
     parser = subparsers.add_parser(
         "query",
         help="run SPARQL over the graph (inline, a .rq file, stdin, or a ready query)",
-        formatter_class=Formatter,
+        formatter_class=formatter(),
         description="Run a SPARQL query over the built graph and print the result. QUERY is SPARQL text, "
         "a .rq file, - (read stdin) or the name of a ready query (kg query --list). The prefixes kg, kgd, "
         "schema, prov, cito, oa, skos, owl, rdf, rdfs, xsd and wd are predeclared; a query may declare its "
@@ -255,12 +267,10 @@ def cmd_push(args: argparse.Namespace) -> int:
 
 
 def _add_push(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from kg.cli import Formatter
-
     parser = subparsers.add_parser(
         "push",
         help="load the built graph into a SPARQL server (named graphs kept)",
-        formatter_class=Formatter,
+        formatter_class=formatter(),
         description="Send <out>/graph.trig to a SPARQL server so a team can query it with --endpoint. "
         "gsp (default): one SPARQL 1.1 Graph Store Protocol PUT per named graph, replacing that graph "
         "(push again after a rebuild; other graphs on the server are left alone). bulk: one POST of all "

@@ -85,14 +85,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``kg serve``."""
-    from kg.cli import Formatter
-    from kg.cli_query import positive_seconds
+    from kg.cli_query import formatter, positive_seconds
     from kg.serve import DEFAULT_HOST, DEFAULT_PORT, DEFAULT_TIMEOUT_S
 
     parser = subparsers.add_parser(
         "serve",
         help="serve the graph over SPARQL (the Oxigraph server; read-only, loopback)",
-        formatter_class=Formatter,
+        formatter_class=formatter(),
         description="Start the Oxigraph SPARQL server over the built graph: <out>/graph.trig is loaded into an "
         "on-disk store (<out>/store, reloaded when the graph changes) and served read-only (updates "
         "are refused) at http://HOST:PORT/query, with a query editor at http://HOST:PORT/. It listens "

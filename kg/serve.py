@@ -4,7 +4,9 @@ Stage contract: runs ``oxigraph serve-read-only`` (the binary of the PyPI packag
 real SPARQL 1.1 server, not one of ours) over an on-disk store folder that
 :func:`kg.store.prepare_store_dir` has filled from ``<out>/graph.trig``. The server refuses SPARQL
 Update and Graph Store writes (HTTP 403), answers CORS requests when asked (so a browser query
-editor can use it), and stops each query after ``timeout_s`` seconds.
+editor can use it), and stops each query after ``timeout_s`` seconds. On Linux it runs under a
+seccomp filter that keeps it from opening connections, so ``SERVICE`` cannot make it fetch URLs a
+client chose (see :func:`_sandbox`).
 
 Oxigraph checks the time limit while it produces rows, not while it sorts or groups them: a query
 that sorts a huge intermediate result (``ORDER BY`` over a cross product) runs past the limit and
@@ -164,10 +166,78 @@ def check_port_free(host: str, port: int) -> None:
             ) from None
 
 
-def _die_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
-    """Linux: the server gets SIGTERM if kg dies (even by SIGKILL), so it never outlives kg serve."""
-    with contextlib.suppress(Exception):
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+# ----------------------------------------------------------------------------------------------
+# The server's sandbox (Linux): no outgoing connections, and it dies with kg serve
+#
+# Oxigraph evaluates SERVICE by fetching the URL the query names, so any client (or, with CORS, any
+# web page open in the analyst's browser) could make the server send requests into the local network
+# (server-side request forgery), and Oxigraph has no option to turn SERVICE off. A server only needs
+# to accept connections, never to open one, so a seccomp filter makes connect(2) (and io_uring, which
+# could connect behind the filter's back) fail with EPERM for the server process and its threads: a
+# SERVICE query then fails with an error and no request leaves the machine.
+
+_AUDIT_ARCH = {"x86_64": 0xC000003E, "aarch64": 0xC00000B7}
+_CONNECT = {"x86_64": 42, "aarch64": 203}
+_IO_URING_SETUP = 425  # the same number on every architecture
+_X32_BIT = 0x40000000  # x86_64's x32 ABI: other syscall numbers for the same calls
+
+
+class _SockFilter(ctypes.Structure):
+    _fields_ = [("code", ctypes.c_ushort), ("jt", ctypes.c_ubyte), ("jf", ctypes.c_ubyte), ("k", ctypes.c_uint32)]
+
+
+class _SockFprog(ctypes.Structure):
+    _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.POINTER(_SockFilter))]
+
+
+def _no_connect_filter(machine: str) -> tuple[_SockFprog, ctypes.Array[_SockFilter]] | None:
+    """The seccomp program (and the array it points to, which must stay alive): connect(2),
+    io_uring_setup(2) and x32 calls fail with EPERM; every other call runs."""
+    if machine not in _AUDIT_ARCH:
+        return None
+    load, jeq, jge, ret = 0x20, 0x15, 0x35, 0x06  # BPF_LD|W|ABS, BPF_JMP|JEQ|K, BPF_JMP|JGE|K, BPF_RET|K
+    allow, deny = 0x7FFF0000, 0x00050000 | 1  # SECCOMP_RET_ALLOW, SECCOMP_RET_ERRNO | EPERM
+    program = [  # (code, jump if true, jump if false, k); jumps count from the next instruction
+        (load, 0, 0, 4),  # 0: the architecture (seccomp_data.arch)
+        (jeq, 0, 4, _AUDIT_ARCH[machine]),  # 1: another one: 6, allow
+        (load, 0, 0, 0),  # 2: the syscall number (seccomp_data.nr)
+        (jge, 3, 0, _X32_BIT),  # 3: an x32 call: 7, deny
+        (jeq, 2, 0, _CONNECT[machine]),  # 4: connect: 7, deny
+        (jeq, 1, 0, _IO_URING_SETUP),  # 5: io_uring_setup: 7, deny
+        (ret, 0, 0, allow),  # 6
+        (ret, 0, 0, deny),  # 7
+    ]
+    filters = (_SockFilter * len(program))(*(_SockFilter(c, t, f, k) for c, t, f, k in program))
+    return _SockFprog(len(program), filters), filters
+
+
+def _sandbox() -> Callable[[], None] | None:
+    """A preexec_fn for the server on Linux (else None): no outgoing connections; SIGTERM when kg dies.
+
+    Everything is prepared here, in kg's process: between fork and exec the child only makes prctl
+    calls. If the kernel refuses the filter, the server starts anyway and says so in its log.
+    """
+    if not sys.platform.startswith("linux"):
+        return None
+    import platform
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+    except OSError:
+        return None
+    compiled = _no_connect_filter(platform.machine())  # held by the closure: the filter array stays alive
+    warning = b"kg serve: warning: cannot stop this server from opening connections (SERVICE works)\n"
+
+    def preexec() -> None:  # pragma: no cover - runs in the child between fork and exec
+        libc.prctl(1, signal.SIGTERM, 0, 0, 0)  # PR_SET_PDEATHSIG: never outlive kg serve
+        if (
+            compiled is None
+            or libc.prctl(38, 1, 0, 0, 0) != 0
+            or libc.prctl(22, 2, ctypes.byref(compiled[0]), 0, 0) != 0
+        ):
+            os.write(2, warning)  # PR_SET_NO_NEW_PRIVS, then PR_SET_SECCOMP with SECCOMP_MODE_FILTER
+
+    return preexec
 
 
 def _resident_mb(pid: int) -> float | None:
@@ -202,6 +272,7 @@ class Server:
         self._restarting = False
         self._lock = threading.Lock()
         self._watchdog: threading.Thread | None = None
+        self._preexec = _sandbox()
 
     @property
     def url(self) -> str:
@@ -226,7 +297,7 @@ class Server:
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             start_new_session=True,  # Ctrl-C reaches kg, which stops the server itself
-            preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
+            preexec_fn=self._preexec,
         )
         self.process = process
         threading.Thread(target=self._read_log, args=(process,), daemon=True).start()

@@ -450,6 +450,11 @@ def _bad_answer(url: str, body: bytes, exc: Exception) -> EndpointError:
     hint = ""
     if "cancel" in tail.lower() or "timeout" in tail.lower():
         hint = " The server stopped the query at its time limit; narrow the query or raise the server's limit."
+    elif "not permitted" in tail.lower() or "name resolution" in tail.lower():
+        hint = (
+            " The server may not open connections (kg serve blocks them, so SERVICE cannot make it fetch "
+            "other URLs)."
+        )
     return EndpointError(
         f"the answer of {url} is not a valid SPARQL result ({_shorten_error(exc)}); it ends with: "
         f"{tail!r}.{hint}"

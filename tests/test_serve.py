@@ -357,3 +357,24 @@ def test_serve_without_oxigraph(monkeypatch: pytest.MonkeyPatch, tmp_path: Path)
 def test_serve_usage_errors(argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["serve", *argv]) == 2
     assert message in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="seccomp is Linux only")
+def test_serve_sandbox_blocks_outgoing_connections_only() -> None:
+    """The server process may listen and accept, never connect (SERVICE would fetch a client's URL)."""
+    from kg.serve import _sandbox
+
+    probe = (
+        "import socket\n"
+        "server = socket.socket(); server.bind(('127.0.0.1', 0)); server.listen()\n"
+        "try:\n"
+        "    socket.create_connection(server.getsockname(), timeout=2)\n"
+        "except PermissionError:\n"
+        "    print('blocked')\n"
+    )
+    sandboxed = subprocess.run(
+        [sys.executable, "-c", probe], preexec_fn=_sandbox(), capture_output=True, text=True, timeout=30
+    )
+    assert sandboxed.stdout == "blocked\n", sandboxed.stderr
+    free = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=30)
+    assert free.stdout == "" and free.returncode == 0, free.stderr

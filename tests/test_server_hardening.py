@@ -97,8 +97,6 @@ def test_server_answers_malformed_http_and_keeps_serving(served: str, data: byte
     assert count(served) == before
 
 
-@pytest.mark.xfail(strict=True, reason="kg serve runs `oxigraph serve-read-only`, which evaluates SERVICE by "
-                   "sending the sub-query to the URL given (server-side request forgery); it has no option to stop it")
 def test_server_refuses_service_and_sends_no_request(served: str) -> None:
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
