@@ -79,7 +79,7 @@ _ENLARGE = re.compile(r"\b(?:(?:eastward|eastern|further|continued|latest|first|
                       r"(?P<trigger>expansion|enlargement|expand|expanded|expanding|enlarged)\b", re.I)
 _ACCESSION = re.compile(r"\b(?:joined|join|joining|accession\s+to|accession\s+of|became\s+members?\s+of)\b", re.I)
 _TREATY = re.compile(
-    r"\b(?P<name>(?:[A-Z][\w'’\-]*\s+){1,5}(?P<kind>Declaration|Treaty|Accords?|Agreements?|Act|Memorandum|Protocol|"
+    r"\b(?P<name>(?:[A-Z][\w'’\-–]*\s+){1,5}(?P<kind>Declaration|Treaty|Accords?|Agreements?|Act|Memorandum|Protocol|"
     r"Charter|Convention|Communiqu[eé]|Statute|Deal))\b")
 _SUMMIT = re.compile(
     r"\b(?:(?P<pre>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)\s+)?(?i:summit)(?:\s+in\s+(?P<where>(?:The\s+)?[A-Z][\w'’\-]*))?"
@@ -93,7 +93,7 @@ _JOINED = re.compile(r"\b(?:joined|join|joining|joins|became\s+(?:a\s+)?(?:full\
                      r"(?:has|have|had)\s+been\s+(?:a\s+)?members?\s+of|admitted\s+(?:in)?to)\s+(?:the\s+)?", re.I)
 _ACCESSION_NOUN = re.compile(r"\b(?:accession|admission|entry)\s+of\s+(?:the\s+)?", re.I)
 _AGREEMENT_LOWER = re.compile(
-    r"\b(?P<name>(?:[Tt]he\s+)?(?:[A-Z][\w'’\-]*\s+){1,3}(?:(?:grain|gas|transit|peace|nuclear|trade|security|"
+    r"\b(?P<name>(?:[Tt]he\s+)?(?:[A-Z][\w'’\-–]*\s+){1,3}(?:(?:grain|gas|transit|peace|nuclear|trade|security|"
     r"ceasefire|minerals|arms|border)\s+)?(?:accords?|agreements?|deal|memorandum|ceasefire|truce|treaty|pact|"
     r"protocol|declaration|joint\s+statement|communiqu[eé])(?:\s+(?:I{1,3}|II|2))?)\b")
 _SANCTIONS_PACKAGE = re.compile(r"\b(?P<ordinal>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"

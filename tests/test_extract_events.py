@@ -1,0 +1,52 @@
+"""Events and the dates sentences give them, on hand-made text."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_helpers import run
+
+
+def dated(body: str, published: str | None = None) -> dict[str, list[str]]:
+    return {e.key: [d.value for d in e.dates] for e in run(body, published=published).events}
+
+
+@pytest.mark.parametrize(
+    ("body", "key", "dates"),
+    [
+        pytest.param("Russia's invasion of Ukraine in February 2022 changed Europe.", "invasion-ukraine", ["2022-02"],
+                     id="invasion-month"),
+        pytest.param("The 1991 dissolution of the Soviet Union marked a turning point.", "dissolution-soviet-union",
+                     ["1991"], id="year-before-noun"),
+        pytest.param("The conflict in Ukraine, which began in 2014 and escalated in 2022, continues.", "war-ukraine",
+                     ["2014"], id="began-not-escalated"),
+        pytest.param("The fall of the Berlin Wall in 1989[2] ended an era.", "fall-berlin-wall", ["1989"],
+                     id="marker-is-not-a-date"),
+        pytest.param("Finland joined NATO on 4 April 2023.", "accession-finland-nato", ["2023-04-04"], id="accession"),
+        pytest.param("The Nicosia–Panama Health Agreement was signed in 2019.", "nicosia-panama-health-agreement",
+                     ["2019"], id="en-dash-name"),
+    ],
+)
+def test_events_dates(body: str, key: str, dates: list[str]) -> None:
+    assert dated(body).get(key) == dates
+
+
+def test_events_each_listed_member_gets_the_date() -> None:
+    events = dated("Poland, Hungary and the Czech Republic joined NATO in 1999.")
+    for member in ("poland", "hungary", "czech-republic"):
+        assert events[f"accession-{member}-nato"] == ["1999"]
+
+
+def test_events_sentence_opening_date_is_not_the_events_date() -> None:
+    assert dated("In 2024, the war in Ukraine remains the main flashpoint.").get("war-ukraine") == []
+
+
+def test_events_month_without_year_uses_the_article_date() -> None:
+    events = dated("Support rose in Germany after the federal election in February.", published="2025-05-21")
+    assert events["election-germany"] == ["2025-02"]
+
+
+def test_events_different_named_agreements_stay_apart() -> None:
+    events = dated("The Nicosia–Panama Health Agreement was signed in 2019, the Baghdad–Panama Health Agreement "
+                   "in 2021.")
+    assert "nicosia-panama-health-agreement" in events and "baghdad-panama-health-agreement" in events
