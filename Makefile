@@ -1,14 +1,14 @@
 # kg: the two commands of the README, and what they need.
 #   make run    install kg into .venv and build the graph of corpus/ into output/
 #   make test   install kg with its test tools (and Debian's Chromium for the browser tests), then run
-#               ruff, mypy and the test suite. .ci/run runs exactly this.
+#               ruff, mypy, the test suite and the benchmark suite's quick mode. .ci/run runs exactly this.
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip
 
-.PHONY: run test install install-test browser lint typecheck pytest lock bench clean
+.PHONY: run test install install-test browser lint typecheck pytest lock bench bench-quick clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,7 +41,11 @@ pytest:
 	@$(BIN)/pytest -q; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing on purpose" >&2; exit 1; fi; exit $$rc
 
-test: install-test browser lint typecheck pytest
+# The benchmark suite in its quick mode (small sizes, one run each), so it cannot rot; results go to /tmp.
+bench-quick:
+	$(BIN)/python -m benchmarks --quick
+
+test: install-test browser lint typecheck pytest bench-quick
 
 lock:
 	rm -rf /tmp/kg-lock-venv && $(PYTHON) -m venv /tmp/kg-lock-venv
