@@ -50,3 +50,15 @@ def test_events_different_named_agreements_stay_apart() -> None:
     events = dated("The Nicosia–Panama Health Agreement was signed in 2019, the Baghdad–Panama Health Agreement "
                    "in 2021.")
     assert "nicosia-panama-health-agreement" in events and "baghdad-panama-health-agreement" in events
+
+
+def test_events_a_dated_happening_without_a_known_pattern_becomes_an_event() -> None:
+    events = run("Officials said that in July 2023 soldiers toppled the elected president.").events
+    generic = [e for e in events if any(d.value == "2023-07" for d in e.dates)]
+    assert len(generic) == 1
+    assert "toppled" in generic[0].name and "July" not in generic[0].name
+
+
+def test_events_a_date_without_a_happening_verb_is_not_an_event() -> None:
+    events = run("The budget for 2025 is larger than the budget for 2024.").events
+    assert not events

@@ -15,7 +15,7 @@ from kg.extract.segment import segment
 from kg.iris import slug
 from kg.models import Actor, Article, Citation, DateValue, Event, Extraction, Mention, Source, Span
 
-EXTRACTOR_VERSION = "rules-2"
+EXTRACTOR_VERSION = "rules-3"
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
@@ -41,16 +41,23 @@ def extract(article: Article) -> Extraction:
                 if key is None:
                     continue
                 keys.append(key)
-                citations.append(Citation(source=key, span=Span(start=start, end=end, text=article.body[start:end]),
-                                          marker=article.body[start:end]))
+                citations.append(
+                    Citation(
+                        source=key,
+                        span=Span(start=start, end=end, text=article.body[start:end]),
+                        marker=article.body[start:end],
+                    )
+                )
         for link in article.links:
             if sent.start <= link.span.start and link.span.end <= sent.end:
                 source = link_source(link.url, link.span.text)
                 sources.setdefault(source.key, source)
                 keys.append(source.key)
                 citations.append(Citation(source=source.key, span=link.span))
-        for source, start, end in [*publication_sources(sent.text, sent.start, actors, article.publisher),
-                                   *document_sources(sent.text, sent.start, actors)]:
+        for source, start, end in [
+            *publication_sources(sent.text, sent.start, actors, article.publisher),
+            *document_sources(sent.text, sent.start, actors),
+        ]:
             sources.setdefault(source.key, source)
             keys.append(source.key)
             citations.append(Citation(source=source.key, span=Span(start=start, end=end, text=article.body[start:end])))
@@ -67,13 +74,18 @@ def extract(article: Article) -> Extraction:
         for statement in claim.dates:
             dates.setdefault(statement.event, set()).add(statement.date)
     mentions: list[Mention] = []
-    for sentence_events_list in events_by_sentence.values():
+    for sentence_events_list in [*events_by_sentence.values(), ctx.generic_events]:
         for e in sentence_events_list:
             previous = events.get(e.key)
             participants = tuple(sorted(set(e.participants) | set(previous.participants if previous else ())))
             name = previous.name if previous and len(previous.name) >= len(e.name) else e.name
-            events[e.key] = Event(key=e.key, kind=e.kind, name=name, participants=participants,
-                                  dates=tuple(sorted(dates.get(e.key, set()), key=lambda d: d.value)))
+            events[e.key] = Event(
+                key=e.key,
+                kind=e.kind,
+                name=name,
+                participants=participants,
+                dates=tuple(sorted(dates.get(e.key, set()), key=lambda d: d.value)),
+            )
             span = Span(start=e.start, end=e.end, text=article.body[e.start : e.end])
             mentions.append(Mention(target=e.key, span=span))
     for m in actors.mentions:
@@ -85,8 +97,9 @@ def extract(article: Article) -> Extraction:
         if source.publisher:
             pass  # publishers of cited works stay names on the source; they are not actors of the article
 
-    actor_records = [_actor_record(info) for info in sorted({**actors.actors, **ctx.groups}.values(),
-                                                            key=lambda a: a.key)]
+    actor_records = [
+        _actor_record(info) for info in sorted({**actors.actors, **ctx.groups}.values(), key=lambda a: a.key)
+    ]
     return Extraction(
         article=article,
         authors=author_keys,
@@ -107,8 +120,9 @@ def _named_actor(actors: ArticleActors, gaz: Gazetteer, name: str, kind: str) ->
     hits = sorted({k for k, how in gaz.names.get(tokens, []) if how in ("name", "acronym")})
     if len(hits) == 1:
         entry = gaz.entries[hits[0]]
-        info = actors.actors.setdefault(entry.key, ActorInfo(key=entry.key, label=entry.label, kind=entry.kind,
-                                                             qid=entry.qid, confidence=0.95))
+        info = actors.actors.setdefault(
+            entry.key, ActorInfo(key=entry.key, label=entry.label, kind=entry.kind, qid=entry.qid, confidence=0.95)
+        )
         if name != info.label:
             info.aliases.add(name)
         return info.key
@@ -120,5 +134,11 @@ def _named_actor(actors: ArticleActors, gaz: Gazetteer, name: str, kind: str) ->
 
 def _actor_record(info: ActorInfo) -> Actor:
     aliases = tuple(sorted(a for a in info.aliases if a and a != info.label))
-    return Actor(key=info.key, label=info.label, kind=info.kind, aliases=aliases, wikidata=info.qid,
-                 confidence=round(info.confidence, 3))
+    return Actor(
+        key=info.key,
+        label=info.label,
+        kind=info.kind,
+        aliases=aliases,
+        wikidata=info.qid,
+        confidence=round(info.confidence, 3),
+    )

@@ -21,6 +21,7 @@ _CAP = r"(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’\-]*\.?)"
 _PARTICLE = r"(?:de|da|di|del|der|van|von|bin|ibn|al|el|le|la|du|dos|das|ter|ten|zu)"
 NAME_RE = re.compile(rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{1,3}}")
 
+
 class Taken:
     """Character spans already given to mentions, with overlap tests in logarithmic time.
 
@@ -71,43 +72,274 @@ class Taken:
         """Does a span hold the character at ``pos``?"""
         return self.covers(pos, pos + 1)
 
+
 _NOT_NAME_WORDS = {
-    "The", "This", "That", "These", "Those", "A", "An", "In", "On", "At", "But", "And", "Or", "For", "With",
-    "However", "Meanwhile", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "It", "He", "She", "They", "We", "I", "His", "Her", "Their", "Our", "Its",
-    "Cold", "War", "Europe", "Eastern", "Western", "Northern", "Southern", "Central", "Sea", "Asia", "Africa",
-    "America", "Union", "Pact", "Treaty", "Declaration", "Council", "Organization", "Organisation", "Ministry",
-    "Department", "Agency", "Forces", "Army", "Army's", "Navy", "According", "After", "Before", "Since",
-    "During", "While", "When", "If", "As", "Although", "Despite", "Following", "Secretary", "General",
-    "President", "Minister", "Prime", "Chief", "State", "States", "United", "Kingdom", "Republic", "Federation",
-    "Government", "Parliament", "Congress", "Senate", "House", "White", "Kremlin", "Pentagon", "Analysis",
-    "News", "Reuters", "Press", "Times", "Post", "Journal", "Television", "TV", "Radio",
-    "Russian", "American", "Ukrainian", "European", "British", "French", "German", "Chinese", "Polish",
-    "North", "South", "East", "West", "New", "Old", "Great", "Greater", "Black", "Baltic", "Atlantic",
-    "Pacific", "Middle", "Far", "Near", "Global", "World", "International", "National", "Foreign", "Defense",
-    "Defence", "Security", "Crimea", "Kosovo", "Gaza", "Donbas", "Syria", "Iran", "Iraq", "Israel",
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "Or",
+    "For",
+    "With",
+    "However",
+    "Meanwhile",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "Its",
+    "Cold",
+    "War",
+    "Europe",
+    "Eastern",
+    "Western",
+    "Northern",
+    "Southern",
+    "Central",
+    "Sea",
+    "Asia",
+    "Africa",
+    "America",
+    "Union",
+    "Pact",
+    "Treaty",
+    "Declaration",
+    "Council",
+    "Organization",
+    "Organisation",
+    "Ministry",
+    "Department",
+    "Agency",
+    "Forces",
+    "Army",
+    "Army's",
+    "Navy",
+    "According",
+    "After",
+    "Before",
+    "Since",
+    "During",
+    "While",
+    "When",
+    "If",
+    "As",
+    "Although",
+    "Despite",
+    "Following",
+    "Secretary",
+    "General",
+    "President",
+    "Minister",
+    "Prime",
+    "Chief",
+    "State",
+    "States",
+    "United",
+    "Kingdom",
+    "Republic",
+    "Federation",
+    "Government",
+    "Parliament",
+    "Congress",
+    "Senate",
+    "House",
+    "White",
+    "Kremlin",
+    "Pentagon",
+    "Analysis",
+    "News",
+    "Reuters",
+    "Press",
+    "Times",
+    "Post",
+    "Journal",
+    "Television",
+    "TV",
+    "Radio",
+    "Russian",
+    "American",
+    "Ukrainian",
+    "European",
+    "British",
+    "French",
+    "German",
+    "Chinese",
+    "Polish",
+    "North",
+    "South",
+    "East",
+    "West",
+    "New",
+    "Old",
+    "Great",
+    "Greater",
+    "Black",
+    "Baltic",
+    "Atlantic",
+    "Pacific",
+    "Middle",
+    "Far",
+    "Near",
+    "Global",
+    "World",
+    "International",
+    "National",
+    "Foreign",
+    "Defense",
+    "Defence",
+    "Security",
+    "Crimea",
+    "Kosovo",
+    "Gaza",
+    "Donbas",
+    "Syria",
+    "Iran",
+    "Iraq",
+    "Israel",
 }
-_SURNAME_STOP = {"May", "Rice", "Brown", "Bush", "King", "Young", "Long", "Price", "Rose", "Hill", "Wood", "Green",
-                 "White", "Black", "Love", "Cook", "Page", "Mark", "Grant", "Lee", "Kim", "Li", "Wang", "Zhang",
-                 "Liu", "Chen", "Park", "Moon", "Yoon", "Sun", "Ma", "Hu", "Fox", "Gates", "Ford", "Carter",
-                 "Wells", "Hope", "Hunt", "Rich", "Stone", "Banks", "Lamb", "Bell", "Baker", "Miller", "Hall",
-                 "Ward", "West", "North", "South", "Sharp", "Little", "Small", "Strong", "Best", "Faith", "Truss",
-                 "Vance", "Rubio", "Graham", "Paul", "Scott", "Chase", "Cotton", "Warren", "Sanders"}
+_SURNAME_STOP = {
+    "May",
+    "Rice",
+    "Brown",
+    "Bush",
+    "King",
+    "Young",
+    "Long",
+    "Price",
+    "Rose",
+    "Hill",
+    "Wood",
+    "Green",
+    "White",
+    "Black",
+    "Love",
+    "Cook",
+    "Page",
+    "Mark",
+    "Grant",
+    "Lee",
+    "Kim",
+    "Li",
+    "Wang",
+    "Zhang",
+    "Liu",
+    "Chen",
+    "Park",
+    "Moon",
+    "Yoon",
+    "Sun",
+    "Ma",
+    "Hu",
+    "Fox",
+    "Gates",
+    "Ford",
+    "Carter",
+    "Wells",
+    "Hope",
+    "Hunt",
+    "Rich",
+    "Stone",
+    "Banks",
+    "Lamb",
+    "Bell",
+    "Baker",
+    "Miller",
+    "Hall",
+    "Ward",
+    "West",
+    "North",
+    "South",
+    "Sharp",
+    "Little",
+    "Small",
+    "Strong",
+    "Best",
+    "Faith",
+    "Truss",
+    "Vance",
+    "Rubio",
+    "Graham",
+    "Paul",
+    "Scott",
+    "Chase",
+    "Cotton",
+    "Warren",
+    "Sanders",
+}
 _ORG_SUFFIX_KIND: dict[str, ActorKind] = {
-    "ministry": "GovernmentOrganization", "department": "GovernmentOrganization", "agency": "GovernmentOrganization",
-    "service": "GovernmentOrganization", "office": "GovernmentOrganization", "council": "Organization",
-    "commission": "GovernmentOrganization", "parliament": "GovernmentOrganization",
-    "assembly": "GovernmentOrganization", "court": "GovernmentOrganization", "government": "GovernmentOrganization",
-    "committee": "Organization", "army": "MilitaryOrganization", "navy": "MilitaryOrganization",
-    "forces": "MilitaryOrganization", "command": "MilitaryOrganization", "guard": "MilitaryOrganization",
-    "brigade": "MilitaryOrganization", "party": "PoliticalParty", "institute": "Organization",
-    "foundation": "NGO", "centre": "Organization", "center": "Organization", "university": "Organization",
-    "bank": "Organization", "fund": "Organization", "union": "Organization", "organization": "Organization",
-    "organisation": "Organization", "alliance": "Organization", "group": "Organization",
-    "corporation": "Organization", "company": "Organization", "association": "Organization",
-    "network": "Organization", "coalition": "Organization", "movement": "Organization",
-    "federation": "Organization", "front": "Organization", "initiative": "Organization",
+    "ministry": "GovernmentOrganization",
+    "department": "GovernmentOrganization",
+    "agency": "GovernmentOrganization",
+    "service": "GovernmentOrganization",
+    "office": "GovernmentOrganization",
+    "council": "Organization",
+    "commission": "GovernmentOrganization",
+    "parliament": "GovernmentOrganization",
+    "assembly": "GovernmentOrganization",
+    "court": "GovernmentOrganization",
+    "government": "GovernmentOrganization",
+    "committee": "Organization",
+    "army": "MilitaryOrganization",
+    "navy": "MilitaryOrganization",
+    "forces": "MilitaryOrganization",
+    "command": "MilitaryOrganization",
+    "guard": "MilitaryOrganization",
+    "brigade": "MilitaryOrganization",
+    "party": "PoliticalParty",
+    "institute": "Organization",
+    "foundation": "NGO",
+    "centre": "Organization",
+    "center": "Organization",
+    "university": "Organization",
+    "bank": "Organization",
+    "fund": "Organization",
+    "union": "Organization",
+    "organization": "Organization",
+    "organisation": "Organization",
+    "alliance": "Organization",
+    "group": "Organization",
+    "corporation": "Organization",
+    "company": "Organization",
+    "association": "Organization",
+    "network": "Organization",
+    "coalition": "Organization",
+    "movement": "Organization",
+    "federation": "Organization",
+    "front": "Organization",
+    "initiative": "Organization",
 }
 _ORG_RE = re.compile(
     rf"\b(?:the\s+)?(?P<name>(?:{_CAP}[\s\-]+){{1,5}}(?:of\s+(?:the\s+)?(?:{_CAP}\s+){{0,3}})?"
@@ -246,8 +478,15 @@ def find_actors(article: Article, seg: Segmentation, gaz: Gazetteer) -> ArticleA
     return result
 
 
-def _gazetteer_pass(result: ArticleActors, tokens: list[tuple[int, int, str]], body: str, gaz: Gazetteer, *,
-                    lower: bool, present: set[str] | None = None) -> set[str]:
+def _gazetteer_pass(
+    result: ArticleActors,
+    tokens: list[tuple[int, int, str]],
+    body: str,
+    gaz: Gazetteer,
+    *,
+    lower: bool,
+    present: set[str] | None = None,
+) -> set[str]:
     """Exact-case names first; lowercase matches only for actors also named with capitals in the article."""
     seen: set[str] = set()
     table = gaz.lower_names if lower else gaz.names
@@ -288,8 +527,10 @@ def _gazetteer_pass(result: ArticleActors, tokens: list[tuple[int, int, str]], b
                 i += length
                 matched = True
                 break
-            if re.match(r"(?:North|South|Latin|Central)\s+$", body[max(0, start - 8) : start]) and \
-                    body[start:end] == "America":
+            if (
+                re.match(r"(?:North|South|Latin|Central)\s+$", body[max(0, start - 8) : start])
+                and body[start:end] == "America"
+            ):
                 i += length
                 matched = True
                 break
@@ -316,8 +557,9 @@ def _word_bounded(body: str, start: int, end: int) -> bool:
     return not (before.isalnum() or after.isalnum())
 
 
-def _choose(candidates: list[tuple[str, How]], gaz: Gazetteer, present: set[str] | None, body: str,
-            start: int) -> tuple[str, How] | None:
+def _choose(
+    candidates: list[tuple[str, How]], gaz: Gazetteer, present: set[str] | None, body: str, start: int
+) -> tuple[str, How] | None:
     order = {"name": 0, "acronym": 1, "metonym": 2, "demonym": 3, "surname": 4, "contextual": 5}
     ranked = sorted(candidates, key=lambda c: (order[c[1]], c[0]))
     if present is not None:  # lowercase pass
@@ -344,8 +586,9 @@ def _is_title(word: str) -> bool:
     return word.lower().strip(",") in _TITLE_FORMS
 
 
-def _contextual_pass(result: ArticleActors, tokens: list[tuple[int, int, str]], body: str, gaz: Gazetteer,
-                     present: set[str]) -> None:
+def _contextual_pass(
+    result: ArticleActors, tokens: list[tuple[int, int, str]], body: str, gaz: Gazetteer, present: set[str]
+) -> None:
     """Generic phrases ("the alliance") count only for an actor the article also names outright."""
     if not present:
         return
@@ -390,8 +633,9 @@ _TITLED_RE = re.compile(
 )
 
 
-def _titled_people(result: ArticleActors, body: str, blocks: Sequence[Block], gaz: Gazetteer
-                   ) -> dict[tuple[str, str], set[str]]:
+def _titled_people(
+    result: ArticleActors, body: str, blocks: Sequence[Block], gaz: Gazetteer
+) -> dict[tuple[str, str], set[str]]:
     """People named with a title ("US President Joe Biden", "NATO Chief Jens Stoltenberg").
 
     Returns links (role title, organisation/country key) -> person keys found in this article.
@@ -446,8 +690,9 @@ def _titled_people(result: ArticleActors, body: str, blocks: Sequence[Block], ga
     return links
 
 
-def _title_roles(title: str, title_start: int, result: ArticleActors, body: str, gaz: Gazetteer
-                 ) -> list[tuple[str, str]]:
+def _title_roles(
+    title: str, title_start: int, result: ArticleActors, body: str, gaz: Gazetteer
+) -> list[tuple[str, str]]:
     words = [w.lower().strip(".,'’") for w in re.sub(r"['’]s\b", "", title).split()]
     of_key = None
     for m in result.mentions:
@@ -502,19 +747,29 @@ def _cue_subject_people(result: ArticleActors, body: str, blocks: Sequence[Block
     X, said", "..., said Jane Roe, a former diplomat"."""
     taken = Taken((m.start, m.end) for m in result.mentions)
     name = rf"(?P<name>{_CAP}(?:\s+(?:of\s+|for\s+|and\s+)?{_CAP}){{0,5}})"
-    before_cue = re.compile(rf"(?<![\w’']){name}(?:\s*\([A-Z][A-Za-z]{{1,9}}\))?{_APPOSITIVE}"
-                            rf"(?:,\s*(?:however|meanwhile|too|also|in\s+turn),)?,?\s+(?:has\s+|had\s+|also\s+)?"
-                            rf"(?={CUE_RE.pattern})")
+    before_cue = re.compile(
+        rf"(?<![\w’']){name}(?:\s*\([A-Z][A-Za-z]{{1,9}}\))?{_APPOSITIVE}"
+        rf"(?:,\s*(?:however|meanwhile|too|also|in\s+turn),)?,?\s+(?:has\s+|had\s+|also\s+)?"
+        rf"(?={CUE_RE.pattern})"
+    )
     after_cue = re.compile(rf"[,”\"]\s*{CUE_RE.pattern}\s+{name}(?=\s*[,.;]|\s+(?:on|in|at|during)\b)")
     according = re.compile(rf"\b(?i:according\s+to)\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){{0,3}}{name}")
-    by_org = re.compile(rf"\b(?i:(?:carried\s+out|conducted|commissioned|published|compiled|released)\s+by)\s+"
-                        rf"(?:the\s+)?{name}")
-    documents = re.compile(rf"\b(?:[Aa]|[Aa]n|[Tt]he|[Nn]ew|[Ll]atest)\s+{name}\s+(?=(?i:survey|poll|report|study|"
-                           rf"analysis|index|barometer|statement|data)\b)")
-    data_from = re.compile(rf"\b(?i:data|figures|statistics|estimates|report|survey|analysis)\s+(?i:from|by)\s+"
-                           rf"(?:the\s+)?(?:[a-z][\w\-]*\s+){{0,3}}{name}")
-    media = re.compile(rf"\b(?i:daily|newspaper|broadcaster|news\s+agency|weekly|magazine|outlet|channel|"
-                       rf"television|tabloid)\s+{name}")
+    by_org = re.compile(
+        rf"\b(?i:(?:carried\s+out|conducted|commissioned|published|compiled|released)\s+by)\s+"
+        rf"(?:the\s+)?{name}"
+    )
+    documents = re.compile(
+        rf"\b(?:[Aa]|[Aa]n|[Tt]he|[Nn]ew|[Ll]atest)\s+{name}\s+(?=(?i:survey|poll|report|study|"
+        rf"analysis|index|barometer|statement|data)\b)"
+    )
+    data_from = re.compile(
+        rf"\b(?i:data|figures|statistics|estimates|report|survey|analysis)\s+(?i:from|by)\s+"
+        rf"(?:the\s+)?(?:[a-z][\w\-]*\s+){{0,3}}{name}"
+    )
+    media = re.compile(
+        rf"\b(?i:daily|newspaper|broadcaster|news\s+agency|weekly|magazine|outlet|channel|"
+        rf"television|tabloid)\s+{name}"
+    )
     # a person introduced with an appositive at the start of a sentence: "Brando Benifei, the Italian
     # Socialist who steered the act, was unconvinced."
     introduced = re.compile(rf"(?:^|(?<=[.!?”\"]\s)|(?<=\n)){name}(?=,\s+(?:the|a|an)\s+[^,]{{3,120}},)")
@@ -532,14 +787,17 @@ def _cue_subject_people(result: ArticleActors, body: str, blocks: Sequence[Block
                 continue
             end = start + len(found)
             inner = [m for m in result.mentions if start <= m.start and m.end <= end]
-            if len(words) > 1 and words[-1] in _ORG_WORDS and inner and all(
-                    result.actors[m.key].kind == "Country" for m in inner):
+            if (
+                len(words) > 1
+                and words[-1] in _ORG_WORDS
+                and inner
+                and all(result.actors[m.key].kind == "Country" for m in inner)
+            ):
                 result.mentions = [m for m in result.mentions if m not in inner]
                 taken = Taken((m.start, m.end) for m in result.mentions)
             if taken.overlaps(start, end) or words[0] in _NOT_NAME_WORDS - _ORG_WORDS:
                 continue
-            if single_pass and any(a.kind == "Person" and found in a.label.split()
-                                   for a in result.actors.values()):
+            if single_pass and any(a.kind == "Person" and found in a.label.split() for a in result.actors.values()):
                 continue
             if single_pass and found.lower() in _COMMON_PLURALS:
                 continue  # "Economists caution ...", "Analysts say ..." are groups, not organisations
@@ -554,17 +812,57 @@ def _cue_subject_people(result: ArticleActors, body: str, blocks: Sequence[Block
             taken.add(start, end)
 
 
-_COMMON_PLURALS = {w.lower() for w in GROUP_NOUNS} | {w.lower() for w in GROUP_PEOPLE_NOUNS} | {
-    "people", "voters", "respondents", "citizens", "residents", "observers", "investors", "markets", "prices",
-    "others", "many", "some", "most", "critics", "supporters", "opponents", "officials", "sources"}
+_COMMON_PLURALS = (
+    {w.lower() for w in GROUP_NOUNS}
+    | {w.lower() for w in GROUP_PEOPLE_NOUNS}
+    | {
+        "people",
+        "voters",
+        "respondents",
+        "citizens",
+        "residents",
+        "observers",
+        "investors",
+        "markets",
+        "prices",
+        "others",
+        "many",
+        "some",
+        "most",
+        "critics",
+        "supporters",
+        "opponents",
+        "officials",
+        "sources",
+    }
+)
 
 
-_OWNER_WORDS = {"Senate", "Parliament", "Congress", "Government", "Ministry", "House", "Commission", "Council",
-                "Union", "Bank", "Army", "Navy", "Kremlin", "Pentagon", "NATO", "EU", "UN", "Cabinet", "President"}
+_OWNER_WORDS = {
+    "Senate",
+    "Parliament",
+    "Congress",
+    "Government",
+    "Ministry",
+    "House",
+    "Commission",
+    "Council",
+    "Union",
+    "Bank",
+    "Army",
+    "Navy",
+    "Kremlin",
+    "Pentagon",
+    "NATO",
+    "EU",
+    "UN",
+    "Cabinet",
+    "President",
+}
 
 
 def _strip_article(start: int, name: str) -> tuple[int, str]:
-    """"The Houthis" -> "Houthis" (the article is not part of the name)."""
+    """ "The Houthis" -> "Houthis" (the article is not part of the name)."""
     if name.startswith("The ") and len(name.split()) > 1:
         start, name = start + 4, name[4:]
     owner = re.match(r"([\w\-]+)['’]s\s+", name)
@@ -574,21 +872,119 @@ def _strip_article(start: int, name: str) -> tuple[int, str]:
     return start, name
 
 
-_MEDIA_BEFORE = re.compile(r"\b(?:daily|newspaper|broadcaster|news\s+agency|weekly|magazine|outlet|channel|television|"
-                           r"tabloid|radio|website)\s+$", re.IGNORECASE)
+_MEDIA_BEFORE = re.compile(
+    r"\b(?:daily|newspaper|broadcaster|news\s+agency|weekly|magazine|outlet|channel|television|"
+    r"tabloid|radio|website)\s+$",
+    re.IGNORECASE,
+)
 _ORG_WORDS = {
-    "Management", "Shipping", "Maritime", "Lines", "Logistics", "Holdings", "Airlines", "Markets", "Trading",
-    "Petroleum", "Resources", "Industries", "Motors", "Solutions", "Advisory", "Strategies", "Institution",
-    "Programme", "Program", "Mission", "Operations", "Navy", "Secretariat", "Tribunal", "Survey",
-    "Research", "Forum", "Europe", "Group", "Institute", "Centre", "Center", "Foundation", "Agency", "Service",
-    "Bank", "Fund", "Council", "Network", "Operators", "Company", "Partners", "Associates", "Analytics",
-    "Intelligence", "Consulting", "Capital", "Energy", "Gas", "Oil", "Media", "News", "Times", "Post", "Press",
-    "Watch", "Monitor", "International", "Global", "Systems", "Technologies", "Labs", "School", "University",
-    "Economics", "Studies", "Office", "Ministry", "Commission", "Committee", "Union", "Association", "Board",
-    "Authority", "Department", "Organization", "Organisation", "Corporation", "Inc", "Ltd", "Party", "Army",
-    "Command", "Police", "Guard", "Court", "Parliament", "Assembly", "Government", "Society", "Trust",
-    "Initiative", "Alliance", "Coalition", "Observatory", "Project", "Insight", "Data", "Statistics",
-    "Transmission", "Infrastructure", "Security", "Defence", "Defense", "Policy", "Affairs", "Relations",
+    "Management",
+    "Shipping",
+    "Maritime",
+    "Lines",
+    "Logistics",
+    "Holdings",
+    "Airlines",
+    "Markets",
+    "Trading",
+    "Petroleum",
+    "Resources",
+    "Industries",
+    "Motors",
+    "Solutions",
+    "Advisory",
+    "Strategies",
+    "Institution",
+    "Programme",
+    "Program",
+    "Mission",
+    "Operations",
+    "Navy",
+    "Secretariat",
+    "Tribunal",
+    "Survey",
+    "Research",
+    "Forum",
+    "Europe",
+    "Group",
+    "Institute",
+    "Centre",
+    "Center",
+    "Foundation",
+    "Agency",
+    "Service",
+    "Bank",
+    "Fund",
+    "Council",
+    "Network",
+    "Operators",
+    "Company",
+    "Partners",
+    "Associates",
+    "Analytics",
+    "Intelligence",
+    "Consulting",
+    "Capital",
+    "Energy",
+    "Gas",
+    "Oil",
+    "Media",
+    "News",
+    "Times",
+    "Post",
+    "Press",
+    "Watch",
+    "Monitor",
+    "International",
+    "Global",
+    "Systems",
+    "Technologies",
+    "Labs",
+    "School",
+    "University",
+    "Economics",
+    "Studies",
+    "Office",
+    "Ministry",
+    "Commission",
+    "Committee",
+    "Union",
+    "Association",
+    "Board",
+    "Authority",
+    "Department",
+    "Organization",
+    "Organisation",
+    "Corporation",
+    "Inc",
+    "Ltd",
+    "Party",
+    "Army",
+    "Command",
+    "Police",
+    "Guard",
+    "Court",
+    "Parliament",
+    "Assembly",
+    "Government",
+    "Society",
+    "Trust",
+    "Initiative",
+    "Alliance",
+    "Coalition",
+    "Observatory",
+    "Project",
+    "Insight",
+    "Data",
+    "Statistics",
+    "Transmission",
+    "Infrastructure",
+    "Security",
+    "Defence",
+    "Defense",
+    "Policy",
+    "Affairs",
+    "Relations",
 }
 
 
@@ -630,8 +1026,14 @@ def _surname_links(result: ArticleActors, body: str, blocks: Sequence[Block]) ->
                 taken.add(start, end)
 
 
-def _role_phrases(result: ArticleActors, body: str, blocks: Sequence[Block], gaz: Gazetteer,
-                  links: dict[tuple[str, str], set[str]], date: str | None) -> None:
+def _role_phrases(
+    result: ArticleActors,
+    body: str,
+    blocks: Sequence[Block],
+    gaz: Gazetteer,
+    links: dict[tuple[str, str], set[str]],
+    date: str | None,
+) -> None:
     """Role phrases without a name ("the NATO chief", "NATO's Secretary General", "the Secretary General
     of NATO") resolved to the person holding that role: named so in this article, else a gazetteer holder
     the article mentions, else the gazetteer's holder on the article's date when there is exactly one."""
@@ -646,8 +1048,7 @@ def _role_phrases(result: ArticleActors, body: str, blocks: Sequence[Block], gaz
             if taken.holds(start):
                 continue
             # a name right after the role is a titled mention, handled elsewhere
-            if re.match(r"\s+[A-Z][a-z]", body[end : end + 3]) and not re.match(
-                    r"\s+(?:of|Of)\b", body[end : end + 4]):
+            if re.match(r"\s+[A-Z][a-z]", body[end : end + 3]) and not re.match(r"\s+(?:of|Of)\b", body[end : end + 4]):
                 continue
             titles = gaz.role_forms.get(tuple(tokenize(re.sub(r"[\s\-]+", " ", fm.group(0).lower()))), [])
             of_key, phrase_start, phrase_end = _role_owner(result, body, start, end)
@@ -700,15 +1101,22 @@ def _role_owner(result: ArticleActors, body: str, start: int, end: int) -> tuple
     return None, start, end
 
 
-def _resolve_role(titles: list[str], of_key: str, gaz: Gazetteer, links: dict[tuple[str, str], set[str]],
-                  mentioned: set[str], date: str | None) -> str | None:
+def _resolve_role(
+    titles: list[str],
+    of_key: str,
+    gaz: Gazetteer,
+    links: dict[tuple[str, str], set[str]],
+    mentioned: set[str],
+    date: str | None,
+) -> str | None:
     for title in titles:
         named = links.get((title, of_key), set())
         if len(named) == 1:
             return next(iter(named))
     for title in titles:
         holders = {e.key for e in gaz.holders(title, of_key, None) if e.key in mentioned} | {
-            e.key for e in gaz.entries.values()
+            e.key
+            for e in gaz.entries.values()
             if e.key in mentioned and any(r.title == title and r.of == of_key for r in e.roles)
         }
         if len(holders) == 1:
@@ -722,11 +1130,14 @@ def _resolve_role(titles: list[str], of_key: str, gaz: Gazetteer, links: dict[tu
     return None
 
 
-_ROLE_HEADS = r"(?:minister|president|spokesman|spokeswoman|spokesperson|secretary|chancellor|premier|" \
-              r"ambassador|envoy|general|commander|chief|diplomat|leader|senator|governor|mayor|chairman|" \
-              r"chairwoman|director|adviser|advisor|commissioner|prosecutor|negotiator)"
+_ROLE_HEADS = (
+    r"(?:minister|president|spokesman|spokeswoman|spokesperson|secretary|chancellor|premier|"
+    r"ambassador|envoy|general|commander|chief|diplomat|leader|senator|governor|mayor|chairman|"
+    r"chairwoman|director|adviser|advisor|commissioner|prosecutor|negotiator)"
+)
 _APPOSITIVE_ROLE = re.compile(
-    r",\s+(?:the\s+|a\s+|an\s+)?(?P<title>(?:[A-Z][\w\-]*['’]s\s+|[\w\-]+\s+){0,4}" + _ROLE_HEADS + r")\b\s*[,.]")
+    r",\s+(?:the\s+|a\s+|an\s+)?(?P<title>(?:[A-Z][\w\-]*['’]s\s+|[\w\-]+\s+){0,4}" + _ROLE_HEADS + r")\b\s*[,.]"
+)
 _BARE_ROLE = re.compile(r"\b[Tt]he\s+(?P<title>(?:[a-z][\w\-]*\s+|[A-Z][a-z]+\s+){0,2}" + _ROLE_HEADS + r")\b")
 
 
@@ -737,13 +1148,14 @@ def _appositive_titles(result: ArticleActors, body: str, blocks: Sequence[Block]
             continue
         am = _APPOSITIVE_ROLE.match(body, m.end)
         if am:
-            words = frozenset(w.lower().strip(".,'’").removesuffix("'s").removesuffix("’s")
-                              for w in am.group("title").split())
+            words = frozenset(
+                w.lower().strip(".,'’").removesuffix("'s").removesuffix("’s") for w in am.group("title").split()
+            )
             result.titles.append((m.start, m.key, words))
 
 
 def _bare_roles(result: ArticleActors, body: str, blocks: Sequence[Block]) -> None:
-    """"the minister", "the foreign minister", "the president": the person last introduced with that role."""
+    """ "the minister", "the foreign minister", "the president": the person last introduced with that role."""
     if not result.titles:
         return
     taken = Taken((m.start, m.end) for m in result.mentions)
@@ -767,43 +1179,71 @@ def _bare_roles(result: ArticleActors, body: str, blocks: Sequence[Block]) -> No
 
 
 _ORG_NOUNS = {
-    "company": {"Organization"}, "firm": {"Organization"}, "group": {"Organization", "NGO"},
-    "agency": {"GovernmentOrganization", "Organization"}, "ministry": {"GovernmentOrganization"},
-    "alliance": {"Organization", "MilitaryOrganization"}, "bloc": {"Organization"},
+    "company": {"Organization"},
+    "firm": {"Organization"},
+    "group": {"Organization", "NGO"},
+    "agency": {"GovernmentOrganization", "Organization"},
+    "ministry": {"GovernmentOrganization"},
+    "alliance": {"Organization", "MilitaryOrganization"},
+    "bloc": {"Organization"},
     "organisation": {"Organization", "GovernmentOrganization", "NGO"},
-    "organization": {"Organization", "GovernmentOrganization", "NGO"}, "watchdog": {"Organization", "NGO"},
-    "pollster": {"Organization"}, "institute": {"Organization"}, "commission": {"GovernmentOrganization"},
-    "operator": {"Organization"}, "regulator": {"GovernmentOrganization", "Organization"},
-    "think tank": {"Organization", "NGO"}, "broadcaster": {"NewsMediaOrganization"},
-    "command": {"MilitaryOrganization", "GovernmentOrganization"}, "military": {"MilitaryOrganization"},
-    "authority": {"GovernmentOrganization", "Organization"}, "office": {"GovernmentOrganization"},
-    "foundation": {"NGO", "Organization"}, "consultancy": {"Organization"},
-    "bank": {"Organization", "GovernmentOrganization"}, "central bank": {"GovernmentOrganization", "Organization"},
+    "organization": {"Organization", "GovernmentOrganization", "NGO"},
+    "watchdog": {"Organization", "NGO"},
+    "pollster": {"Organization"},
+    "institute": {"Organization"},
+    "commission": {"GovernmentOrganization"},
+    "operator": {"Organization"},
+    "regulator": {"GovernmentOrganization", "Organization"},
+    "think tank": {"Organization", "NGO"},
+    "broadcaster": {"NewsMediaOrganization"},
+    "command": {"MilitaryOrganization", "GovernmentOrganization"},
+    "military": {"MilitaryOrganization"},
+    "authority": {"GovernmentOrganization", "Organization"},
+    "office": {"GovernmentOrganization"},
+    "foundation": {"NGO", "Organization"},
+    "consultancy": {"Organization"},
+    "bank": {"Organization", "GovernmentOrganization"},
+    "central bank": {"GovernmentOrganization", "Organization"},
     "coast guard": {"GovernmentOrganization", "MilitaryOrganization"},
-    "fund": {"Organization"}, "movement": {"Organization", "PoliticalParty", "MilitaryOrganization"},
-    "party": {"PoliticalParty"}, "government": {"GovernmentOrganization"}, "embassy": {"GovernmentOrganization"},
-    "newspaper": {"NewsMediaOrganization"}, "service": {"GovernmentOrganization"},
+    "fund": {"Organization"},
+    "movement": {"Organization", "PoliticalParty", "MilitaryOrganization"},
+    "party": {"PoliticalParty"},
+    "government": {"GovernmentOrganization"},
+    "embassy": {"GovernmentOrganization"},
+    "newspaper": {"NewsMediaOrganization"},
+    "service": {"GovernmentOrganization"},
 }
 _BARE_ORG = re.compile(r"\b[Tt]he\s+(?P<noun>" + trie_regex(_ORG_NOUNS) + r")\b(?!\s+(?:of|[A-Z]))")
 
 
-_STATE_INSTITUTION = re.compile(r"^(?:['’]s)?\s+(?:[a-z]+\s+){0,2}(?P<noun>ministry|government|military|authorities|"
-                                r"embassy|army|navy|police|parliament|central\s+bank|bank|coast\s+guard|agency|"
-                                r"statistics\s+office|regulator)\b")
+_STATE_INSTITUTION = re.compile(
+    r"^(?:['’]s)?\s+(?:[a-z]+\s+){0,2}(?P<noun>ministry|government|military|authorities|"
+    r"embassy|army|navy|police|parliament|central\s+bank|bank|coast\s+guard|agency|"
+    r"statistics\s+office|regulator)\b"
+)
 
 
 def _bare_organisations(result: ArticleActors, body: str, blocks: Sequence[Block]) -> None:
-    """"the company", "the agency", "the ministry": the organisation of that kind named last, within a few
+    """ "the company", "the agency", "the ministry": the organisation of that kind named last, within a few
     sentences; "the ministry" after "Kazakhstan's energy ministry" is Kazakhstan's."""
     orgs = [m for m in result.mentions if result.actors[m.key].kind not in ("Person", "Country")]
     for mention in list(result.mentions):
-        inst = _STATE_INSTITUTION.match(body[mention.end : mention.end + 40]) \
-            if result.actors[mention.key].kind == "Country" else None
+        inst = (
+            _STATE_INSTITUTION.match(body[mention.end : mention.end + 40])
+            if result.actors[mention.key].kind == "Country"
+            else None
+        )
         if inst:
-            kind = "MilitaryOrganization" if inst.group("noun") in ("military", "army", "navy") else \
-                "GovernmentOrganization"
-            orgs.append(ActorMention(mention.start, mention.end + inst.end(), mention.key, f"institution:{kind}",
-                                     mention.confidence))
+            kind = (
+                "MilitaryOrganization"
+                if inst.group("noun") in ("military", "army", "navy")
+                else "GovernmentOrganization"
+            )
+            orgs.append(
+                ActorMention(
+                    mention.start, mention.end + inst.end(), mention.key, f"institution:{kind}", mention.confidence
+                )
+            )
     orgs.sort(key=lambda m: m.start)
     if not orgs:
         return
@@ -823,8 +1263,11 @@ def _bare_organisations(result: ArticleActors, body: str, blocks: Sequence[Block
                 o = orgs[i]
                 if o.start <= start - 700 - longest:
                     break
-                if o.end <= start and start - o.end < 700 and (
-                        result.actors[o.key].kind in kinds or o.how.split(":")[-1] in kinds):
+                if (
+                    o.end <= start
+                    and start - o.end < 700
+                    and (result.actors[o.key].kind in kinds or o.how.split(":")[-1] in kinds)
+                ):
                     key = o.key
                     break
             if key is None:
@@ -847,8 +1290,7 @@ def _drop_overlaps(result: ArticleActors) -> None:
             continue
         clash = kept[first]
         inside = clash.start <= m.start and m.end <= clash.end
-        if inside and clash.how in ("title", "role") and result.actors[m.key].kind != "Person" \
-                and m.key != clash.key:
+        if inside and clash.how in ("title", "role") and result.actors[m.key].kind != "Person" and m.key != clash.key:
             taken.add(m.start, m.end, len(kept))
             kept.append(m)
     result.mentions = kept

@@ -19,8 +19,11 @@ from kg.models import Article, DateValue, Source
 
 URL_RE = re.compile(r"https?://[^\s<>\"“”‘’()\[\]]+[^\s<>\"“”‘’()\[\].,;:!?]")
 _IBID = re.compile(r"^\s*(?:ib[iı]d(?:em)?\.?|ibıd\.?|ebd\.?)(?:[,;]?\s*(?:p+\.\s*[\d\-–]+)?)?\s*\.?\s*$", re.I)
-_ACCESS = re.compile(r"\(?\s*(?:date\s+of\s+access|accessed(?:\s+on)?|retrieved(?:\s+on)?|last\s+accessed|"
-                     r"erişim\s+tarihi)\s*:?\s*(?P<date>[^)]{4,40}?)\s*\)?\s*\.?\s*$", re.I)
+_ACCESS = re.compile(
+    r"\(?\s*(?:date\s+of\s+access|accessed(?:\s+on)?|retrieved(?:\s+on)?|last\s+accessed|"
+    r"erişim\s+tarihi)\s*:?\s*(?P<date>[^)]{4,40}?)\s*\)?\s*\.?\s*$",
+    re.I,
+)
 _QUOTED_TITLE = re.compile(r"[“\"](?P<title>[^”\"]{3,300})[”\"]")
 _LEAD_MARKER = re.compile(r"^\s*(?:\[(?P<a>\d{1,3})\]|(?P<b>\d{1,3})[.)]|\^(?P<c>\d{1,3}))\s*")
 _TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref|cmpid|smid)$", re.I)
@@ -132,8 +135,9 @@ def link_source(url: str, text: str) -> Source:
     return Source(key=url_source_key(url), kind="link", url=url, name=text.strip()[:300] or None)
 
 
-def publication_sources(text: str, offset: int, actors: ArticleActors,
-                        publisher: str | None = None) -> list[tuple[Source, int, int]]:
+def publication_sources(
+    text: str, offset: int, actors: ArticleActors, publisher: str | None = None
+) -> list[tuple[Source, int, int]]:
     """News media named as the source of what a sentence reports ("according to Reuters", "TASS quoted",
     "told CNN", "in an interview broadcast by Rossiya"). The article's own publisher is not a source of
     itself ("X told Reuters" in a Reuters story is Reuters' own reporting)."""
@@ -153,12 +157,17 @@ def publication_sources(text: str, offset: int, actors: ArticleActors,
     return out
 
 
-DOCUMENT_NOUNS = r"(?:report|survey|poll|study|analysis|index|barometer|assessment|review|yearbook|census|data|" \
-                 r"figures|" \
-                 r"statistics|estimates?)"
+DOCUMENT_NOUNS = (
+    r"(?:report|survey|poll|study|analysis|index|barometer|assessment|review|yearbook|census|data|"
+    r"figures|"
+    r"statistics|estimates?)"
+)
 _DOC_AFTER = re.compile(r"^(?:['’]s)?\s+(?:\w+\s+){0,2}?(?P<noun>" + DOCUMENT_NOUNS + r")\b", re.IGNORECASE)
-_DOC_BEFORE = re.compile(r"\b(?P<noun>" + DOCUMENT_NOUNS + r")\s+(?:of|by|from|published\s+by|conducted\s+by|"
-                         r"carried\s+out\s+by|released\s+by|compiled\s+by)\s+(?:the\s+)?$", re.IGNORECASE)
+_DOC_BEFORE = re.compile(
+    r"\b(?P<noun>" + DOCUMENT_NOUNS + r")\s+(?:of|by|from|published\s+by|conducted\s+by|"
+    r"carried\s+out\s+by|released\s+by|compiled\s+by)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def document_sources(text: str, offset: int, actors: ArticleActors) -> list[tuple[Source, int, int]]:
@@ -177,8 +186,9 @@ def document_sources(text: str, offset: int, actors: ArticleActors) -> list[tupl
         noun = found.group("noun").lower()
         if noun not in ("data", "figures", "statistics", "analysis"):
             noun = noun.rstrip("s")
-        source = Source(key=f"d-{m.key}-{slug(noun)}", kind="publication", name=f"{info.label} {noun}",
-                        publisher=info.label)
+        source = Source(
+            key=f"d-{m.key}-{slug(noun)}", kind="publication", name=f"{info.label} {noun}", publisher=info.label
+        )
         out.append((source, m.start, m.end))
     return out
 

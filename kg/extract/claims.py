@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from kg.extract import features
 from kg.extract.actors import ActorInfo, ActorMention, ArticleActors
-from kg.extract.events import EventMention, date_events, find_events
+from kg.extract.events import DatedEvent, EventMention, date_events, find_events, generic_dated_events
 from kg.extract.lexicon import (
     APPOSITIVE,
     AS_CUES,
@@ -46,15 +46,63 @@ from kg.iris import slug
 from kg.models import Article, Claim, ClaimType, DateStatement, Source, Span
 
 MAX_CLAIM_CHARS = 400
-_STAT_SUBJECT = re.compile(r"^(?:(?:about|nearly|some|over|only|just|almost|roughly|around|fewer\s+than|more\s+than)"
-                           r"\s+)?"
-                           r"\d+(?:[.,]\d+)?\s*(?:%|per\s*cent|percent)\s+"
-                           r"(?:of\s+[\w\s]{1,40}?\s+)?[a-z]+")
-_PREPOSITIONS = {"of", "for", "to", "by", "with", "against", "from", "on", "in", "at", "about", "over", "into",
-                 "than", "between", "toward", "towards", "among", "like", "including", "regarding"}
-_BELIEF_CUES = {"sees", "saw", "views", "viewed", "regards", "regarded", "considers", "considered", "perceives",
-                "perceived", "believes", "believed", "argues", "argued", "says", "said", "claims", "claimed",
-                "insists", "insisted", "warns", "warned", "maintains", "maintained", "interprets", "interpreted"}
+_STAT_SUBJECT = re.compile(
+    r"^(?:(?:about|nearly|some|over|only|just|almost|roughly|around|fewer\s+than|more\s+than)"
+    r"\s+)?"
+    r"\d+(?:[.,]\d+)?\s*(?:%|per\s*cent|percent)\s+"
+    r"(?:of\s+[\w\s]{1,40}?\s+)?[a-z]+"
+)
+_PREPOSITIONS = {
+    "of",
+    "for",
+    "to",
+    "by",
+    "with",
+    "against",
+    "from",
+    "on",
+    "in",
+    "at",
+    "about",
+    "over",
+    "into",
+    "than",
+    "between",
+    "toward",
+    "towards",
+    "among",
+    "like",
+    "including",
+    "regarding",
+}
+_BELIEF_CUES = {
+    "sees",
+    "saw",
+    "views",
+    "viewed",
+    "regards",
+    "regarded",
+    "considers",
+    "considered",
+    "perceives",
+    "perceived",
+    "believes",
+    "believed",
+    "argues",
+    "argued",
+    "says",
+    "said",
+    "claims",
+    "claimed",
+    "insists",
+    "insisted",
+    "warns",
+    "warned",
+    "maintains",
+    "maintained",
+    "interprets",
+    "interpreted",
+}
 _DOCUMENT_OF = re.compile(
     r"(?:(?:the|a|an|its|their)\s+)?(?:\w+\s+){0,3}?(?:report|survey|poll|study|analysis|data|figures|statistics|"
     r"estimates?|assessment|review|index|yearbook|census|findings|statement)\s+(?:of|by|from|in|published\s+by|"
@@ -62,11 +110,14 @@ _DOCUMENT_OF = re.compile(
     r"|(?:the\s+)?(?:[A-Z][\w\-]*\s+)?(?:state\s+)?(?:daily|newspaper|broadcaster|news\s+agency|agency|weekly|magazine|"
     r"outlet|website|channel|television|radio)\s+(?=[A-Z])"
     r"|(?:a|an|the)\s+(?=[A-Z][\w\-+.]*(?:\s+[A-Z][\w\-]*)*\s+(?:survey|poll|statement|report|study|data|analysis)\b)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _PASSIVE_RE = re.compile(
     r"\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?P<cue>seen|viewed|regarded|considered|"
     r"perceived|described|characteri[sz]ed|labell?ed|called|dismissed|rejected|denied|critici[sz]ed|welcomed|cited|"
-    r"interpreted|portrayed|branded|deemed)\s+by\s+", re.IGNORECASE)
+    r"interpreted|portrayed|branded|deemed)\s+by\s+",
+    re.IGNORECASE,
+)
 _ACCORDING_RE = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 _VIEW_RE = re.compile(r"\bin\s+(?:the\s+(?:view|opinion|words|eyes|assessment)\s+of\s+)?", re.IGNORECASE)
 _VIEW_POSSESSIVE = re.compile(r"['’]s?\s+(?:view|opinion|words|eyes|assessment|estimation)\b", re.IGNORECASE)
@@ -74,8 +125,10 @@ _PRONOUN_RE = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|It)\s*$")
 _OBJ_PRONOUN_RE = re.compile(r"^(?:him|her)\b", re.IGNORECASE)
 _THAT = re.compile(r"^\s*(?:that\b|:|,)?\s*")
 _SUBORDINATE = re.compile(r"\b(?:that|which|whom|whether|if|because)\s+[^,;]*$", re.IGNORECASE)
-_MAIN_VERB_AFTER = re.compile(r",\s+(?:\w+\s+){0,2}?(?:has|have|had|is|are|was|were|will|would|can|could|"
-                              r"may|might|must|should|did|does)\b")
+_MAIN_VERB_AFTER = re.compile(
+    r",\s+(?:\w+\s+){0,2}?(?:has|have|had|is|are|was|were|will|would|can|could|"
+    r"may|might|must|should|did|does)\b"
+)
 
 
 @dataclass
@@ -97,6 +150,7 @@ class Context:
     actors: ArticleActors
     groups: dict[str, ActorInfo] = field(default_factory=dict)
     extra_sources: dict[str, Source] = field(default_factory=dict)  # sources the claims step itself finds
+    generic_events: list[EventMention] = field(default_factory=list)  # dated happenings without a typed pattern
     last_person_claimant: str | None = None
     last_person_sentence: int = -10
     last_person_mentioned: str | None = None
@@ -131,13 +185,12 @@ def _group(ctx: Context, label: str) -> str:
     label = re.sub(r"^(?:the|The)\s+", "", label) if not label.lower().startswith("the west") else label
     key = f"group.{ctx.article.id}.{slug(label.lower())}"
     if key not in ctx.groups:
-        ctx.groups[key] = ActorInfo(key=key, label=label[:1].upper() + label[1:], kind="UnnamedGroup",
-                                    confidence=0.7)
+        ctx.groups[key] = ActorInfo(key=key, label=label[:1].upper() + label[1:], kind="UnnamedGroup", confidence=0.7)
     return key
 
 
 def _resolve_pronoun(ctx: Context, sentence_index: int, pronoun: str = "") -> str | None:
-    """"he"/"she" -> the last person who spoke (within four sentences), else the last person named
+    """ "he"/"she" -> the last person who spoke (within four sentences), else the last person named
     (within three), skipping a candidate whose known gender does not fit."""
     gender = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(pronoun.lower())
     if pronoun.lower() in ("they", "them", "it"):
@@ -159,8 +212,9 @@ def _resolve_pronoun(ctx: Context, sentence_index: int, pronoun: str = "") -> st
     return None
 
 
-def _subject_at(ctx: Context, sent: Sentence, masked: str, end_rel: int, sentence_index: int
-                ) -> tuple[str | None, int, float] | None:
+def _subject_at(
+    ctx: Context, sent: Sentence, masked: str, end_rel: int, sentence_index: int
+) -> tuple[str | None, int, float] | None:
     """The claimant named by the words ending at ``end_rel`` of the sentence: an actor, a pronoun, or a
     group. Returns (key, start offset relative to the sentence, confidence)."""
     pre = masked[:end_rel].rstrip().rstrip(",").rstrip()
@@ -181,14 +235,23 @@ def _subject_at(ctx: Context, sent: Sentence, masked: str, end_rel: int, sentenc
     document = _DOCUMENT_SUBJECT.search(pre)
     if document:
         owner = ctx.actors.ending_near(sent.start + document.start())
-        if owner is not None and owner.start >= sent.start and ctx.actors.actors[owner.key].kind not in (
-                "Person", "UnnamedGroup"):
+        if (
+            owner is not None
+            and owner.start >= sent.start
+            and ctx.actors.actors[owner.key].kind not in ("Person", "UnnamedGroup")
+        ):
             return owner.key, owner.start - sent.start, 0.75
     last_word = pre.rsplit(None, 1)[-1].lower() if pre.strip() else ""
     people = _PEOPLE_RE.search(pre) if last_word in GROUP_PEOPLE_NOUNS else None
     if people:
-        owner = next((m for m in ctx.actors.within(sent.start + people.start("phrase"), end_abs)
-                      if ctx.actors.actors[m.key].kind not in ("Country", "Person", "UnnamedGroup")), None)
+        owner = next(
+            (
+                m
+                for m in ctx.actors.within(sent.start + people.start("phrase"), end_abs)
+                if ctx.actors.actors[m.key].kind not in ("Country", "Person", "UnnamedGroup")
+            ),
+            None,
+        )
         if owner is not None:
             return owner.key, people.start("phrase"), 0.7
         return _group(ctx, people.group("phrase")), people.start("phrase"), 0.6
@@ -247,10 +310,12 @@ _MODIFIED_GROUP_RE = re.compile(
     r"(?i:countries|governments|states|officials|diplomats|analysts|experts|lawmakers|groups|companies|"
     r"organisations|organizations|members|delegations|negotiators|sources|economists)"
     r"\s+(?:(?:in|from|of|with)\s+|(?:involved|familiar|close|working|speaking|based)\s+(?:in|with|to|on)\s+)"
-    r"(?:the\s+)?[^,;:]{1,50})$")
+    r"(?:the\s+)?[^,;:]{1,50})$"
+)
 _SINGLE_PERSON_RE = re.compile(
     r"(?:^|[\s,(])(?P<phrase>(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w.\-]+\s+){0,3}(?:official|diplomat|source|executive|"
-    r"analyst|expert|officer|spokesman|spokeswoman|spokesperson|insider|adviser|advisor|banker|trader|economist))$")
+    r"analyst|expert|officer|spokesman|spokeswoman|spokesperson|insider|adviser|advisor|banker|trader|economist))$"
+)
 _PEOPLE_RE = re.compile(
     r"(?:^|[\s,(])(?P<phrase>(?:(?:some|many|several|two|three|four|five|six|seven|eight|nine|ten|a\s+few|\d+)\s+)?"
     r"(?:(?:senior|top|former|unnamed|anonymous)\s+)?(?:[A-Z][\w\-’']*\s+){1,3}(?:(?:senior|top|defen[cs]e|security|"
@@ -258,15 +323,89 @@ _PEOPLE_RE = re.compile(
 )
 
 
-_SUBJECT_FOLLOWS = {"and", "but", "or", "while", "as", "because", "although", "though", "when", "after", "before",
-                    "since", "whereas", "so", "yet", "then", "meanwhile", "however", "also", "the", "a", "an", "its",
-                    "their", "his", "her", "both", "two", "three", "several", "some", "many", "that", "which", "who",
-                    "whom", "where", "if", "once", "until", "now", "today", "instead", "still", "indeed", "in", "on"}
+_SUBJECT_FOLLOWS = {
+    "and",
+    "but",
+    "or",
+    "while",
+    "as",
+    "because",
+    "although",
+    "though",
+    "when",
+    "after",
+    "before",
+    "since",
+    "whereas",
+    "so",
+    "yet",
+    "then",
+    "meanwhile",
+    "however",
+    "also",
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "both",
+    "two",
+    "three",
+    "several",
+    "some",
+    "many",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "where",
+    "if",
+    "once",
+    "until",
+    "now",
+    "today",
+    "instead",
+    "still",
+    "indeed",
+    "in",
+    "on",
+}
 
 
-_OBJECT_VERBS = {"met", "told", "urged", "thanked", "hit", "sent", "gave", "asked", "invited", "meets", "urges",
-                 "thanks", "asks", "invites", "sees", "saw", "left", "let", "made", "kept", "beat", "won", "lost",
-                 "meeting", "urging", "telling", "asking", "with", "against", "by"}
+_OBJECT_VERBS = {
+    "met",
+    "told",
+    "urged",
+    "thanked",
+    "hit",
+    "sent",
+    "gave",
+    "asked",
+    "invited",
+    "meets",
+    "urges",
+    "thanks",
+    "asks",
+    "invites",
+    "sees",
+    "saw",
+    "left",
+    "let",
+    "made",
+    "kept",
+    "beat",
+    "won",
+    "lost",
+    "meeting",
+    "urging",
+    "telling",
+    "asking",
+    "with",
+    "against",
+    "by",
+}
 
 
 def _clause_ok(masked: str, start_rel: int, nested: bool = False) -> bool:
@@ -286,8 +425,15 @@ def _clause_ok(masked: str, start_rel: int, nested: bool = False) -> bool:
     return not _SUBORDINATE.search(clause)
 
 
-def _cue_attribution(ctx: Context, sent: Sentence, masked: str, sentence_index: int,
-                     quotes: tuple[tuple[int, int], ...], start: int = 0, nested: bool = False) -> Attribution | None:
+def _cue_attribution(
+    ctx: Context,
+    sent: Sentence,
+    masked: str,
+    sentence_index: int,
+    quotes: tuple[tuple[int, int], ...],
+    start: int = 0,
+    nested: bool = False,
+) -> Attribution | None:
     """The first speech or belief cue (from ``start``) whose subject names a claimant."""
     for m in CUE_RE.finditer(masked, start):
         if _inside(m.start(), quotes):
@@ -295,22 +441,45 @@ def _cue_attribution(ctx: Context, sent: Sentence, masked: str, sentence_index: 
         cue = re.sub(r"\s+", " ", m.group(0))
         cue_word = cue.split()[0].lower()
         after = masked[m.end() :]
-        if cue_word in WEAK_CUES and " " not in cue and not re.match(r"\s*(?:that\b|:|,|“|\"|[.!]\s*$)", after) \
-                and not _LATE_THAT.match(after) \
-                and not (cue_word in _FIGURE_CUES and re.match(r"[^.;]{0,60}\d", after)) \
-                and not (cue_word in AS_CUES and re.search(r"\bas\b", after[:150])) \
-                and not (cue_word in {"called", "calls", "described", "describes"}
-                         and REBUTTAL_WORDS_RE.search(after[:160])) \
-                and cue_word not in {"wants", "wanted", "demands", "demanded", "expects", "hopes", "fears"} \
-                and not (cue_word in {"expressed", "expresses", "outlined"} and re.match(
+        if (
+            cue_word in WEAK_CUES
+            and " " not in cue
+            and not re.match(r"\s*(?:that\b|:|,|“|\"|[.!]\s*$)", after)
+            and not _LATE_THAT.match(after)
+            and not (cue_word in _FIGURE_CUES and re.match(r"[^.;]{0,60}\d", after))
+            and not (cue_word in AS_CUES and re.search(r"\bas\b", after[:150]))
+            and not (
+                cue_word in {"called", "calls", "described", "describes"} and REBUTTAL_WORDS_RE.search(after[:160])
+            )
+            and cue_word not in {"wants", "wanted", "demands", "demanded", "expects", "hopes", "fears"}
+            and not (
+                cue_word in {"expressed", "expresses", "outlined"}
+                and re.match(
                     r"\s+(?:\w+\s+){0,3}?(?:view|vision|hope|concerns?|belief|support|opposition|desire|confidence|"
-                    r"doubts?|readiness|willingness|plans?|position|approach)\b", after)):
+                    r"doubts?|readiness|willingness|plans?|position|approach)\b",
+                    after,
+                )
+            )
+        ):
             continue
-        if cue_word in _NOUN_LIKE_CUES and not re.match(r"\s*(?:that\b|:|,)", after) and not (
-                cue_word in AS_CUES and re.search(r"\bas\b", after[:150])):
+        if (
+            cue_word in _NOUN_LIKE_CUES
+            and not re.match(r"\s*(?:that\b|:|,)", after)
+            and not (cue_word in AS_CUES and re.search(r"\bas\b", after[:150]))
+        ):
             continue  # "member states", "his claims" (but "Russia views X as Y")
-        if cue_word in {"sees", "saw", "views", "viewed", "regards", "regarded", "considers", "considered",
-                        "perceives", "perceived"} and not re.search(r"\bas\b|\bwith\b", after[:160]):
+        if cue_word in {
+            "sees",
+            "saw",
+            "views",
+            "viewed",
+            "regards",
+            "regarded",
+            "considers",
+            "considered",
+            "perceives",
+            "perceived",
+        } and not re.search(r"\bas\b|\bwith\b", after[:160]):
             continue
         found = None
         # walk left over adverbials ("has also repeatedly") to the subject
@@ -319,8 +488,11 @@ def _cue_attribution(ctx: Context, sent: Sentence, masked: str, sentence_index: 
             found = _subject_at(ctx, sent, masked, cut, sentence_index)
             if found is not None:
                 break
-        coordinated = re.search(r"(?:,\s*|\s)(?:and|then|but|and\s+then|and\s+later|later|before)\s+"
-                                r"(?:(?:also|again|later|repeatedly)\s+)?$", pre)
+        coordinated = re.search(
+            r"(?:,\s*|\s)(?:and|then|but|and\s+then|and\s+later|later|before)\s+"
+            r"(?:(?:also|again|later|repeatedly)\s+)?$",
+            pre,
+        )
         if found is None and coordinated and not _inside(m.start(), quotes):
             opener = _sentence_subject(ctx, sent, pre[: coordinated.start()])
             if opener is not None:
@@ -330,8 +502,11 @@ def _cue_attribution(ctx: Context, sent: Sentence, masked: str, sentence_index: 
                 if who is not None:
                     found = (who, pm.start("p"), 0.6)
         relative = re.search(r",\s*(?:which|who)\s+(?:\w+ly\s+)?(?:also\s+)?$", pre)
-        if found is None and relative and (cue_word in _BELIEF_CUES or cue_word not in WEAK_CUES
-                                            or cue_word in AS_CUES):
+        if (
+            found is None
+            and relative
+            and (cue_word in _BELIEF_CUES or cue_word not in WEAK_CUES or cue_word in AS_CUES)
+        ):
             # "Russia, which sees X as a threat." -- only when the relative clause ends the sentence
             if _MAIN_VERB_AFTER.search(after):
                 continue
@@ -340,8 +515,9 @@ def _cue_attribution(ctx: Context, sent: Sentence, masked: str, sentence_index: 
                 who, start_rel, conf = found
                 subject = (sent.start + start_rel, sent.start + relative.start())
                 content = (sent.start + relative.end(), sent.end)
-                return Attribution(claimant=who, cue=cue, subject=subject, content=content, kind="relative",
-                                   confidence=conf - 0.15)
+                return Attribution(
+                    claimant=who, cue=cue, subject=subject, content=content, kind="relative", confidence=conf - 0.15
+                )
             continue
         if found is None:
             # postposed: "..., said Peskov."
@@ -349,8 +525,14 @@ def _cue_attribution(ctx: Context, sent: Sentence, masked: str, sentence_index: 
             rest_after = masked[post.end - sent.start :] if post is not None else ""
             if post is not None and re.fullmatch(r"\s*[.,]?\s*(?:on\s+\w+\s*)?[.!]?\s*", rest_after):
                 content = (sent.start, sent.start + len(masked[: m.start()].rstrip(" ,")))
-                return Attribution(claimant=post.key, cue=cue, subject=(post.start, post.end), content=content,
-                                   kind="postposed", confidence=0.8)
+                return Attribution(
+                    claimant=post.key,
+                    cue=cue,
+                    subject=(post.start, post.end),
+                    content=content,
+                    kind="postposed",
+                    confidence=0.8,
+                )
             continue
         speaker, start_rel, conf = found
         if not _clause_ok(masked, start_rel, nested) or speaker is None:
@@ -394,8 +576,9 @@ def find_attribution(ctx: Context, sent: Sentence, masked: str, sentence_index: 
             key, conf = _group(ctx, gm.group(0)), 0.6
             subj = (sent.start + m.end(), sent.start + m.end() + gm.end())
         content = _content_around(masked, sent, m.start(), subj[1] - sent.start)
-        return Attribution(claimant=key, cue="according to", subject=subj, content=content, kind="according",
-                           confidence=conf)
+        return Attribution(
+            claimant=key, cue="according to", subject=subj, content=content, kind="according", confidence=conf
+        )
     # passive agent: "is seen by the alliance as"
     for m in _PASSIVE_RE.finditer(masked):
         if _inside(m.start(), quotes):
@@ -408,10 +591,17 @@ def find_attribution(ctx: Context, sent: Sentence, masked: str, sentence_index: 
                 mention_key = _group(ctx, gm.group(0))
             if mention_key is None:
                 continue
-            return Attribution(claimant=mention_key, cue=m.group("cue"), kind="passive", confidence=0.6,
-                               content=(sent.start, sent.end))
-        return Attribution(claimant=mention.key, cue=m.group("cue"), subject=(mention.start, mention.end),
-                           content=(sent.start, sent.end), kind="passive", confidence=0.8)
+            return Attribution(
+                claimant=mention_key, cue=m.group("cue"), kind="passive", confidence=0.6, content=(sent.start, sent.end)
+            )
+        return Attribution(
+            claimant=mention.key,
+            cue=m.group("cue"),
+            subject=(mention.start, mention.end),
+            content=(sent.start, sent.end),
+            kind="passive",
+            confidence=0.8,
+        )
     # in X's view
     for m in _VIEW_POSSESSIVE.finditer(masked):
         mention = ctx.actors.ending_near(sent.start + m.start())
@@ -424,8 +614,13 @@ def find_attribution(ctx: Context, sent: Sentence, masked: str, sentence_index: 
                     owner_key = _group(ctx, collective)
         opening = masked[: m.start()].rsplit(" ", 2)[0] + " "
         if owner_key is not None and re.search(r"\b[Ii]n\s+(?:the\s+)?\S*$", opening):
-            return Attribution(claimant=owner_key, cue="in the view of", kind="view", confidence=0.6,
-                               content=(sent.start + m.end(), sent.end))
+            return Attribution(
+                claimant=owner_key,
+                cue="in the view of",
+                kind="view",
+                confidence=0.6,
+                content=(sent.start + m.end(), sent.end),
+            )
     # speech and belief verbs
     found_cue = _cue_attribution(ctx, sent, masked, sentence_index, quotes)
     if found_cue is not None:
@@ -437,8 +632,9 @@ def find_attribution(ctx: Context, sent: Sentence, masked: str, sentence_index: 
                 return dataclasses.replace(found_cue, claimant=cited.key, subject=(cited.start, cited.end))
         if info is not None and info.kind == "NewsMediaOrganization" and found_cue.content is not None:
             # "Interfax reported that the ministry said ...": the ministry speaks, Interfax is the source
-            inner = _cue_attribution(ctx, sent, masked, sentence_index, quotes, found_cue.content[0] - sent.start,
-                                     nested=True)
+            inner = _cue_attribution(
+                ctx, sent, masked, sentence_index, quotes, found_cue.content[0] - sent.start, nested=True
+            )
             if inner is not None and inner.claimant != found_cue.claimant:
                 return inner
         return found_cue
@@ -449,27 +645,65 @@ def find_attribution(ctx: Context, sent: Sentence, masked: str, sentence_index: 
         if subject is not None:
             tail = masked[pm.end() :]
             content_start = pm.end() + len(_THAT.match(tail).group(0))  # type: ignore[union-attr]
-            return Attribution(claimant=subject.key, cue=pm.group("cue").split()[0],
-                               subject=(subject.start, subject.end), content=(sent.start + content_start, sent.end),
-                               kind="speech", confidence=0.7)
+            return Attribution(
+                claimant=subject.key,
+                cue=pm.group("cue").split()[0],
+                subject=(subject.start, subject.end),
+                content=(sent.start + content_start, sent.end),
+                kind="speech",
+                confidence=0.7,
+            )
     vague = VAGUE_RE.search(masked)
     if vague:
-        return Attribution(vague=True, kind="vague", cue=re.sub(r"\s+", " ", vague.group(0).strip()),
-                           confidence=0.6, content=(sent.start, sent.end))
+        return Attribution(
+            vague=True,
+            kind="vague",
+            cue=re.sub(r"\s+", " ", vague.group(0).strip()),
+            confidence=0.6,
+            content=(sent.start, sent.end),
+        )
     return Attribution(content=(sent.start, sent.end))
 
 
 _APPOSITIVE_END = re.compile(APPOSITIVE + r"\s*$")
 
 
-_LATE_THAT = re.compile(r"\s+(?:(?:in|on|at|last|earlier|late|early|during|after|before)\s+[^,;.]{1,40}?\s+"
-                        r"|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-                        r"(?:\s+(?:morning|afternoon|evening|night))?\s+)that\b", re.IGNORECASE)
-_FIGURE_CUES = {"reported", "reports", "estimated", "estimates", "estimate", "put", "puts", "found", "finds",
-                "tracked", "tracks", "detected", "detects", "registered", "documented", "logged", "projects",
-                "showed", "shows", "recorded", "records", "calculated", "calculates", "counted", "counts"}
+_LATE_THAT = re.compile(
+    r"\s+(?:(?:in|on|at|last|earlier|late|early|during|after|before)\s+[^,;.]{1,40}?\s+"
+    r"|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\s+)that\b",
+    re.IGNORECASE,
+)
+_FIGURE_CUES = {
+    "reported",
+    "reports",
+    "estimated",
+    "estimates",
+    "estimate",
+    "put",
+    "puts",
+    "found",
+    "finds",
+    "tracked",
+    "tracks",
+    "detected",
+    "detects",
+    "registered",
+    "documented",
+    "logged",
+    "projects",
+    "showed",
+    "shows",
+    "recorded",
+    "records",
+    "calculated",
+    "calculates",
+    "counted",
+    "counts",
+}
 _AFTER_POSTPOSED = re.compile(
-    r"\s*(?:(?:on|in|at|during|after|before|late|early|last)\s+[^,.;]{1,50}?)?\s*(?:[.!]?\s*$|,\s+[a-z]+ing\b)")
+    r"\s*(?:(?:on|in|at|during|after|before|late|early|last)\s+[^,.;]{1,50}?)?\s*(?:[.!]?\s*$|,\s+[a-z]+ing\b)"
+)
 
 
 def _postposed(masked: str, start_rel: int, after: str) -> bool:
@@ -494,7 +728,9 @@ def _standalone_quote(body: str, sent: Sentence, q_start: int) -> bool:
 _INTRO_ADVERBIAL = re.compile(
     r"^(?:(?:[A-Z][\w’']*\s*){0,3}[,(]?\s*(?:\w+\s*\))?\s*[-–—]\s*)?"  # a dateline "RIGA (Reuters) -"
     r"(?:(?:in|on|at|during|after|before|since|last|earlier|later|meanwhile|however|but|and|yet|separately|"
-    r"also)\b[^,]{0,60},\s*)?(?:the\s+)?$", re.IGNORECASE)
+    r"also)\b[^,]{0,60},\s*)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _sentence_subject(ctx: Context, sent: Sentence, clause: str) -> ActorMention | None:
@@ -508,11 +744,15 @@ def _sentence_subject(ctx: Context, sent: Sentence, clause: str) -> ActorMention
     return None
 
 
-_PUBLISHED = re.compile(r"\s+(?:published|released|conducted|carried\s+out|issued|presented)\s+(?:in|on|last|this|"
-                        r"earlier|late|early)\b[^,;]{1,30}$")
-_DOCUMENT_SUBJECT = re.compile(r"(?:['’]s)?\s+(?:(?:new|latest|annual|recent|own|\d{4})\s+){0,2}"
-                               r"(?:report|survey|poll|study|analysis|data|figures|index|barometer|assessment)$",
-                               re.IGNORECASE)
+_PUBLISHED = re.compile(
+    r"\s+(?:published|released|conducted|carried\s+out|issued|presented)\s+(?:in|on|last|this|"
+    r"earlier|late|early)\b[^,;]{1,30}$"
+)
+_DOCUMENT_SUBJECT = re.compile(
+    r"(?:['’]s)?\s+(?:(?:new|latest|annual|recent|own|\d{4})\s+){0,2}"
+    r"(?:report|survey|poll|study|analysis|data|figures|index|barometer|assessment)$",
+    re.IGNORECASE,
+)
 
 
 def _subject_cuts(pre: str) -> list[int]:
@@ -556,9 +796,11 @@ def has_finite_verb(text: str) -> bool:
     return any(w in COMMON_FINITE or w in SPEECH_VERBS for w in words) or bool(PAST_RE.search(text.lower()))
 
 
-_LEGAL = re.compile(r"^(?:Under|According\s+to)\s+(?:a|an|the|its|their|EU|US|new|\d{4})\b[^,]{0,80}"
-                    r"(?:law|act|rules?|regulation|treaty|agreement|directive|decree|constitution|charter|deal)\b",
-                    re.IGNORECASE)
+_LEGAL = re.compile(
+    r"^(?:Under|According\s+to)\s+(?:a|an|the|its|their|EU|US|new|\d{4})\b[^,]{0,80}"
+    r"(?:law|act|rules?|regulation|treaty|agreement|directive|decree|constitution|charter|deal)\b",
+    re.IGNORECASE,
+)
 """A rule being described ("Under a 2023 law, ships must ..."), not an appeal."""
 
 
@@ -574,14 +816,19 @@ def _reports_speech(text: str) -> bool:
 def _first_person(text: str) -> bool:
     """A sentence about the writer ("I worked in the Treasury", "until recently I never ..."): not a claim
     about the world. "We" and quotations are not affected."""
-    return bool(re.search(r"(?:^|[,;:]\s*|\b(?:and|but|when|until\s+recently|recently|then)\s+)"
-                          r"I\s+(?!think\b|believe\b)"
-                          r"|^(?:My|As\s+a\s+former)\b", text))
+    return bool(
+        re.search(
+            r"(?:^|[,;:]\s*|\b(?:and|but|when|until\s+recently|recently|then)\s+)"
+            r"I\s+(?!think\b|believe\b)"
+            r"|^(?:My|As\s+a\s+former)\b",
+            text,
+        )
+    )
 
 
 def not_a_claim(text: str, *, authorial: bool, list_item: bool) -> str | None:
     """Why a sentence is not a claim (None if it is one)."""
-    stripped = text.strip().strip("\"“”")
+    stripped = text.strip().strip('"“”')
     if not stripped:
         return "empty"
     if stripped.endswith("?"):
@@ -682,22 +929,38 @@ def draft_claims(ctx: Context, seg: Segmentation) -> list[Draft]:
         previous_intro = ctx.intro if ctx.intro is not None and sent.block.index == ctx.intro_block + 1 else None
         # an introduction ("Recent polls reveal that:", "He said:") carries over to the list that follows
         if ctx.intro is not None and is_list and sent.block.index == ctx.intro_block + 1 and attribution.kind == "none":
-            attribution = Attribution(claimant=ctx.intro.claimant, vague=ctx.intro.vague, cue=ctx.intro.cue,
-                                      content=(sent.start, sent.end), kind="inherited",
-                                      confidence=ctx.intro.confidence - 0.1)
+            attribution = Attribution(
+                claimant=ctx.intro.claimant,
+                vague=ctx.intro.vague,
+                cue=ctx.intro.cue,
+                content=(sent.start, sent.end),
+                kind="inherited",
+                confidence=ctx.intro.confidence - 0.1,
+            )
             ctx.intro_block = sent.block.index
         elif is_list and ctx.intro is not None and sent.block.index == ctx.intro_block:
-            attribution = Attribution(claimant=ctx.intro.claimant, vague=ctx.intro.vague, cue=ctx.intro.cue,
-                                      content=(sent.start, sent.end), kind="inherited",
-                                      confidence=ctx.intro.confidence - 0.1)
+            attribution = Attribution(
+                claimant=ctx.intro.claimant,
+                vague=ctx.intro.vague,
+                cue=ctx.intro.cue,
+                content=(sent.start, sent.end),
+                kind="inherited",
+                confidence=ctx.intro.confidence - 0.1,
+            )
         if sent.text.rstrip().endswith(":") and sent.last_in_block and attribution.kind != "none":
             ctx.intro, ctx.intro_block = attribution, sent.block.index
         elif not is_list:
             ctx.intro = None
-        quote_units = [(s, e) for s, e in sent.quotes
-                       if len(re.findall(r"\w+", body[s:e])) >= 4 and _standalone_quote(body, sent, s)]
-        named_people = [m.key for m in ctx.actors.within(sent.start, sent.end) if _is_person(ctx, m.key)
-                        and not _inside(m.start, sent.quotes)]
+        quote_units = [
+            (s, e)
+            for s, e in sent.quotes
+            if len(re.findall(r"\w+", body[s:e])) >= 4 and _standalone_quote(body, sent, s)
+        ]
+        named_people = [
+            m.key
+            for m in ctx.actors.within(sent.start, sent.end)
+            if _is_person(ctx, m.key) and not _inside(m.start, sent.quotes)
+        ]
         claimant = attribution.claimant
         if claimant is not None and _is_person(ctx, claimant):
             ctx.last_person_claimant, ctx.last_person_sentence = claimant, index
@@ -713,15 +976,29 @@ def draft_claims(ctx: Context, seg: Segmentation) -> list[Draft]:
                 ctx.last_person_claimant, ctx.last_person_sentence = speaker, index
             ctx.last_quote = (speaker, sent.block.index)
             for s, e in _split_long(body, start, end):
-                drafts.append(Draft(s, e, "quote", speaker, speaker is None, attribution.cue, None, (s, e), sent,
-                                    0.85, conf))
+                drafts.append(
+                    Draft(s, e, "quote", speaker, speaker is None, attribution.cue, None, (s, e), sent, 0.85, conf)
+                )
             # "“...,” she told AFP, adding that New Delhi planned ...": what the speaker added is a claim too
             added = _ADDING.search(body, q_end, sent.end)
             if added and speaker is not None and not any(qs >= added.end() for qs, _ in quote_units):
                 a_start, a_end = _trim(body, added.end(), sent.end)
                 if len(re.findall(r"\w+", body[a_start:a_end])) >= 5:
-                    drafts.append(Draft(a_start, a_end, "reported", speaker, False, added.group("cue"), None,
-                                        (a_start, a_end), sent, 0.7, conf - 0.1))
+                    drafts.append(
+                        Draft(
+                            a_start,
+                            a_end,
+                            "reported",
+                            speaker,
+                            False,
+                            added.group("cue"),
+                            None,
+                            (a_start, a_end),
+                            sent,
+                            0.7,
+                            conf - 0.1,
+                        )
+                    )
         if named_people:
             ctx.last_person_mentioned, ctx.last_mention_sentence = named_people[0], index
         # the sentence itself (outside its quotations)
@@ -733,32 +1010,51 @@ def draft_claims(ctx: Context, seg: Segmentation) -> list[Draft]:
             main_start, main_end = frame
         content = attribution.content or (main_start, main_end)
         authorial = attribution.claimant is None and not attribution.vague
-        reason = not_a_claim(body[main_start:main_end] if not quote_units else sent.text,
-                             authorial=authorial, list_item=is_list)
+        reason = not_a_claim(
+            body[main_start:main_end] if not quote_units else sent.text, authorial=authorial, list_item=is_list
+        )
         if reason is None and sent.text.rstrip().endswith(":") and len(re.findall(r"\w+", sent.text)) < 25:
             reason = "introduction"
         if reason is not None:
             continue
         for s, e in _split_long(body, main_start, main_end):
             kind: ClaimType = "reported" if attribution.claimant is not None else "authorial"
-            drafts.append(Draft(s, e, kind, attribution.claimant, attribution.vague, attribution.cue,
-                                attribution.subject, (max(s, content[0]), min(e, content[1])) if content[0] < e
-                                and content[1] > s else (s, e), sent, 0.7 if kind == "reported" else 0.6,
-                                attribution.confidence))
+            drafts.append(
+                Draft(
+                    s,
+                    e,
+                    kind,
+                    attribution.claimant,
+                    attribution.vague,
+                    attribution.cue,
+                    attribution.subject,
+                    (max(s, content[0]), min(e, content[1])) if content[0] < e and content[1] > s else (s, e),
+                    sent,
+                    0.7 if kind == "reported" else 0.6,
+                    attribution.confidence,
+                )
+            )
     _poll_findings(ctx, drafts)
     return drafts
 
 
 _POLL_TOPIC = re.compile(r"\b(?:poll|polls|survey|surveys|barometer|pollsters?|opinion\s+research)\b", re.IGNORECASE)
-_POLL_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w\-]+\s+){0,4}?(?:poll|survey|"
-                         r"barometer)\b|,\s+(?:the|a|an)\s+(?:\w+\s+){0,2}?(?:pollster|polling\s+firm)\b",
-                         re.IGNORECASE)
-_POLL_BEFORE = re.compile(r"\b(?:poll|survey|barometer)\s+(?:from|by|of)\s+(?:the\s+)?$"
-                          r"|\b(?:poll|survey|barometer)\b[^.;]{0,50}?\b(?:carried\s+out|conducted|fielded|run)\s+by\s+"
-                          r"(?:the\s+)?$|\b(?:pollster|polling\s+firm)\s+$", re.IGNORECASE)
+_POLL_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:[\w\-]+\s+){0,4}?(?:poll|survey|"
+    r"barometer)\b|,\s+(?:the|a|an)\s+(?:\w+\s+){0,2}?(?:pollster|polling\s+firm)\b",
+    re.IGNORECASE,
+)
+_POLL_BEFORE = re.compile(
+    r"\b(?:poll|survey|barometer)\s+(?:from|by|of)\s+(?:the\s+)?$"
+    r"|\b(?:poll|survey|barometer)\b[^.;]{0,50}?\b(?:carried\s+out|conducted|fielded|run)\s+by\s+"
+    r"(?:the\s+)?$|\b(?:pollster|polling\s+firm)\s+$",
+    re.IGNORECASE,
+)
 _STATISTICAL = re.compile(
     r"\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent|percentage\s+points?|points?\b)|\brespondents\b|\bmargin\s+of\s+error\b"
-    r"|\b(?:majority|minority|plurality)\s+of\b|\b(?:polled|surveyed|questioned|interviewed)\b", re.IGNORECASE)
+    r"|\b(?:majority|minority|plurality)\s+of\b|\b(?:polled|surveyed|questioned|interviewed)\b",
+    re.IGNORECASE,
+)
 
 
 _OPINION = re.compile(
@@ -766,7 +1062,8 @@ _OPINION = re.compile(
     r"independents|men|women|young|older|say|said|says|believe|believed|support|supported|oppose|opposed|favou?r|"
     r"back|backed|want|wanted|think|thought|view|see|saw|name|named|describe|agree|disagree|approve|disapprove|"
     r"trust|prefer|expect|worry|worried|sample|margin\s+of\s+error|survey|poll|polled|interviewed|questioned)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 def _poll_findings(ctx: Context, drafts: list[Draft]) -> None:
@@ -789,8 +1086,15 @@ def _poll_findings(ctx: Context, drafts: list[Draft]) -> None:
     # the whole article is about the poll (its headline or opening says so), or only the paragraph naming it is
     opening = ctx.article.headline + " " + ctx.article.body[:600]
     whole_article = bool(_POLL_TOPIC.search(opening))
-    pollster_block = next((d.sentence.block.index for d in drafts if d.sentence.start <= pollster.start < d.sentence.end
-                           or d.sentence.block.start <= pollster.start < d.sentence.block.end), None)
+    pollster_block = next(
+        (
+            d.sentence.block.index
+            for d in drafts
+            if d.sentence.start <= pollster.start < d.sentence.end
+            or d.sentence.block.start <= pollster.start < d.sentence.block.end
+        ),
+        None,
+    )
     for d in drafts:
         if d.claimant is not None and d.claimant != pollster.key:
             continue
@@ -804,9 +1108,29 @@ def _poll_findings(ctx: Context, drafts: list[Draft]) -> None:
         ctx.extra_sources[source.key] = source
 
 
-_NOUN_LIKE_CUES = {"states", "claims", "reports", "notes", "views", "questions", "calls", "demands", "fears",
-                   "hopes", "signals", "finds", "shows", "doubts", "promises", "pledges", "vows", "threatens",
-                   "labels", "brands", "concerns"}
+_NOUN_LIKE_CUES = {
+    "states",
+    "claims",
+    "reports",
+    "notes",
+    "views",
+    "questions",
+    "calls",
+    "demands",
+    "fears",
+    "hopes",
+    "signals",
+    "finds",
+    "shows",
+    "doubts",
+    "promises",
+    "pledges",
+    "vows",
+    "threatens",
+    "labels",
+    "brands",
+    "concerns",
+}
 _ADDING = re.compile(r",\s+(?P<cue>adding|saying|noting|arguing|warning|insisting|stressing)\s+(?:that\s+)?")
 _CLAUSE_BREAK = re.compile(r"(?:,\s+(?:and|but)|;)\s+")
 
@@ -843,8 +1167,10 @@ def _clauses(ctx: Context, sent: Sentence) -> list[Sentence]:
     return [p for p in parts if p.text.strip()]
 
 
-_PEOPLE_OPEN = re.compile(r"(?:(?:some|many|several|two|three|a\s+few|\d+)\s+)?(?:[A-Z][\w\-’']*\s+){1,3}"
-                          r"(?:" + "|".join(sorted(GROUP_PEOPLE_NOUNS)) + r")\b")
+_PEOPLE_OPEN = re.compile(
+    r"(?:(?:some|many|several|two|three|a\s+few|\d+)\s+)?(?:[A-Z][\w\-’']*\s+){1,3}"
+    r"(?:" + "|".join(sorted(GROUP_PEOPLE_NOUNS)) + r")\b"
+)
 
 
 def _part(sent: Sentence, start: int, end: int) -> Sentence:
@@ -854,7 +1180,10 @@ def _part(sent: Sentence, start: int, end: int) -> Sentence:
     abs_start = sent.start + start + lead
     abs_end = abs_start + len(text)
     return dataclasses.replace(
-        sent, start=abs_start, end=abs_end, text=text,
+        sent,
+        start=abs_start,
+        end=abs_end,
+        text=text,
         quotes=tuple((s, e) for s, e in sent.quotes if s >= abs_start and e <= abs_end),
         markers=tuple(mk for mk in sent.markers if mk[0] >= abs_start and mk[1] <= abs_end),
     )
@@ -871,16 +1200,24 @@ def _frame_without_quotes(body: str, sent: Sentence, quotes: list[tuple[int, int
     first = quotes[0][0] - 1  # the opening quotation mark
     start, end = _trim(body, sent.start, first)
     frame = body[start:end]
-    frame = re.sub(r"(?:,?\s*(?:and|but)?\s*\b(?:" + "|".join(SPEECH_VERBS) + r")\b(?:\s+\w+){0,2}\s*[,:]?\s*)$", "",
-                   frame)
+    frame = re.sub(
+        r"(?:,?\s*(?:and|but)?\s*\b(?:" + "|".join(SPEECH_VERBS) + r")\b(?:\s+\w+){0,2}\s*[,:]?\s*)$", "", frame
+    )
     words = re.findall(r"\w+", frame)
     if len(words) < 8 or not re.search(r"\bthat\b|\bas\b", frame):
         return None
     return start, start + len(frame.rstrip(" ,:"))
 
 
-def _quote_speaker(ctx: Context, sentences: list[Sentence], index: int, attribution: Attribution, q_start: int,
-                   q_end: int, intro: Attribution | None = None) -> tuple[str | None, float]:
+def _quote_speaker(
+    ctx: Context,
+    sentences: list[Sentence],
+    index: int,
+    attribution: Attribution,
+    q_start: int,
+    q_end: int,
+    intro: Attribution | None = None,
+) -> tuple[str | None, float]:
     """The speaker of a quotation: the sentence's own cue, else a following "he said" sentence, else a
     preceding "X said:" sentence, else the speaker of the previous quotation it continues."""
     if attribution.claimant is not None and attribution.kind in ("speech", "postposed", "according", "relative"):
@@ -904,11 +1241,14 @@ def _quote_speaker(ctx: Context, sentences: list[Sentence], index: int, attribut
             key = _resolve_pronoun(ctx, index, rest.split()[0])
             if key is not None:
                 return key, 0.7
-        role = re.match(r"the\s+(?P<noun>official|diplomat|source|executive|analyst|expert|officer)\s+"
-                        + CUE_RE.pattern, rest)
+        role = re.match(
+            r"the\s+(?P<noun>official|diplomat|source|executive|analyst|expert|officer)\s+" + CUE_RE.pattern, rest
+        )
         if role:  # "the official said": the unnamed source introduced before
-            match = next((k for k in reversed(list(ctx.groups))
-                          if ctx.groups[k].label.lower().endswith(role.group("noun"))), None)
+            match = next(
+                (k for k in reversed(list(ctx.groups)) if ctx.groups[k].label.lower().endswith(role.group("noun"))),
+                None,
+            )
             if match is not None:
                 return match, 0.5
         if re.match(r"(?:[\w.’'\-]+\s+){1,5}?" + CUE_RE.pattern, rest):
@@ -923,8 +1263,11 @@ def _quote_speaker(ctx: Context, sentences: list[Sentence], index: int, attribut
         nxt = sentences[index + 1]
         nm = re.match(r"\s*(?P<subj>[\w’'.\- ]{1,60}?)\s+(?:\w+\s+)?" + CUE_RE.pattern, _mask(nxt.text))
         short = len(nxt.text.split()) <= 10
-        if nm and nxt.block.index in (sent.block.index, sent.block.index + 1) and (
-                short or nm.group("subj").lower() in ("he", "she")):
+        if (
+            nm
+            and nxt.block.index in (sent.block.index, sent.block.index + 1)
+            and (short or nm.group("subj").lower() in ("he", "she"))
+        ):
             subj = nm.group("subj")
             if subj.lower() in ("he", "she"):
                 key = _resolve_pronoun(ctx, index, subj)
@@ -949,8 +1292,12 @@ def _quote_speaker(ctx: Context, sentences: list[Sentence], index: int, attribut
     return None, 0.3
 
 
-def finish_claims(ctx: Context, drafts: list[Draft], events_by_sentence: dict[int, list[EventMention]],
-                  cites_by_sentence: dict[int, list[str]]) -> list[Claim]:
+def finish_claims(
+    ctx: Context,
+    drafts: list[Draft],
+    events_by_sentence: dict[int, list[EventMention]],
+    cites_by_sentence: dict[int, list[str]],
+) -> list[Claim]:
     """Attach citations (propagating a speaker's footnote back over the same speaker's earlier sentences
     in the paragraph), features, events and dates; make the Claim records."""
     article = ctx.article
@@ -989,42 +1336,63 @@ def finish_claims(ctx: Context, drafts: list[Draft], events_by_sentence: dict[in
         content = _mask(body[c_start:c_end]) if c_end > c_start else masked
         sent_events = [e for e in events_by_sentence.get(d.sentence.index, []) if d.start <= e.start and e.end <= d.end]
         dated = date_events(masked, d.start, sent_events, article.published)
+        if d.claim_type != "quote":
+            used = {de_start for de_start in _date_starts(masked, dated, d.start, article)}
+            generic = generic_dated_events(masked, d.start, ctx.actors, article.published, used)
+            ctx.generic_events.extend(g.event for g in generic)
+            dated = dated + generic
         exclude = {d.subject[0]} if d.subject else set()
         about = _about(ctx, d, sent_events, exclude)
         quantities = features.quantities(masked, d.start)
         claim_type = d.claim_type
         if claim_type == "authorial":
-            if any(q.unit == "%" or q.unit in ("USD", "EUR", "GBP", "RUB", "UAH", "CNY", "JPY") for q in quantities) \
-                    or len(quantities) >= 2:
+            if (
+                any(q.unit == "%" or q.unit in ("USD", "EUR", "GBP", "RUB", "UAH", "CNY", "JPY") for q in quantities)
+                or len(quantities) >= 2
+            ):
                 claim_type = "statistic"
             elif dated:
                 claim_type = "event"
         if d.claimant is not None and d.claim_type == "authorial":
             claim_type = "reported"
-        status = "cited" if d.cites else ("vague" if d.vague or _is_group(ctx, d.claimant)
-                                          else "speaker" if d.claimant else "uncited")
-        claims.append(Claim(
-            article_id=article.id,
-            span=Span(start=d.start, end=d.end, text=body[d.start : d.end]),
-            text=text,
-            claim_type=claim_type,
-            claimant=d.claimant,
-            citation_status=status,
-            polarity=features.polarity(content, d.cue),  # (helper-analysis) the cue: "denied that ..."
-            modality=features.modality(content),
-            cue=d.cue,
-            about=about,
-            cites=tuple(dict.fromkeys(d.cites)),
-            dates=tuple(DateStatement(event=de.event.key, date=de.date) for de in dated),
-            quantities=tuple(quantities),
-            stances=tuple(features.stances(content)),
-            relations=tuple(features.relations(content, c_start if c_end > c_start else d.start, ctx.actors,
-                                               exclude, cue=d.cue)),
-            rebuttal=features.rebuttal(masked, d.start, ctx.actors),
-            confidence=round(_confidence(d, text), 3),
-            attribution_confidence=round(max(0.0, min(1.0, d.attribution_confidence)), 3),
-        ))
+        status = (
+            "cited"
+            if d.cites
+            else ("vague" if d.vague or _is_group(ctx, d.claimant) else "speaker" if d.claimant else "uncited")
+        )
+        claims.append(
+            Claim(
+                article_id=article.id,
+                span=Span(start=d.start, end=d.end, text=body[d.start : d.end]),
+                text=text,
+                claim_type=claim_type,
+                claimant=d.claimant,
+                citation_status=status,
+                polarity=features.polarity(content, d.cue),  # (helper-analysis) the cue: "denied that ..."
+                modality=features.modality(content),
+                cue=d.cue,
+                about=about,
+                cites=tuple(dict.fromkeys(d.cites)),
+                dates=tuple(DateStatement(event=de.event.key, date=de.date) for de in dated),
+                quantities=tuple(quantities),
+                stances=tuple(features.stances(content)),
+                relations=tuple(
+                    features.relations(content, c_start if c_end > c_start else d.start, ctx.actors, exclude, cue=d.cue)
+                ),
+                rebuttal=features.rebuttal(masked, d.start, ctx.actors),
+                confidence=round(_confidence(d, text), 3),
+                attribution_confidence=round(max(0.0, min(1.0, d.attribution_confidence)), 3),
+            )
+        )
     return claims
+
+
+def _date_starts(masked: str, dated: list[DatedEvent], offset: int, article: Article) -> list[int]:
+    """Offsets (in ``masked``) of the dates already given to typed events."""
+    from kg.dates import find_dates
+
+    values = {de.date for de in dated}
+    return [dm.start for dm in find_dates(masked, article.published) if dm.date in values]
 
 
 def _is_group(ctx: Context, key: str | None) -> bool:

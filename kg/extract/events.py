@@ -52,8 +52,14 @@ def _label(actors: ArticleActors, key: str) -> str:
 
 
 _STATES = {"Country"}
-_ORGS = {"Organization", "GovernmentOrganization", "MilitaryOrganization", "PoliticalParty", "NGO",
-         "NewsMediaOrganization"}
+_ORGS = {
+    "Organization",
+    "GovernmentOrganization",
+    "MilitaryOrganization",
+    "PoliticalParty",
+    "NGO",
+    "NewsMediaOrganization",
+}
 
 _INVASION = re.compile(r"\b(?:(?:full|large)[\s-]scale\s+)?(?:invasion|invaded|invade|invading)\b(?:\s+of)?", re.I)
 _ANNEX = re.compile(r"\b(?:annexation|annexed|annexing|annex)\b(?:\s+of)?", re.I)
@@ -64,55 +70,86 @@ _WAR = re.compile(
     # "The conflict" consumed the text and "conflict in Ukraine, which began in 2014" was never matched
     r"|\b(?!(?:The|This|That|A|An|Its|Their|Our|Any)\s)(?P<adj>[A-Z][\w'’\-]*)\s+(?:war|conflict)\b",
 )
-_FOUNDING_NOUN = re.compile(r"\b(?:founding|foundation|establishment|formation|creation|birth|inception)\s+of\s+"
-                            + _DET, re.I)
+_FOUNDING_NOUN = re.compile(
+    r"\b(?:founding|foundation|establishment|formation|creation|birth|inception)\s+of\s+" + _DET, re.I
+)
 _FOUNDING_VERB = re.compile(
     r"(?:,[^,]{0,80},\s*|\s*\([A-Z]{2,8}\),?\s*|\s*,\s*|\s+)(?:which\s+was\s+|that\s+was\s+|was\s+|were\s+)?"
     r"(?:officially\s+|formally\s+|first\s+)?(?:established|founded|created|formed|set\s+up|launched|born|initiated)"
-    r"\b", re.I)
+    r"\b",
+    re.I,
+)
 _END_NOUN = re.compile(
     r"\b(?P<trigger>dissolution|collapse|breakup|break-up|disintegration|demise|disbandment|dismantling|fall|end)"
-    r"\s+of\s+" + _DET, re.I)
-_END_POSSESSIVE = re.compile(r"^['’]s\s+(?P<trigger>dissolution|collapse|breakup|break-up|disintegration|demise|"
-                             r"disbandment|end|fall)\b", re.I)
-_ENLARGE = re.compile(r"\b(?:(?:eastward|eastern|further|continued|latest|first|second|next)\s+)?"
-                      r"(?P<trigger>expansion|enlargement|expand|expanded|expanding|enlarged)\b", re.I)
+    r"\s+of\s+" + _DET,
+    re.I,
+)
+_END_POSSESSIVE = re.compile(
+    r"^['’]s\s+(?P<trigger>dissolution|collapse|breakup|break-up|disintegration|demise|"
+    r"disbandment|end|fall)\b",
+    re.I,
+)
+_ENLARGE = re.compile(
+    r"\b(?:(?:eastward|eastern|further|continued|latest|first|second|next)\s+)?"
+    r"(?P<trigger>expansion|enlargement|expand|expanded|expanding|enlarged)\b",
+    re.I,
+)
 _ACCESSION = re.compile(r"\b(?:joined|join|joining|accession\s+to|accession\s+of|became\s+members?\s+of)\b", re.I)
 _TREATY = re.compile(
-    r"\b(?P<name>(?:[A-Z][\w'’\-–]*\s+){1,5}(?P<kind>Declaration|Treaty|Accords?|Agreements?|Act|Memorandum|Protocol|"
-    r"Charter|Convention|Communiqu[eé]|Statute|Deal))\b")
+    r"\b(?P<name>(?P<kind2>Treaty|Declaration|Convention|Charter|Protocol|Memorandum|Peace)\s+of\s+[A-Z][\w'’\-–]*"
+    r"(?:\s+[A-Z][\w'’\-–]*)?)|\b(?P<name2>(?:[A-Z][\w'’\-–]*\s+){1,5}(?P<kind>Declaration|Treaty|Accords?|"
+    r"Agreements?|Act|Memorandum|Protocol|Charter|Convention|Communiqu[eé]|Statute|Deal))\b"
+)
 _SUMMIT = re.compile(
     r"\b(?:(?P<pre>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)\s+)?(?i:summit)(?:\s+in\s+(?P<where>(?:The\s+)?[A-Z][\w'’\-]*))?"
 )
 _INTERVENTION = re.compile(r"\b(?i:intervention)\s+in\s+(?:the\s+)?(?P<where>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)")
-_SANCTIONS = re.compile(r"\b(?:imposed|imposes|impose|slapped|introduced|announced)\s+(?:[\w\-]+\s+){0,4}sanctions\b",
-                        re.I)
-_ELECTION = re.compile(r"\b(?:presidential|parliamentary|general|legislative|snap|midterm|federal|national|"
-                       r"local|regional|european\s+parliament)\s+elections?\b", re.I)
-_JOINED = re.compile(r"\b(?:joined|join|joining|joins|became\s+(?:a\s+)?(?:full\s+)?members?\s+of|"
-                     r"(?:has|have|had)\s+been\s+(?:a\s+)?members?\s+of|admitted\s+(?:in)?to)\s+(?:the\s+)?", re.I)
+_SANCTIONS = re.compile(
+    r"\b(?:imposed|imposes|impose|slapped|introduced|announced)\s+(?:[\w\-]+\s+){0,4}sanctions\b", re.I
+)
+_ELECTION = re.compile(
+    r"\b(?:presidential|parliamentary|general|legislative|snap|midterm|federal|national|"
+    r"local|regional|european\s+parliament)\s+elections?\b",
+    re.I,
+)
+_JOINED = re.compile(
+    r"\b(?:joined|join|joining|joins|became\s+(?:a\s+)?(?:full\s+)?members?\s+of|"
+    r"(?:has|have|had)\s+been\s+(?:a\s+)?members?\s+of|admitted\s+(?:in)?to)\s+(?:the\s+)?",
+    re.I,
+)
 _ACCESSION_NOUN = re.compile(r"\b(?:accession|admission|entry)\s+of\s+(?:the\s+)?", re.I)
 _AGREEMENT_LOWER = re.compile(
     r"\b(?P<name>(?:[Tt]he\s+)?(?:[A-Z][\w'’\-–]*\s+){1,3}(?:(?:grain|gas|transit|peace|nuclear|trade|security|"
     r"ceasefire|minerals|arms|border)\s+)?(?:accords?|agreements?|deal|memorandum|ceasefire|truce|treaty|pact|"
-    r"protocol|declaration|joint\s+statement|communiqu[eé])(?:\s+(?:I{1,3}|II|2))?)\b")
-_SANCTIONS_PACKAGE = re.compile(r"\b(?P<ordinal>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
-                                r"eighth|ninth|tenth|latest|new)\s+(?:package\s+of\s+sanctions|sanctions\s+package)\b",
-                                re.I)
+    r"protocol|declaration|joint\s+statement|communiqu[eé])(?:\s+(?:I{1,3}|II|2))?)\b"
+)
+_SANCTIONS_PACKAGE = re.compile(
+    r"\b(?P<ordinal>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
+    r"eighth|ninth|tenth|latest|new)\s+(?:package\s+of\s+sanctions|sanctions\s+package)\b",
+    re.I,
+)
 _DAMAGE = re.compile(
     r"\b(?:[Tt]he\s+)?(?P<name>[A-Z][\w\-]*(?:\s+[A-Z0-9][\w\-]*){0,2}\s+(?:(?:gas|oil|power|data|telecom|undersea|"
     r"subsea)\s+)?(?:pipelines?|cables?|interconnector|bridge|dam|plant|terminal|refinery|port|line))"
     r"(?:\s+(?:between|in|off|near|linking|connecting|from|to)\s+[^,.;]{1,60}?)?(?:,[^,]{1,80})?,?\s*(?:which\s+|that\s+)?"
     r"(?:was|were|had\s+been|has\s+been)\s+(?:badly\s+|severely\s+|partly\s+)?"
-    r"(?:damaged|severed|ruptured|destroyed|attacked|sabotaged|cut|hit|struck|blown\s+up|breached)\b")
-_EXPLOSIONS = re.compile(r"\b(?!The\s)(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})\s+(?:pipeline\s+)?"
-                         r"(?:explosions?|blasts?|sabotage)\b")
-_LAUNCHED = re.compile(r"\b(?:launched|launch\s+of|began|started)\s+(?:the\s+|a\s+|its\s+)?(?:new\s+)?"
-                       r"(?:(?:operation|mission|programme|program|initiative)\s+)?(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){1,3})")
-_TALKS_IN = re.compile(r"\b(?i:talks|negotiations|meeting|summit|peace\s+talks)\s+in\s+(?P<place>[A-Z][\w\-]*"
-                       r"(?:\s+[A-Z][\w\-]*)?)")
+    r"(?:damaged|severed|ruptured|destroyed|attacked|sabotaged|cut|hit|struck|blown\s+up|breached)\b"
+)
+_EXPLOSIONS = re.compile(
+    r"\b(?!The\s)(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})\s+(?:pipeline\s+)?"
+    r"(?:explosions?|blasts?|sabotage)\b"
+)
+_LAUNCHED = re.compile(
+    r"\b(?:launched|launch\s+of|began|started)\s+(?:the\s+|a\s+|its\s+)?(?:new\s+)?"
+    r"(?:(?:operation|mission|programme|program|initiative)\s+)?(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){1,3})"
+)
+_TALKS_IN = re.compile(
+    r"\b(?i:talks|negotiations|meeting|summit|peace\s+talks)\s+in\s+(?P<place>[A-Z][\w\-]*"
+    r"(?:\s+[A-Z][\w\-]*)?)"
+)
 _CONFERENCE = re.compile(
-    r"\b(?:the\s+)?(?P<name>(?:[A-Z][\w\-]*\s+){1,3}(?:Conference|Forum|Dialogue|Council\s+meeting))\b")
+    r"\b(?:the\s+)?(?P<name>(?:[A-Z][\w\-]*\s+){1,3}(?:Conference|Forum|Dialogue|Council\s+meeting))\b"
+)
 _OCCUPIED = re.compile(r"\boccupation\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})")
 _CRISIS = re.compile(r"\b(?P<name>(?:[A-Z][\w'’\-]*\s+){1,3}[Cc]ris[ie]s)\b")
 _NOT_WAR_NAMES = {"The", "This", "That", "A", "An", "Civil", "Post", "Its", "Their", "Cold-War"}
@@ -125,7 +162,9 @@ _ANY_TRIGGER = re.compile(
     r"accord|agreement|\bact\b|memorandum|protocol|charter|convention|communiqu|statute|\bdeal\b|ceasefire|truce|"
     r"\bpact\b|summit|intervention|sanctions|election|cris[ie]s|pipeline|cable|interconnector|bridge|\bdam\b|plant|"
     r"terminal|refinery|\bport\b|\bline\b|explosion|blast|sabotage|began|started|talks|negotiations|meeting|"
-    r"conference|forum|dialogue|occupation", re.IGNORECASE)
+    r"conference|forum|dialogue|occupation",
+    re.IGNORECASE,
+)
 
 
 def find_events(text: str, offset: int, actors: ArticleActors) -> list[EventMention]:
@@ -143,8 +182,9 @@ def find_events(text: str, offset: int, actors: ArticleActors) -> list[EventMent
         best = None
         for m in actors.within(offset + max(0, pos - 45), offset + pos):
             between = text[m.end - offset : pos]
-            if re.fullmatch(r"(?:['’]s)?(?:\s+(?:\d{4}|\w+(?:-\w+)?))?(?:\s+\w+)?\s*|-led\s+|['’]s\s+\w+\s+", between) \
-                    and (kinds is None or actors.actors[m.key].kind in kinds):
+            if re.fullmatch(
+                r"(?:['’]s)?(?:\s+(?:\d{4}|\w+(?:-\w+)?))?(?:\s+\w+)?\s*|-led\s+|['’]s\s+\w+\s+", between
+            ) and (kinds is None or actors.actors[m.key].kind in kinds):
                 best = m
         del window
         return (best.key, best.start - offset) if best else (None, pos)
@@ -194,12 +234,22 @@ def find_events(text: str, offset: int, actors: ArticleActors) -> list[EventMent
             parts = re.split(r"[\-–]", head)
             if parts[0] in _NOT_WAR_NAMES:
                 continue
-            keys = [_actor_at(actors, offset + m.start() + named.find(p), offset + m.start() + named.find(p) + len(p),
-                              _STATES) for p in parts]
+            keys = [
+                _actor_at(
+                    actors, offset + m.start() + named.find(p), offset + m.start() + named.find(p) + len(p), _STATES
+                )
+                for p in parts
+            ]
             if all(keys) and len(keys) == 2:
                 states = tuple(sorted(k for k in keys if k))
-                add(m.start(), m.end(), "war", f"{'–'.join(_label(actors, k) for k in keys if k)} war", states,
-                    "war-" + "-".join(states))
+                add(
+                    m.start(),
+                    m.end(),
+                    "war",
+                    f"{'–'.join(_label(actors, k) for k in keys if k)} war",
+                    states,
+                    "war-" + "-".join(states),
+                )
             elif len(parts) == 1 and keys[0] is None:
                 add(m.start(), m.end(), "war", named, (), slug(named))
             continue
@@ -223,8 +273,14 @@ def find_events(text: str, offset: int, actors: ArticleActors) -> list[EventMent
         rel_end = mention.end - offset
         fm = _FOUNDING_VERB.match(text, rel_end)
         if fm and re.match(r"\s+(?:in|on)\b", text[fm.end() : fm.end() + 4]):
-            add(mention.start - offset, fm.end(), "founding", f"founding of {_label(actors, mention.key)}",
-                (mention.key,), f"founding-{mention.key}")
+            add(
+                mention.start - offset,
+                fm.end(),
+                "founding",
+                f"founding of {_label(actors, mention.key)}",
+                (mention.key,),
+                f"founding-{mention.key}",
+            )
         em = _END_POSSESSIVE.match(text, rel_end)
         if em:
             _add_end(add, actors, mention.key, mention.start - offset, rel_end + em.end(), em.group("trigger"))
@@ -246,11 +302,17 @@ def find_events(text: str, offset: int, actors: ArticleActors) -> list[EventMent
             o_start = m.start()
         if org is None:
             continue
-        add(min(o_start, m.start()), m.end(), "enlargement", f"enlargement of {_label(actors, org)}", (org,),
-            f"enlargement-{org}")
+        add(
+            min(o_start, m.start()),
+            m.end(),
+            "enlargement",
+            f"enlargement of {_label(actors, org)}",
+            (org,),
+            f"enlargement-{org}",
+        )
 
     for m in _TREATY.finditer(text):
-        name = m.group("name").strip()
+        name = (m.group("name") or m.group("name2")).strip()
         words = name.split()
         while words and words[0] in {"The", "This", "That", "A", "An", "Its", "In", "With", "By"}:
             words.pop(0)
@@ -258,21 +320,36 @@ def find_events(text: str, offset: int, actors: ArticleActors) -> list[EventMent
             continue
         name = " ".join(words)
         start = m.end() - len(name)
-        if any(mm.start - offset < m.end() and start < mm.end - offset for mm in actors.mentions
-               if actors.actors[mm.key].kind in _ORGS):
+        if any(
+            mm.start - offset < m.end() and start < mm.end - offset
+            for mm in actors.mentions
+            if actors.actors[mm.key].kind in _ORGS
+        ):
             continue  # an organisation named like a treaty ("Warsaw Pact", "North Atlantic Treaty Organization")
-        kind = m.group("kind").lower().rstrip("s")
+        kind = (m.group("kind") or m.group("kind2")).lower().rstrip("s")
         kind = "declaration" if kind == "declaration" else "treaty"
-        add(start, m.end(), kind, name, tuple(mm.key for mm in actors.within(offset + start, offset + m.end())),
-            slug(name))
+        add(
+            start,
+            m.end(),
+            kind,
+            name,
+            tuple(mm.key for mm in actors.within(offset + start, offset + m.end())),
+            slug(name),
+        )
 
     for m in _INTERVENTION.finditer(text):
         where = m.group("where")
         w_key = _actor_at(actors, offset + m.start("where"), offset + m.end("where"))
         agent, a_start = actor_before(m.start())
         participants = tuple(k for k in (agent, w_key) if k)
-        add(min(a_start, m.start()), m.end(), "intervention", f"intervention in {where}", participants,
-            f"intervention-{slug(where)}")
+        add(
+            min(a_start, m.start()),
+            m.end(),
+            "intervention",
+            f"intervention in {where}",
+            participants,
+            f"intervention-{slug(where)}",
+        )
 
     for m in _CRISIS.finditer(text):
         name = m.group("name")
@@ -301,8 +378,14 @@ def find_events(text: str, offset: int, actors: ArticleActors) -> list[EventMent
         if target is None:
             continue
         participants = tuple(k for k in (imposer, target) if k)
-        add(min(i_start, m.start()), m.end(), "sanctions", f"sanctions against {_label(actors, target)}",
-            participants, f"sanctions-{target}")
+        add(
+            min(i_start, m.start()),
+            m.end(),
+            "sanctions",
+            f"sanctions against {_label(actors, target)}",
+            participants,
+            f"sanctions-{target}",
+        )
 
     # accession: "Finland joined NATO in April 2023", "the accession of Sweden to NATO", "X's accession to the EU",
     # "has been a member of NATO since 2004" (one event per member)
@@ -331,22 +414,37 @@ def find_events(text: str, offset: int, actors: ArticleActors) -> list[EventMent
             continue
         org, o_end = actor_after(mem_end + to.end(), _ORGS)
         if org is not None:
-            add(m.start(), o_end, "accession", f"accession of {_label(actors, member)} to {_label(actors, org)}",
-                (member, org), f"accession-{member}-{org}")
+            add(
+                m.start(),
+                o_end,
+                "accession",
+                f"accession of {_label(actors, member)} to {_label(actors, org)}",
+                (member, org),
+                f"accession-{member}-{org}",
+            )
 
     # named agreements written in lower case ("the Minsk accords", "the Black Sea grain deal"), ordinal
     # sanctions packages, incidents to named infrastructure, named operations launched, talks and conferences
     for m in _AGREEMENT_LOWER.finditer(text):
         name = re.sub(r"^(?:The|the)\s+", "", m.group("name")).strip()
-        if any(mm.start - offset < m.end() and m.start() < mm.end - offset for mm in actors.mentions
-               if actors.actors[mm.key].kind in _ORGS):
+        if any(
+            mm.start - offset < m.end() and m.start() < mm.end - offset
+            for mm in actors.mentions
+            if actors.actors[mm.key].kind in _ORGS
+        ):
             continue
         add(m.start("name"), m.end(), "treaty", name, (), slug(name))
     for m in _SANCTIONS_PACKAGE.finditer(text):
         imposer, i_start = actor_before(m.start(), _ORGS | _STATES)
         name = f"{m.group('ordinal')} sanctions package" + (f" of {_label(actors, imposer)}" if imposer else "")
-        add(min(i_start, m.start()), m.end(), "sanctions", name, (imposer,) if imposer else (),
-            slug(f"{imposer or ''} {m.group('ordinal')} sanctions package"))
+        add(
+            min(i_start, m.start()),
+            m.end(),
+            "sanctions",
+            name,
+            (imposer,) if imposer else (),
+            slug(f"{imposer or ''} {m.group('ordinal')} sanctions package"),
+        )
     for m in _DAMAGE.finditer(text):
         name = m.group("name").strip()
         add(m.start("name"), m.end(), "incident", f"damage to the {name}", (), f"damage-{slug(name)}")
@@ -356,8 +454,14 @@ def find_events(text: str, offset: int, actors: ArticleActors) -> list[EventMent
     for m in _LAUNCHED.finditer(text):
         name = m.group("name").strip()
         org, o_start = actor_before(m.start(), _ORGS | _STATES)
-        add(min(o_start, m.start()), m.end(), "launch", f"launch of {name}", (org,) if org else (),
-            f"launch-{slug(name)}")
+        add(
+            min(o_start, m.start()),
+            m.end(),
+            "launch",
+            f"launch of {name}",
+            (org,) if org else (),
+            f"launch-{slug(name)}",
+        )
     for m in _TALKS_IN.finditer(text):
         place = m.group("place")
         add(m.start(), m.end(), "talks", f"talks in {place}", (), f"talks-{slug(place)}")
@@ -367,19 +471,33 @@ def find_events(text: str, offset: int, actors: ArticleActors) -> list[EventMent
     for m in _OCCUPIED.finditer(text):
         name = m.group("name").strip()
         agent, a_start = actor_before(m.start(), _STATES)
-        add(m.start(), m.end(), "occupation", f"occupation of {name}", (agent,) if agent else (),
-            f"occupation-{slug(name)}")
+        add(
+            m.start(),
+            m.end(),
+            "occupation",
+            f"occupation of {name}",
+            (agent,) if agent else (),
+            f"occupation-{slug(name)}",
+        )
 
     for m in _ELECTION.finditer(text):
         country, c_start = actor_before(m.start(), _STATES)
         if country is None:
-            country = next((am.key for am in actors.within(offset, offset + len(text))
-                            if actors.actors[am.key].kind in _STATES), None)
+            country = next(
+                (am.key for am in actors.within(offset, offset + len(text)) if actors.actors[am.key].kind in _STATES),
+                None,
+            )
             c_start = m.start()
         if country is None:
             continue
-        add(min(c_start, m.start()), m.end(), "election", f"{m.group(0).lower()} in {_label(actors, country)}",
-            (country,), f"election-{country}")
+        add(
+            min(c_start, m.start()),
+            m.end(),
+            "election",
+            f"{m.group(0).lower()} in {_label(actors, country)}",
+            (country,),
+            f"election-{country}",
+        )
 
     found.sort(key=lambda e: (e.start, -(e.end - e.start)))
     unique: list[EventMention] = []
@@ -390,8 +508,10 @@ def find_events(text: str, offset: int, actors: ArticleActors) -> list[EventMent
     return unique
 
 
-_BEFORE_VERB = re.compile(r"(?:,\s*(?:which|who)\s*)?(?:\s+(?:has|have|had|finally|formally|officially|also|only|later|"
-                          r"eventually|itself|themselves|all|both)){0,3}\s*$")
+_BEFORE_VERB = re.compile(
+    r"(?:,\s*(?:which|who)\s*)?(?:\s+(?:has|have|had|finally|formally|officially|also|only|later|"
+    r"eventually|itself|themselves|all|both)){0,3}\s*$"
+)
 _LIST_JOIN = re.compile(r"^\s*(?:,\s*and|,|and)\s*(?:the\s+)?$")
 
 
@@ -400,8 +520,9 @@ def _listed_before(text: str, offset: int, pos: int, actors: ArticleActors) -> l
     "Poland, Hungary and the Czech Republic joined". Returns (key, start) pairs, first mention first."""
     tail = _BEFORE_VERB.search(text[:pos])
     end = tail.start() if tail else pos
-    states = [m for m in actors.within(offset + max(0, end - 160), offset + end)
-              if actors.actors[m.key].kind in _STATES]
+    states = [
+        m for m in actors.within(offset + max(0, end - 160), offset + end) if actors.actors[m.key].kind in _STATES
+    ]
     found: list[tuple[str, int]] = []
     expected_end = end
     for m in reversed(states):
@@ -412,7 +533,7 @@ def _listed_before(text: str, offset: int, pos: int, actors: ArticleActors) -> l
             break
         found.append((m.key, m.start - offset))
         expected_end = m.start - offset
-        before = text[: expected_end]
+        before = text[:expected_end]
         det = re.search(r"(?:the|The)\s+$", before)
         if det:
             expected_end = det.start()
@@ -421,20 +542,108 @@ def _listed_before(text: str, offset: int, pos: int, actors: ArticleActors) -> l
 
 
 def _add_end(add: object, actors: ArticleActors, key: str, start: int, end: int, trigger: str) -> None:
-    name = f"dissolution of the {_label(actors, key)}" if actors.actors[key].kind == "Country" and \
-        _label(actors, key).startswith(("Soviet", "United")) else f"dissolution of {_label(actors, key)}"
+    name = (
+        f"dissolution of the {_label(actors, key)}"
+        if actors.actors[key].kind == "Country" and _label(actors, key).startswith(("Soviet", "United"))
+        else f"dissolution of {_label(actors, key)}"
+    )
     add(start, end, "dissolution", name, (key,), f"dissolution-{key}")  # type: ignore[operator]
 
 
 _NOT_START = re.compile(
     r"\b(?:escalat\w*|intensif\w*|continu\w*|expand\w*|grew|worsen\w*|ended|end|until|through|throughout|"
-    r"reached|peaked|resumed|renewed|returned|remains?|since\s+then|after|before)\b|\bby\s*$", re.I)
+    r"reached|peaked|resumed|renewed|returned|remains?|since\s+then|after|before)\b|\bby\s*$",
+    re.I,
+)
 _LINK = re.compile(
     r"^[\s,]*(?:(?:which|that)\s+)?(?:(?:was|were|had\s+been|has\s+been)\s+)?"
     r"(?:(?:officially|formally|first|finally)\s+)?(?:began|begun|started|starting|beginning|broke\s+out|erupted|"
     r"launched|initiated|signed|concluded|agreed|held|created|established|founded|formed|set\s+up|took\s+place|"
     r"happened|occurred|completed|came)?\s*(?:by\s+\w+(?:\s+\w+)?\s+)?(?:in|on|of|since|from|during)?\s*"
-    r"(?:early|mid|late)?[\s-]*$", re.I)
+    r"(?:early|mid|late)?[\s-]*$",
+    re.I,
+)
+
+
+_PAST_IRREGULAR = set(
+    """began took won lost fell rose met signed held led left sent struck broke came went made gave
+hit seized drew fought sank shot stood ran withdrew overthrew arose became began brought bought built
+caught chose cut dealt drove fled flew forbade forgot froze grew hung heard hid kept knew laid lent let lit
+meant paid put quit rode rang said saw sold set shook shut sought spent split spread sprang stole swore
+swept swung taught tore told thought threw understood upset woke wore wove wrote""".split()
+)
+_NOT_HAPPENINGS = {
+    "based",
+    "used",
+    "called",
+    "named",
+    "expected",
+    "estimated",
+    "reported",
+    "said",
+    "told",
+    "thought",
+    "considered",
+    "seen",
+    "known",
+    "tied",
+    "linked",
+    "related",
+    "needed",
+    "concerned",
+    "compared",
+}
+_CLAUSE_SPLIT = re.compile(r";\s+|,\s+(?:and|but|while|whereas|then)\s+|\.\s+")
+
+
+def generic_dated_events(
+    text: str, offset: int, actors: ArticleActors, reference: DateValue | None, taken: set[int]
+) -> list[DatedEvent]:
+    """A dated happening the typed patterns do not know ("In July 2023, soldiers toppled President
+    Bazoum", "Ofwat fined Thames Water £122.7m in 2025"): the clause holding the date names the event.
+
+    Only dates not already given to a typed event (``taken``: their start offsets in ``text``), in a clause
+    with a past-tense verb of happening. The event's name is the clause without the date phrase."""
+    out: list[DatedEvent] = []
+    for dm in find_dates(text, reference):
+        if dm.start in taken or (dm.relative and dm.date.precision == "year" and "year" not in text[dm.start : dm.end]):
+            continue
+        bounds = [0, *[m.end() for m in _CLAUSE_SPLIT.finditer(text)], len(text)]
+        c_start = max(b for b in bounds if b <= dm.start)
+        c_end = min((b for b in bounds if b > dm.end), default=len(text))
+        clause = text[c_start:c_end]
+        words = re.findall(r"[A-Za-z][\w'’\-]*", clause)
+        verb = next(
+            (
+                w
+                for w in words
+                if (w.lower() in _PAST_IRREGULAR or (w.endswith("ed") and len(w) > 4))
+                and w.lower() not in _NOT_HAPPENINGS
+                and w[0].islower()
+            ),
+            None,
+        )
+        if verb is None:
+            continue
+        name = clause[: dm.start - c_start] + " " + clause[dm.end - c_start :]
+        name = re.sub(
+            r"\b(?:in|on|since|by|of|from|during|until|early|late|mid|the\s+end\s+of)\s*(?=[,.;]|\s*$)",
+            "",
+            name,
+            flags=re.IGNORECASE,
+        )
+        name = re.sub(r"^[\s,]+", "", name)
+        name = re.sub(r"\s+", " ", re.sub(r"[\[\]()“”\"]", "", name)).strip(" ,.;:-–—")
+        tokens = name.split()
+        if len(tokens) < 3:
+            continue
+        name = " ".join(tokens[:14])
+        participants = tuple(dict.fromkeys(m.key for m in actors.within(offset + c_start, offset + c_end)))
+        mention = EventMention(
+            offset + c_start, offset + c_end, "happening-" + slug(name), "happening", name, participants
+        )
+        out.append(DatedEvent(mention, dm.date))
+    return out
 
 
 def date_events(text: str, offset: int, events: list[EventMention], reference: DateValue | None) -> list[DatedEvent]:
@@ -458,8 +667,11 @@ def date_events(text: str, offset: int, events: list[EventMention], reference: D
             elif d_end <= e.end and d_start >= e.start - 30:
                 # the date sits just before the event's head, inside or right before its phrase
                 before = text[max(0, e.start - offset - 30) : e.start - offset] if d_end <= e.start else ""
-                if d_end <= e.start and not re.search(r"(?:the|The|\w['’]s)\s+$", text[: dm.start]) and \
-                        not re.fullmatch(r"[\s,]*", text[dm.end : e.start - offset]):
+                if (
+                    d_end <= e.start
+                    and not re.search(r"(?:the|The|\w['’]s)\s+$", text[: dm.start])
+                    and not re.fullmatch(r"[\s,]*", text[dm.end : e.start - offset])
+                ):
                     continue
                 del before
                 inner = text[dm.end : e.end - offset]

@@ -93,7 +93,8 @@ class Gazetteer:
     def holders(self, title: str, of: str, date: str | None) -> list[Entry]:
         """People the gazetteer says held ``title`` of ``of`` on ``date``."""
         return [
-            e for e in self.entries.values()
+            e
+            for e in self.entries.values()
             if any(r.title == title and r.of == of and r.held_on(date) for r in e.roles)
         ]
 
@@ -149,8 +150,11 @@ def _read(name: str) -> Any:
 def load_gazetteer() -> Gazetteer:
     """The gazetteer shipped with kg (loaded once per process)."""
     gaz = Gazetteer()
-    for name, default_kind in (("countries.json", "Country"), ("organisations.json", "Organization"),
-                               ("people.json", "Person")):
+    for name, default_kind in (
+        ("countries.json", "Country"),
+        ("organisations.json", "Organization"),
+        ("people.json", "Person"),
+    ):
         for raw in _read(name):
             entry = _entry(raw, default_kind)  # type: ignore[arg-type]
             gaz.entries[entry.key] = entry

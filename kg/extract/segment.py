@@ -47,7 +47,7 @@ _WORD = re.compile(r"[\w’']+")
 _OPENER = re.compile(r"(?:The|This|It|He|She|They|We|In|But|However)\b")
 _GLUED_WORD = re.compile(r"[A-Z][a-z]*\s")
 _GLUED_END = re.compile(r"[a-z]{3}[.!?]$")
-_OPENING_QUOTES = "“«\""
+_OPENING_QUOTES = '“«"'
 _CLOSERS = "\"'’”»)]"
 
 
@@ -140,7 +140,7 @@ def _is_heading(text: str) -> bool:
     if not words:
         return False
     if _TERMINAL.search(text):
-        return text.endswith("?") and len(words) <= 14 and not any(q in text for q in "“\"")
+        return text.endswith("?") and len(words) <= 14 and not any(q in text for q in '“"')
     return len(words) <= 20
 
 
@@ -211,8 +211,10 @@ def _boundary_ok(text: str, dot: int, after: int) -> bool:
         next_word = _WORD.match(text, after)
         return bool(next_word and next_word.group(0).lower() in _SENTENCE_STARTERS and len(word) > 1)
     if low in ABBREVIATIONS:
-        return low in {"inc", "ltd", "corp", "co", "jr", "sr", "al", "est"} and nxt.isupper() and bool(
-            _OPENER.match(text, after)
+        return (
+            low in {"inc", "ltd", "corp", "co", "jr", "sr", "al", "est"}
+            and nxt.isupper()
+            and bool(_OPENER.match(text, after))
         )
     return not (word.isdigit() and len(word) <= 2 and nxt.isdigit())
 
@@ -247,9 +249,14 @@ def _split_block(block: Block, start_index: int) -> list[Sentence]:
             k = j
             while k < n and text[k].isspace():
                 k += 1
-            glued = k == j and k < n and text[k].isupper() and _GLUED_WORD.match(text, k) is not None \
+            glued = (
+                k == j
+                and k < n
+                and text[k].isupper()
+                and _GLUED_WORD.match(text, k) is not None
                 and _GLUED_END.search(text, max(0, i - 3), i + 1) is not None
-            closes_quote = any(text[c] in "”»\"" and not inside[c] for c in range(i + 1, j))
+            )
+            closes_quote = any(text[c] in '”»"' and not inside[c] for c in range(i + 1, j))
             quoted = inside[i] and not long_quote[i] and not closes_quote
             if (k > j or k >= n or glued) and not quoted and _boundary_ok(text, i, k):
                 cuts.append(j)
