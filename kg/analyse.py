@@ -53,7 +53,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from itertools import combinations, pairwise
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 import pyoxigraph as ox
 
@@ -72,6 +72,9 @@ from kg.models import (
     Relation,
     Stance,
 )
+
+if TYPE_CHECKING:
+    from kg.store import QuerySource
 
 logger = logging.getLogger(__name__)
 
@@ -1064,16 +1067,15 @@ def query_text(name: str) -> str:
     return resources.files("kg").joinpath("queries", f"{name}.rq").read_text(encoding="utf-8")
 
 
-def _solutions(store: ox.Store, name: str) -> Iterator[dict[str, str]]:
-    solutions = store.query(query_text(name))
-    assert isinstance(solutions, ox.QuerySolutions)
-    variables = [v.value for v in solutions.variables]
-    for solution in solutions:
-        row: dict[str, str] = {}
-        for variable in variables:
-            term = solution[variable]
-            row[variable] = "" if term is None else str(term.value)
-        yield row
+def _solutions(source: ox.Store | QuerySource, name: str) -> list[dict[str, str]]:
+    """The rows of ``kg/queries/<name>.rq`` on ``source`` (a store, or any :class:`kg.store.QuerySource`:
+    the embedded graph, an on-disk Oxigraph store, a SPARQL endpoint), as ``{variable: lexical value}``
+    with ``""`` for unbound."""
+    from kg.store import EmbeddedSource, QuerySource
+
+    if not isinstance(source, QuerySource):
+        source = EmbeddedSource(source, "the graph")
+    return source.select(query_text(name)).values()
 
 
 _KG = "https://w3id.org/kg/ns#"
@@ -1103,10 +1105,11 @@ def _names(joined: str) -> str:
     return " / ".join(sorted(set(joined.split(" / ")))) if joined else ""
 
 
-def find_uncited(store: ox.Store) -> list[UncitedClaim]:
+def find_uncited(store: ox.Store | QuerySource) -> list[UncitedClaim]:
     """Every claim with no ``cito:citesAsEvidence``, grouped by citation status (uncited, vaguely
     attributed, attributed only to a speaker) and most check-worthy first (statistics and figures,
-    dated facts, causal claims, then opinions and other assertions), from ``kg/queries/uncited.rq``.
+    dated facts, causal claims, then opinions and other assertions), from ``kg/queries/uncited.rq``
+    run on ``store`` (a pyoxigraph store or any :class:`kg.store.QuerySource`).
     """
     rows = []
     for r in _solutions(store, "uncited"):
@@ -1128,9 +1131,9 @@ def find_uncited(store: ox.Store) -> list[UncitedClaim]:
     return rows
 
 
-def list_contradictions(store: ox.Store) -> list[ContradictionFinding]:
+def list_contradictions(store: ox.Store | QuerySource) -> list[ContradictionFinding]:
     """Every kg:Contradiction in the graph with both sentences, claimants and articles, strongest first
-    (``kg/queries/contradictions.rq``)."""
+    (``kg/queries/contradictions.rq`` run on ``store``, a pyoxigraph store or any :class:`kg.store.QuerySource`)."""
     return [
         ContradictionFinding(
             contradiction=r["contradiction"],
@@ -1153,9 +1156,10 @@ def list_contradictions(store: ox.Store) -> list[ContradictionFinding]:
     ]
 
 
-def citation_rates(store: ox.Store) -> list[CitationRate]:
+def citation_rates(store: ox.Store | QuerySource) -> list[CitationRate]:
     """Per article: its publisher, claims, claims citing at least one source, and their share
-    (``kg/queries/citation_rates.rq``), in article order."""
+    (``kg/queries/citation_rates.rq`` run on ``store``, a pyoxigraph store or any
+    :class:`kg.store.QuerySource`), in article order."""
     out = []
     for r in _solutions(store, "citation_rates"):
         claims, cited = int(r["claims"]), int(r["cited"])

@@ -211,13 +211,18 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from kg.store import compact, graph_stats, load_dataset
+    from kg.analyse import citation_rates, publisher_rates
+    from kg.cli_query import source_from_args
+    from kg.store import compact, graph_stats
 
-    stats = graph_stats(load_dataset(args.out))
+    with source_from_args(args) as source:
+        stats = graph_stats(source)
+        publishers = publisher_rates(citation_rates(source))
     if args.format == "json":
         data = stats.model_dump(mode="json")
         for row, article in zip(data["articles"], stats.articles, strict=True):
             row["citation_rate"] = round(article.citation_rate, 4)
+        data["publishers"] = [p.model_dump(mode="json") for p in publishers]
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return EXIT_OK
     print(f"{stats.quads:,} quads in {stats.graphs:,} named graphs\n")
@@ -237,20 +242,33 @@ def cmd_stats(args: argparse.Namespace) -> int:
         for a in stats.articles
     ]
     print(_table(["article", "claims", "cited", "rate", "headline"], rows))
+    print()
+    print(
+        _table(
+            ["publisher", "articles", "claims", "cited", "rate"],
+            [(p.publisher or "(none named)", p.articles, p.claims, p.cited, f"{p.rate:.0%}") for p in publishers],
+        )
+    )
     return EXIT_OK
 
 
 def _add_stats(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from kg.cli_query import add_source_options, formatter
+
     parser = subparsers.add_parser(
         "stats",
         help="count what the built graph holds",
-        formatter_class=Formatter,
-        description="Counts per class, claims per citation status, and per article its claims and how "
-        "many of them cite a source (SPARQL over <out>/graph.trig).",
-        epilog="Examples:\n  kg stats\n  kg stats --format json > stats.json",
+        formatter_class=formatter(),
+        description="Counts per class, claims per citation status, per article its claims and how many "
+        "of them cite a source, and the same per publisher (SPARQL: kg.store.STATS_QUERIES and "
+        "kg/queries/citation_rates.rq). Runs on the embedded graph (<out>/graph.trig), an on-disk "
+        "Oxigraph store (--store) or a SPARQL endpoint (--endpoint), with the same results.",
+        epilog="Examples:\n  kg stats\n  kg stats --format json > stats.json\n"
+        "  kg stats --store oxigraph:output/store\n  kg stats --endpoint http://127.0.0.1:7878/query",
     )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, metavar="DIR", help="output folder of kg build")
     parser.add_argument("--format", choices=("table", "json"), default="table", help="output format")
+    add_source_options(parser)
     parser.set_defaults(func=cmd_stats)
 
 

@@ -1,7 +1,9 @@
 """cli_findings: the ``kg contradictions`` and ``kg uncited`` commands.
 
-Both read the built graph (``<out>/graph.trig``) with the SPARQL shipped in ``kg/queries/``, so what
-they print is what an analyst's own query returns; neither re-runs detection.
+Both read the built graph with the SPARQL shipped in ``kg/queries/``, so what they print is what an
+analyst's own query returns; neither re-runs detection. The graph is ``<out>/graph.trig`` loaded in
+memory by default, an on-disk Oxigraph store with ``--store oxigraph:DIR`` or any SPARQL 1.1 endpoint
+with ``--endpoint URL`` (:func:`kg.cli_query.add_source_options`): the rows are the same everywhere.
 """
 
 from __future__ import annotations
@@ -103,31 +105,39 @@ def _emit(rows: Sequence[Record], args: argparse.Namespace, table: Callable[[Seq
 
 def cmd_contradictions(args: argparse.Namespace) -> int:
     from kg.analyse import list_contradictions
-    from kg.store import load_dataset
+    from kg.cli_query import source_from_args
 
-    return _emit(list_contradictions(load_dataset(args.out)), args, _contradictions_table)
+    with source_from_args(args) as source:
+        rows = list_contradictions(source)
+    return _emit(rows, args, _contradictions_table)
 
 
 def cmd_uncited(args: argparse.Namespace) -> int:
     from kg.analyse import find_uncited
-    from kg.store import load_dataset
+    from kg.cli_query import source_from_args
 
-    return _emit(find_uncited(load_dataset(args.out)), args, _uncited_table)
+    with source_from_args(args) as source:
+        rows = find_uncited(source)
+    return _emit(rows, args, _uncited_table)
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
+    from kg.cli_query import add_source_options
+
     parser.add_argument("--out", type=Path, default=Path("output"), metavar="DIR",
                         help="output folder of kg build (holding graph.trig)")
     parser.add_argument("--format", choices=FORMATS, default="table",
                         help="table: for reading; csv: one row per finding; json: a list of findings")
     parser.add_argument("--fail-on-found", action="store_true",
                         help="exit 1 when anything is found (for pipelines)")
+    add_source_options(parser)
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``kg contradictions`` and ``kg uncited``."""
-    from kg.cli import Formatter
+    from kg.cli_query import formatter
 
+    Formatter = formatter()  # noqa: N806 - kg's help formatter, without "(default: None)"
     parser = subparsers.add_parser(
         "contradictions", help="list claims that contradict each other", formatter_class=Formatter,
         description="List every contradiction in the built graph: its kind (explicit rebuttal, opposite "
@@ -135,7 +145,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
                     "both claims the sentence, who asserts it and the article. Read from the graph with "
                     "kg/queries/contradictions.rq; strongest first.",
         epilog="Examples:\n  kg contradictions\n  kg contradictions --format json > contradictions.json\n"
-               "  kg contradictions --fail-on-found   # exit 1 if there is any",
+               "  kg contradictions --fail-on-found   # exit 1 if there is any\n"
+               "  kg contradictions --store oxigraph:output/store\n"
+               "  kg contradictions --endpoint http://127.0.0.1:7878/query",
     )
     _common(parser)
     parser.set_defaults(func=cmd_contradictions)
@@ -147,7 +159,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
                     "figures, dated facts, causal claims, then opinions), with its article, sentence and "
                     "claimant. Read from the graph with kg/queries/uncited.rq.",
         epilog="Examples:\n  kg uncited\n  kg uncited --format csv > uncited.csv\n"
-               "  kg uncited --fail-on-found   # exit 1 if any claim lacks a source",
+               "  kg uncited --fail-on-found   # exit 1 if any claim lacks a source\n"
+               "  kg uncited --store oxigraph:output/store\n"
+               "  kg uncited --endpoint http://127.0.0.1:7878/query",
     )
     _common(parser)
     parser.set_defaults(func=cmd_uncited)

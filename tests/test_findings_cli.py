@@ -253,3 +253,40 @@ def test_findings_cli_help(capsys: pytest.CaptureFixture[str], command: str) -> 
     code, out, _ = run(capsys, command, "--help")
     assert code == 0
     assert "--fail-on-found" in out and "Examples:" in out
+
+
+# ---------------------------------------------------------------------------------------------
+# Where the graph lives: the embedded graph, an on-disk Oxigraph store, a SPARQL endpoint
+
+
+@pytest.mark.parametrize("command", ["contradictions", "uncited"])
+def test_findings_cli_store_gives_the_embedded_rows(
+    seeds: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    _, embedded, _ = run(capsys, command, "--out", str(seeds), "--format", "json")
+    store = f"oxigraph:{tmp_path / 'store'}"
+    code, on_disk, _ = run(capsys, command, "--out", str(seeds), "--format", "json", "--store", store)
+    assert code == 0
+    assert json.loads(on_disk) == json.loads(embedded) != []
+    assert run(capsys, command, "--out", str(seeds), "--store", store, "--fail-on-found")[0] == 1
+
+
+@pytest.mark.server
+def test_findings_cli_uncited_endpoint_gives_the_embedded_rows(seeds: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """kg uncited --endpoint: the same rows from a real Oxigraph server loaded with kg push."""
+    from tests.test_serve import oxigraph_server
+
+    _, embedded, _ = run(capsys, "uncited", "--out", str(seeds), "--format", "json")
+    with oxigraph_server() as url:
+        assert main(["push", "--endpoint", url, "--out", str(seeds), "-q"]) == 0
+        code, served, _ = run(capsys, "uncited", "--endpoint", url, "--format", "json")
+    assert code == 0
+    assert json.loads(served) == json.loads(embedded) != []
+
+
+def test_findings_cli_unreachable_endpoint_exits_3(capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.test_serve import free_port
+
+    code, out, err = run(capsys, "uncited", "--endpoint", f"http://127.0.0.1:{free_port()}/query", "--timeout-s", "5")
+    assert code == 3 and out == ""
+    assert "Traceback" not in err
