@@ -7,6 +7,7 @@ removed before calling :func:`find_dates` so that ``in 1991.[3]`` is never read 
 from __future__ import annotations
 
 import calendar
+import datetime as _dt
 import re
 from dataclasses import dataclass
 
@@ -17,6 +18,7 @@ for _i in range(1, 13):
     MONTHS[calendar.month_name[_i].lower()] = _i
     MONTHS[calendar.month_abbr[_i].lower()] = _i
 MONTHS["sept"] = 9
+_WEEKDAYS = [calendar.day_name[_i].lower() for _i in range(7)]
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
@@ -33,8 +35,11 @@ _PATTERNS = [
     re.compile(rf"(?<![\d.,/$€£-])\b{_YEAR}\b(?![.,]\d|\s*%|-\d|/\d|\s*(?:per\s*cent|percent))"),
 ]
 _RELATIVE = re.compile(r"\b(?P<which>last|this|next|previous)\s+(?P<unit>year|month)\b", re.IGNORECASE)
-_BARE_MONTH = re.compile(r"\b(?:in|since|by|until|from|last|this|early|mid|late)[\s-]+(?P<month>January|February|March|"
-                         r"April|May|June|July|August|September|October|November|December)\b(?![\s,]+\d)")
+_WEEKDAY = re.compile(r"\b(?:on|before\s+dawn|early|late|since|last)\s+"
+                      r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!\s*,?\s*(?:\d|January|February|March|April|May|June|July|August|September|"
+                      r"October|November|December))")
+_BARE_MONTH = re.compile(r"\b(?i:in|since|by|until|from|last|this|early|mid|late)[\s-]+"
+                         r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\b(?![\s,]+\d)")
 
 
 @dataclass(frozen=True)
@@ -72,10 +77,12 @@ def _from_match(m: re.Match[str]) -> DateValue | None:
     return _make(year, month, day)
 
 
-def find_dates(text: str, reference: DateValue | None = None) -> list[DateMatch]:
+def find_dates(text: str, reference: DateValue | None = None, weekdays: bool = False) -> list[DateMatch]:
     """Every date in ``text``, left to right, without overlaps, most precise reading first.
 
-    ``reference`` (the article's publication date) resolves "last year", "this month".
+    ``reference`` (the article's publication date) resolves "last year", "this month". With ``weekdays``
+    and a reference day, "on Wednesday" is the latest such weekday on or before the reference (the news
+    convention for the past week); off by default, as a weekday in a forecast would be read wrongly.
 
     >>> [m.date.value for m in find_dates("signed on February 24, 2022, not in June 1997 or 1999")]
     ['2022-02-24', '1997-06', '1999']
@@ -117,6 +124,12 @@ def find_dates(text: str, reference: DateValue | None = None) -> list[DateMatch]
             date = _make(year, month)
             if date is not None:
                 found.append(DateMatch(m.start("month"), m.end(), date, relative=True))
+        if weekdays and reference.precision == "day":
+            ref_day = _dt.date(int(reference.value[:4]), int(reference.value[5:7]), int(reference.value[8:10]))
+            for m in _WEEKDAY.finditer(text):
+                back = (ref_day.weekday() - _WEEKDAYS.index(m.group("weekday").lower())) % 7
+                day = ref_day - _dt.timedelta(days=back)
+                found.append(DateMatch(m.start("weekday"), m.end(), _make(day.year, day.month, day.day), relative=True))  # type: ignore[arg-type]
     found.sort(key=lambda d: d.start)
     return found
 

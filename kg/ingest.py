@@ -256,6 +256,7 @@ class Cleaned:
     authors: tuple[str, ...] = ()
     published: str | None = None  # a date line near the top ("7 April 2025", "March 14, 2025 4:12 PM")
     publisher: str | None = None  # a wire agency in the dateline ("RIGA, March 14 (Reuters) -")
+    headline: str | None = None  # the title line of a page without a header (removed from the body)
 
 
 _NAME_ONLY = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ž][\w'’.\-]*\s+){1,3}[A-ZÀ-ÖØ-ÞĀ-ž][\w'’\-]*$")
@@ -275,6 +276,8 @@ _TRAILING_FURNITURE = re.compile(
     re.IGNORECASE)
 _LIST_HEADER = re.compile(r"^(?:most\s+(?:read|popular|viewed|shared)|trending|top\s+stories|related\s+stories|"
                           r"recommended|more\s+stories|editor'?s\s+picks|latest\s+news)\s*:?$", re.IGNORECASE)
+_LABELLED_TITLE = re.compile(r"^(?:opinion|explainer|analysis|factbox|insight|commentary|exclusive|interview|"
+                            r"fact[\s-]?check)\s*[:|\-–—]\s*(?P<title>\S.*)$", re.IGNORECASE)
 _TEASER_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[-•*])\s+\S.{0,140}$")
 _BIO_OPENING = re.compile(
     r"^(?P<name>(?:[A-ZÀ-ÖØ-ÞĀ-ž][\w'’.\-]*\s+){1,3}[A-ZÀ-ÖØ-ÞĀ-ž][\w'’\-]*)\s+"
@@ -300,6 +303,8 @@ def clean_lines(raw: str, headline: str | None) -> Cleaned:
     seen_text = False
     in_teaser_list = False
     top = [i for i, line in enumerate(lines) if line.strip()][:12]
+    titles: list[tuple[int, str]] = []  # (index in kept, text) of lines that could be the title
+    title_before_meta: tuple[int, str] | None = None  # the title candidate right before a byline or date line
     for index, line in enumerate(lines):
         text = line.strip()
         if not text:
@@ -315,57 +320,133 @@ def clean_lines(raw: str, headline: str | None) -> Cleaned:
             removed.append(text)
             in_teaser_list = True
             continue
+        if (
+            not title_key and index == top[0] and (label := _LABELLED_TITLE.match(text))
+            and _headline_line(label.group("title"))
+        ):  # "EXPLAINER: Why ..." opening the page is its title, not a teaser
+            titles.append((len(kept), text))
+            kept.append(line)
+            continue
         if _is_furniture(text) or _TRAILING_FURNITURE.search(text):
             removed.append(text)
             continue
         if not seen_text and index < 40:
             names = _byline_names(text)
+            date = None if names else _date_line(text)
+            named = None if names or date or index not in top else _name_line(text, lines, index)
+            if (names or date or named) and titles and title_before_meta is None and (
+                titles[-1][0] == len(kept) - 1 or not any(k.strip() for k in kept[titles[-1][0] + 1 :])
+            ):
+                title_before_meta = titles[-1]
             if names:
                 removed.append(text)
                 authors = authors or names
+                in_byline = _BYLINE_DATE.search(text)
+                published = published or (_date_line(in_byline.group("date")) if in_byline else None)
                 continue
             if title_key and _title_key(text) == title_key:
                 removed.append(text)
                 continue
-            if len(text) < 90 and (date := _date_line(text)):
+            if date:
                 removed.append(text)
                 published = published or date
                 continue
-            if index in top and _is_name_line(text, lines, index):
+            if named:
                 removed.append(text)
-                authors = authors or (text,)
+                authors = authors or (named,)
                 continue
+            if not title_key and _headline_line(text):
+                titles.append((len(kept), text))
         if authors and _bio_of(text, authors):
             removed.append(text)
             continue
         if len(text) > 3:
             seen_text = seen_text or len(text) > 200
         kept.append(line)
+    # the title: the candidate just above the byline or date line, else the longest candidate near the
+    # top; never the only text there is
+    title = title_before_meta or (max(titles, key=lambda t: len(t[1])) if titles else None)
+    headline = None
+    if title and any(k.strip() for k in kept[title[0] + 1 :]):
+        at, headline = title
+        kept[at] = ""
+        removed.append(headline)
     body = "\n".join(kept)
     body = re.sub(r"\n{3,}", "\n\n", body).strip()
     agency = _DATELINE_AGENCY.match(body)
     publisher = _AGENCY_NAMES.get(agency.group("agency"), agency.group("agency")) if agency else None
-    return Cleaned(body=body, removed=tuple(removed), authors=authors, published=published, publisher=publisher)
+    if published is None and (dateline := _BODY_DATELINE.match(body)):
+        published = _date_line(dateline.group("date"))  # "STRASBOURG, 16 December 2025 — The ..."
+    return Cleaned(body=body, removed=tuple(removed), authors=authors, published=published, publisher=publisher,
+                   headline=headline)
+
+
+_DATE_LINE_WORDS = re.compile(
+    r"\b(?:updated|last\s+updated|last\s+modified|modified|published|first\s+published|posted|on|at|"
+    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\.?|"
+    r"\d{1,2}(?:[:.]\d\d)+\s*(?:[ap]\.?\s?m\.?)?|[ap]\.?m\.?|(?:GMT|UTC)(?:[+-]\d{1,2}(?::?\d\d)?)?|[A-Z]{2,5}T|BST|CET|"
+    r"\d+\s+(?:min(?:ute)?s?|hours?|days?)(?:\s+(?:read|ago))?|ago|read|no\.?\s*\d+|\d+)\b",
+    re.IGNORECASE,
+)
 
 
 def _date_line(text: str) -> str | None:
-    """The date of a line that is only a date (and a time, "Updated ..."), e.g. "March 14, 2025 4:12 PM"."""
-    found = find_dates(text)
-    if not found or found[0].start > 3 or found[0].date.precision != "day":
+    """The date of a short line that only dates the article, e.g. "March 14, 2025 4:12 PM",
+    "Updated 4:52 PM GMT+2, October 2, 2025", "Tue 14 Oct 2025 06.00 BST", "Geneva, 22 November 2025",
+    "Commentary | 19 March 2025", "POLICY BRIEF No. 14 | July 2025". Besides the date and times, the
+    line may hold at most three capitalised words (a place, a label); a sentence is never a date line."""
+    if len(text) >= 90:
         return None
-    rest = text[found[0].end :]
-    if re.fullmatch(r"[\s,|·•\-–—]*(?:\d{1,2}[:.]\d\d\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,5}(?:[+-]\d{1,2})?)?)?"
-                    r"[\s,|·•\-–—]*(?:(?:updated|last\s+updated)\b.*)?", rest, re.IGNORECASE):
-        return found[0].date.value
-    return None
+    found = [d for d in find_dates(text) if d.date.precision in ("day", "month")]
+    if len(found) != 1:
+        return None
+    rest = _DATE_LINE_WORDS.sub(" ", text[: found[0].start] + " " + text[found[0].end :])
+    words = re.findall(r"[^\W\d_][\w'’.\-]*", rest)
+    if len(words) > 3 or any(not w[0].isupper() for w in words):
+        return None
+    if words and "|" not in text and not re.search(r",\s*$", text[: found[0].start]):
+        return None  # "Analysis 7 April 2025" is not a date line; "Geneva, 7 April 2025" and "Opinion | ..." are
+    return found[0].date.value
 
 
-def _is_name_line(text: str, lines: list[str], index: int) -> bool:
-    """A byline without "By": a bare name next to a date line near the top."""
-    if not _NAME_ONLY.match(text) or any(w in _NOT_A_BYLINE_WORD for w in text.split()):
-        return False
+_BYLINE_DATE = re.compile(r"[|·•]\s*(?P<date>[^|·•]{6,40}?)\s*(?:[|·•]|$)")
+_BODY_DATELINE = re.compile(r"^[A-Z][A-Za-z .'’/\-]{1,40},\s+(?P<date>[^—–\n]{6,30}?)\s*(?:\([A-Za-z]+\)\s*)?[—–-]\s")
+
+
+def _headline_line(text: str) -> bool:
+    """Could this top-of-page line be the article's title (not a menu, a tagline fragment or a name)?"""
+    words = text.split()
+    return (
+        20 <= len(text) <= 200
+        and len(words) >= 4
+        and not re.search(r"[.,;:][”\"’']?$", text)  # a sentence or a quotation, not a title
+        and not re.search(r"\S\s{2,}\S.*\S\s{2,}\S", text)  # "World   U.S.   Politics": a menu
+        and text.count("|") < 2
+        and _BYLINE.match(text) is None
+        and not _NAME_ONLY.match(text)  # a bare name ("Maria Lindqvist")
+        and not _ORG_NAME_LINE.match(text)  # a masthead ("Halden Centre for Resource Security")
+    )
+
+
+_ORG_HEAD = r"(?:Institute|Institution|Centre|Center|Foundation|Council|University|Programme|Program|Forum|Society|" \
+    r"Initiative|Agency|Ministry|Office|Commission|Fund|Trust|Association|Observatory|Network|Project|Group)"
+_ORG_NAME_LINE = re.compile(
+    rf"^(?:The\s+)?(?:[A-Z][\w'’\-]*\s+){{0,4}}{_ORG_HEAD}"
+    rf"(?:\s+(?:for|of|on)(?:\s+(?:the|and|[A-Z][\w'’\-]*))+)?$"
+)
+
+
+def _name_line(text: str, lines: list[str], index: int) -> str | None:
+    """The author of a byline without "By": a bare name ("Jane Roe") or a name and role ("Jane Roe, Europe
+    Correspondent") next to a date line near the top."""
+    name, _, role = (part.strip() for part in text.partition(","))
+    role_words = role.lower().split()
+    if role and not (len(role_words) <= 6 and role_words[-1].strip(".") in _JOB_WORDS):
+        return None
+    if not _NAME_ONLY.match(name) or any(w in _NOT_A_BYLINE_WORD for w in name.split()):
+        return None
     neighbours = [lines[j].strip() for j in (index - 1, index + 1) if 0 <= j < len(lines) and lines[j].strip()]
-    return any(len(n) < 90 and _date_line(n) for n in neighbours)
+    return name if any(len(n) < 90 and _date_line(n) for n in neighbours) else None
 
 
 def _bio_of(text: str, authors: tuple[str, ...]) -> bool:
@@ -568,7 +649,7 @@ def make_article(path: str, meta: Meta, raw_body: str, digest: str, *, default_i
             id=article_id,
             path=path,
             url=meta.url,
-            headline=meta.headline or infer_headline(body),
+            headline=meta.headline or cleaned.headline or infer_headline(body),
             authors=meta.authors or found_authors,
             publisher=meta.publisher or cleaned.publisher,
             published=published,

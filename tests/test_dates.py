@@ -69,3 +69,31 @@ def test_dates_parse_date_keeps_precision(text: str, value: str, precision: str)
 @pytest.mark.parametrize("text", ["yesterday", "2024-02-30", "", "March", "1 and 2"])
 def test_dates_parse_date_refuses_non_dates(text: str) -> None:
     assert parse_date(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The ministers met on Wednesday in Riga.", "2025-03-12"),
+        ("Drones struck the port before dawn Thursday.", "2025-03-13"),
+        ("Talks resumed on Friday.", "2025-03-14"),  # the reference day itself
+        ("The vote was held last Saturday.", "2025-03-08"),
+    ],
+)
+def test_dates_weekdays_are_the_latest_such_day_on_or_before_the_reference(text: str, value: str) -> None:
+    reference = DateValue(value="2025-03-14", precision="day")  # a Friday
+    (found,) = find_dates(text, reference, weekdays=True)
+    assert (found.date.value, found.date.precision, found.relative) == (value, "day", True)
+
+
+def test_dates_weekdays_need_the_flag_a_day_and_no_calendar_date() -> None:
+    day = DateValue(value="2025-03-14", precision="day")
+    assert find_dates("They met on Wednesday.", day) == []
+    assert find_dates("They met on Wednesday.", DateValue(value="2025-03", precision="month"), weekdays=True) == []
+    (found,) = find_dates("They met on Wednesday, March 5, 2025.", day, weekdays=True)
+    assert found.date.value == "2025-03-05"
+
+
+def test_dates_a_bare_month_at_the_start_of_a_sentence_resolves() -> None:
+    (found,) = find_dates("In May, the talks collapsed.", DateValue(value="2025-09-01", precision="day"))
+    assert found.date.value == "2025-05"

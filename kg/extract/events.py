@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.dates import find_dates
+from kg.dates import DateMatch, find_dates
 from kg.extract.actors import ArticleActors
 from kg.iris import slug
 from kg.models import DateValue
@@ -566,82 +566,138 @@ _LINK = re.compile(
 
 
 _PAST_IRREGULAR = set(
-    """began took won lost fell rose met signed held led left sent struck broke came went made gave
-hit seized drew fought sank shot stood ran withdrew overthrew arose became began brought bought built
-caught chose cut dealt drove fled flew forbade forgot froze grew hung heard hid kept knew laid lent let lit
-meant paid put quit rode rang said saw sold set shook shut sought spent split spread sprang stole swore
-swept swung taught tore told thought threw understood upset woke wore wove wrote""".split()
+    """began took won lost met signed held led left sent struck broke came went made gave
+hit seized drew fought sank shot withdrew overthrew arose became brought bought built
+caught chose cut dealt drove fled flew forbade froze hung hid kept laid lent let lit
+paid put quit rode rang sold set shook shut sought spent split spread sprang stole swore
+swept swung tore threw upset woke wrote""".split()
 )
-_NOT_HAPPENINGS = {
-    "based",
-    "used",
-    "called",
-    "named",
-    "expected",
-    "estimated",
-    "reported",
-    "said",
-    "told",
-    "thought",
-    "considered",
-    "seen",
-    "known",
-    "tied",
-    "linked",
-    "related",
-    "needed",
-    "concerned",
-    "compared",
-}
-_CLAUSE_SPLIT = re.compile(r";\s+|,\s+(?:and|but|while|whereas|then)\s+|\.\s+")
+# Participles that describe a state or a measurement, not something that happened.
+_NOT_HAPPENINGS = set(
+    """based used called named expected estimated reported said told thought considered seen known tied
+linked related needed concerned compared regulated interested involved located required scheduled planned
+slowed climbed doubled tripled halved averaged reached dropped increased decreased declined rose fell grew
+stood totalled totaled jumped surged plunged slipped edged eased widened narrowed rebounded recovered
+continued remained""".split()
+)
+_CLAUSE_SPLIT = re.compile(r";\s+|:\s+|,\s+(?:and|but|while|whereas|then|although|though)\s+|\.\s+|\s+[—–]\s+")
+_REPORT_FRAME = re.compile(
+    r"^.*?\b(?:said|says|told\s+\w+(?:\s+\w+)?|added|argued|warned|noted|wrote|stated|insisted|recalled)"
+    r"(?:\s+(?:on|in|last|this)\s+[\w ]{0,20}?)?\s+(?:that\s+)?",
+    re.IGNORECASE,
+)
+_UNREAL = re.compile(r"\b(?:will|would|could|may|might|should|must|can|cannot|can't|won't|if|unless|until)\b", re.I)
+_STATIVE_BEFORE = re.compile(r"\b(?:is|are|be|being|already|still|remain|remains)\s+$", re.I)
+_NAME_OPENER = re.compile(
+    r"^(?:(?:(?:\w+|a)\s+(?:days?|weeks?|months?|years?)\s+(?:after|before)|in|on|by|after|before|when|since|under|until|during|as|between|and|but|of|then|according\s+to\s+[^,]+,)\s+)+",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+,(?:\s*[A-Z][\w.]*)*(?:\s*\([^)]*\))?\s*[—–-]+\s*")
+
+
+def _happening_verb(clause: str) -> re.Match[str] | None:
+    """The first past-tense verb of happening in ``clause`` (not a state, a measurement or a hypothesis)."""
+    for m in re.finditer(r"[A-Za-z][\w'’\-]*", clause):
+        w = m.group(0)
+        if not w[0].islower() or w in _NOT_HAPPENINGS:
+            continue
+        if w in _PAST_IRREGULAR or (w.endswith("ed") and len(w) > 4):
+            if _STATIVE_BEFORE.search(clause[: m.start()]):
+                continue
+            return m
+    return None
+
+
+def _without(text: str, dates: list[DateMatch], start: int, end: int) -> str:
+    """``text[start:end]`` with its date phrases blanked out."""
+    out = text[start:end]
+    for d in sorted((d for d in dates if start <= d.start and d.end <= end), key=lambda d: -d.start):
+        out = out[: d.start - start] + " " * (d.end - d.start) + out[d.end - start :]
+    return out
+
+
+def _event_unit(
+    text: str, splits: list[tuple[int, int]], start: int, end: int
+) -> tuple[int, int, re.Match[str]] | None:
+    """The span naming the happening dated at ``start:end``: the comma-delimited part holding the date
+    if it has a subject and a verb of happening (with the noun a "which" part hangs on), else the whole
+    clause."""
+    c_start = max([0, *(e for s, e in splits if e <= start)])
+    c_end = min([len(text), *(s for s, e in splits if s >= end)])
+    commas = [m.end() for m in re.finditer(r",\s+", text[c_start:c_end])]
+    p_start = c_start + max([0, *(c for c in commas if c_start + c <= start)])
+    p_end = c_start + min([c_end - c_start, *(c - 2 for c in commas if c_start + c - 2 >= end)])
+    part = text[p_start:p_end]
+    if p_start > c_start and re.match(r"(?:which|that|who)\b", part):
+        p_start = c_start + max([0, *(c for c in commas if c_start + c < p_start - 1)])
+    verb = _happening_verb(part := text[p_start:p_end])
+    if verb is not None and re.search(
+        r"\b(?!(?:was|were|is|are|had|has|have|been|be)\b)\w+\W+\w*$", part[: verb.start()]
+    ):
+        return p_start, p_end, verb
+    verb = _happening_verb(text[c_start:c_end])
+    return None if verb is None else (c_start, c_end, verb)
 
 
 def generic_dated_events(
     text: str, offset: int, actors: ArticleActors, reference: DateValue | None, taken: set[int]
 ) -> list[DatedEvent]:
     """A dated happening the typed patterns do not know ("In July 2023, soldiers toppled President
-    Bazoum", "Ofwat fined Thames Water £122.7m in 2025"): the clause holding the date names the event.
+    Bazoum", "Ofwat fined Thames Water £122.7m in 2025"): the words around the date name the event.
 
-    Only dates not already given to a typed event (``taken``: their start offsets in ``text``), in a clause
-    with a past-tense verb of happening. The event's name is the clause without the date phrase."""
-    out: list[DatedEvent] = []
-    for dm in find_dates(text, reference):
+    Dates already given to a typed event (``taken``: their start offsets in ``text``) are skipped. The span
+    (see :func:`_event_unit`) must report something that happened: a past-tense verb of happening, not a
+    measurement ("prices doubled"), a state ("in force since 1949") or a hypothesis ("if no deal is
+    reached"). The date of an utterance ("said on Monday that ...") dates no event. One event per span,
+    dated by its date nearest the verb; its name is the span without dates, reporting frame and openers."""
+    splits = [(m.start(), m.end()) for m in _CLAUSE_SPLIT.finditer(text)]
+    dates = find_dates(text, reference, weekdays=True)
+    units: dict[int, tuple[int, int, list[DateMatch]]] = {}  # by the verb's offset: span and dates
+    for dm in dates:
         if dm.start in taken or (dm.relative and dm.date.precision == "year" and "year" not in text[dm.start : dm.end]):
             continue
-        bounds = [0, *[m.end() for m in _CLAUSE_SPLIT.finditer(text)], len(text)]
-        c_start = max(b for b in bounds if b <= dm.start)
-        c_end = min((b for b in bounds if b > dm.end), default=len(text))
-        clause = text[c_start:c_end]
-        words = re.findall(r"[A-Za-z][\w'’\-]*", clause)
-        verb = next(
-            (
-                w
-                for w in words
-                if (w.lower() in _PAST_IRREGULAR or (w.endswith("ed") and len(w) > 4))
-                and w.lower() not in _NOT_HAPPENINGS
-                and w[0].islower()
-            ),
-            None,
-        )
-        if verb is None:
+        if re.search(r"\bsince\s+$", text[: dm.start]):
+            continue  # "in force since 1949": a state, not the date of a happening
+        unit = _event_unit(text, splits, dm.start, dm.end)
+        if unit is None:
             continue
-        name = clause[: dm.start - c_start] + " " + clause[dm.end - c_start :]
+        a, b, verb = unit
+        frame = _REPORT_FRAME.match(text[a:b])
+        body = a + (frame.end() if frame else 0)
+        if dm.start < body or _UNREAL.search(_without(text, dates, body, a + verb.end())):
+            continue  # the date of a statement, or something that may happen
+        a0, b0, in_unit = units.setdefault(a + verb.start(), (a, b, []))
+        in_unit.append(dm)
+        if b - a < b0 - a0:
+            units[a + verb.start()] = (a, b, in_unit)
+    out: list[DatedEvent] = []
+    for v_start, (a, b, in_unit) in units.items():
+        frame = _REPORT_FRAME.match(text[a:b])
+        body = a + (frame.end() if frame else 0)
+        v_end = v_start + len(re.match(r"\S+", text[v_start:]).group(0))  # type: ignore[union-attr]
+        dm = min(in_unit, key=lambda d: (d.start < v_start, d.start - v_end if d.start >= v_start else v_start - d.end))
+        name = _without(text, dates, body, b)
+        comma = name.find(",", max(0, v_end - body))  # "..., taking the Selic to 15%" is not the happening
+        if comma > 0:
+            name = name[:comma]
+        name = _DATELINE.sub("", name)
+        name = re.sub(r"[\[\]()“”\"]", "", name)
         name = re.sub(
-            r"\b(?:in|on|since|by|of|from|during|until|early|late|mid|the\s+end\s+of)\s*(?=[,.;]|\s*$)",
+            r"\b(?:in|on|since|by|of|from|during|until|between|and|early|late|mid|the\s+end\s+of|this\s+year|"
+            r"so\s+far|before\s+dawn)\s*(?=[,.;]|\s*$)",
             "",
-            name,
+            re.sub(r"\s+", " ", name).strip(),
             flags=re.IGNORECASE,
         )
-        name = re.sub(r"^[\s,]+", "", name)
-        name = re.sub(r"\s+", " ", re.sub(r"[\[\]()“”\"]", "", name)).strip(" ,.;:-–—")
+        name = _NAME_OPENER.sub("", re.sub(r"\s+", " ", name).strip(" ,.;:-–—"))
+        name = re.sub(r"(?:\s+(?:in|on|since|by|of|from|between|and|the|a|an))+$", "", name, flags=re.I).strip(" ,")
         tokens = name.split()
         if len(tokens) < 3:
             continue
         name = " ".join(tokens[:14])
-        participants = tuple(dict.fromkeys(m.key for m in actors.within(offset + c_start, offset + c_end)))
-        mention = EventMention(
-            offset + c_start, offset + c_end, "happening-" + slug(name), "happening", name, participants
-        )
+        name = name[0].upper() + name[1:]
+        participants = tuple(dict.fromkeys(m.key for m in actors.within(offset + a, offset + b)))
+        mention = EventMention(offset + a, offset + b, "happening-" + slug(name), "happening", name, participants)
         out.append(DatedEvent(mention, dm.date))
     return out
 
