@@ -593,6 +593,107 @@ def _polarity(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
                 )
 
 
+# The same statement in other words, once asserted and once denied: "India has deliberately reduced the
+# flow of the Chenab" vs "India has not reduced the flow of the Chenab". The relations above cover a
+# few verbs (attack, support); here two clauses of different claimants are compared when they share
+# most of their content words, name no different actors or places, give no different year or month,
+# and exactly one of them is negated. Blocked by content word, skipping words too common to tell.
+
+_NEGATION = re.compile(r"\b(?:not|never|no\s+longer|no|none|nobody|nothing|neither|nor)\b|n[’']t\b", re.I)
+_CLAUSES = re.compile(r"[;:()\u2014\u2013]|,\s+(?:and|but|while|whereas)\b|"
+                      r"\b(?:that|which|but|while|whereas|if|unless|until|provided)\b|[.!?](?:\s|$)")
+MIN_SHARED_STATEMENT_WORDS = 3
+MIN_STATEMENT_OVERLAP = 0.3
+"""Two clauses are one statement when they share at least this many content words, three quarters of the
+shorter one's and this share of all of them."""
+
+
+def _modality_label(claim: Claim) -> str:
+    return f" ({claim.modality})" if claim.modality != "factual" else ""
+
+
+def _same_time(a: Claim, b: Claim) -> bool:
+    """Whether two claims speak of the same time: both of what is (or was), or both of what will or would
+    be. That something happened does not contradict a prediction that it will not."""
+    return a.modality == b.modality or {a.modality, b.modality} <= {"predictive", "conditional"}
+
+
+def _statements(item: _Item) -> Iterator[tuple[str, bool, frozenset[str], frozenset[str]]]:
+    """The clauses of a claim: (text, negated, content words with ``when:`` dates, names)."""
+    for clause in _CLAUSES.split(item.claim.text):
+        if len(clause) < 15 or "?" in clause:
+            continue
+        negated = bool(_NEGATION.search(clause))
+        plain = _NEGATION.sub(" ", clause)
+        words = _number_words(plain, None)
+        if sum(1 for w in words if not w.startswith("when:")) >= MIN_SHARED_STATEMENT_WORDS:
+            shown = re.sub(r"^(?:and|but|yet|so|or)\s+(?=\w)", "", clause.strip(" ,"), flags=re.IGNORECASE)
+            yield shown[:1].upper() + shown[1:], negated, words, _names_in(plain)
+
+
+def _similar_polarity_candidates(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
+    entries: list[tuple[_Item, str, bool, frozenset[str], frozenset[str], frozenset[str]]] = []
+    frequency: dict[str, int] = defaultdict(int)
+    for item in items:
+        if item.claim.modality == "hedged" or item.claim.relations:
+            continue  # a claim with relations is compared by them (_polarity)
+        for clause, negated, words, names in _statements(item):
+            every = frozenset(_content_word(w.lower()) for w in _tokens(clause))
+            entries.append((item, clause, negated, words, names, every))
+            for w in words:
+                frequency[w] += 1
+    block: dict[str, list[int]] = defaultdict(list)
+    for i, (_, _, _, words, _, _) in enumerate(entries):
+        for w in _blocking(words, frequency):
+            block[w].append(i)
+    paired: dict[str, int] = defaultdict(int)  # counterparts per claimant (MAX_COUNTERPARTS)
+    for key in sorted(block):
+        for i, j in combinations(block[key], 2):
+            a, text_a, neg_a, wa, na, every_a = entries[i]
+            b, text_b, neg_b, wb, nb, every_b = entries[j]
+            if neg_a == neg_b or not _allowed(a, b) or not _same_time(a.claim, b.claim):
+                continue
+            shared = wa & wb
+            if _blocking(shared, frequency)[0] != key:
+                continue  # compared in the block of the first word they share
+            plain = [w for w in shared if not w.startswith("when:")]
+            smaller = min(len(wa), len(wb))
+            if len(plain) < MIN_SHARED_STATEMENT_WORDS or len(shared) < 0.75 * smaller:
+                continue
+            if len(shared) < MIN_STATEMENT_OVERLAP * len(wa | wb):
+                continue
+            if {w for w in wa if w.startswith("when:")} != {w for w in wb if w.startswith("when:")}:
+                continue  # other years or months: both may hold
+            if not (na <= every_b or nb <= every_a):
+                continue  # each names someone or somewhere the other does not
+            if b.order < a.order:
+                a, text_a, neg_a, b, text_b, neg_b = b, text_b, neg_b, a, text_a, neg_a
+            asserting, denying = (a, b) if not neg_a else (b, a)
+            explain = (
+                f"{a.voice_label} {a.says} “{text_a}”{_modality_label(a.claim)}; {b.voice_label} {b.says} "
+                f"“{text_b}”{_modality_label(b.claim)}: the same statement "
+                f"({_surface(plain, text_b)}), {'denied' if neg_b else 'asserted'} by the second."
+                + _modality_sentence(asserting.claim, denying.claim)
+            )
+            if paired[a.voice] >= MAX_COUNTERPARTS or paired[b.voice] >= MAX_COUNTERPARTS:
+                continue
+            paired[a.voice] += 1
+            paired[b.voice] += 1
+            yield _Candidate(
+                kind="polarity",
+                cluster=("polarity", *sorted((a.party, b.party)), "statement", *sorted(plain)),
+                a=a,
+                b=b,
+                score=sum(a.strength) + sum(b.strength),
+                confidence=_confidence(
+                    0.6, a, b, min(1.0, len(shared) / max(1, len(wa | wb)) + 0.3) * (0.9 if a.claim.modality
+                                                                                      != b.claim.modality else 1)
+                ),
+                modality=_modality_note(a.claim, b.claim),
+                explain=explain,
+            )
+
+
 # ---------------------------------------------------------------------------------------------
 # Rebuttal
 
@@ -930,6 +1031,193 @@ def _quantity_candidates(items: Sequence[_Item], ctx: _Context) -> Iterator[_Can
             )
 
 
+# Numbers whose clauses say the same thing in other words: "the ministry counted 153 aircraft during the
+# drills" vs "the defence ministry tracked 111 aircraft during the two-day drills". The measure above keys
+# on the governing word, which differs between wordings; here two numbers of one unit are compared when
+# their clauses share most of their content words, name no different actors or places, and give no
+# different year. Blocked by (unit, content word), skipping words too common to tell anything.
+
+_FUNCTION_WORDS = frozenset(
+    """a an the this that these those its it their his her our your my of in on at to from by for with as
+    and or but nor than then so if while about around roughly some nearly almost approximately estimated
+    more less fewer over under least most up down only just still also already now new other others
+    is are was were be been being has have had do does did will would could should may might must can
+    shall not no there here which who whom whose what when where why how said says say told tell added
+    according reported reports report stated states claimed claims announced per cent percent
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday year years month months week weeks day days
+    any each every all such last next first second third one two three four five six seven eight nine ten
+    million billion thousand hundred trillion bn plus minus percentage point during after before since until
+    between among without""".split()
+)
+_SPELLING = {"defence": "defense", "aboard": "board", "programme": "program", "centre": "center"}
+
+
+def _content_word(word: str) -> str:
+    word = _SPELLING.get(word, word)
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4 and not word.endswith("ss"):
+            return word[: -len(suffix)]
+    return word
+
+
+def _number_clause(item: _Item, q: Quantity) -> tuple[str, int]:
+    """The clause of the claim holding ``q`` (text and its start within the claim)."""
+    text = item.claim.span.text
+    start, end = q.span.start - item.claim.span.start, q.span.end - item.claim.span.start
+    before = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)]
+    lo = before[-1] if before else 0
+    after = _CLAUSE_BREAK.search(text, end)
+    return text[lo : after.start() if after else len(text)], lo
+
+
+_WHEN = re.compile(r"\b(?:1[89]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|"
+                   r"October|November|December)\b")
+_NUMBER_JOIN = re.compile(r"\b(?:and|or|while|whereas|from|against|compared\s+with|versus|vs\.?)\s")
+
+
+COMMON_WORD = 100
+"""Statements or numbers are blocked on each content word found in at most this many of them (a word
+found more often tells too little), so a block holds at most this many and the work grows linearly."""
+
+
+def _blocking(words: frozenset[str], frequency: dict[str, int]) -> list[str]:
+    """The content words (dates aside) rare enough to block on, in a fixed order."""
+    return sorted(w for w in words if not w.startswith("when:") and frequency[w] <= COMMON_WORD)
+
+
+def _surface(words: Iterable[str], text: str) -> str:
+    """``words`` (stemmed content words) as ``text`` writes them, in its order ("India, reduced, flow and
+    Chenab"); a year or month (``when:``) as it is."""
+    wanted = {w for w in words if not w.startswith("when:")}
+    shown: list[str] = []
+    for token in _tokens(text):
+        stem = _content_word(token.lower())
+        if stem in wanted:
+            wanted.discard(stem)
+            shown.append(token)
+    return _and(shown + sorted(wanted) + sorted(w[5:] for w in words if w.startswith("when:")))
+
+
+def _number_said(item: _Item, q: Quantity) -> str:
+    """What the number is said of: its clause's words before the clause's first number (the subject and
+    verb) and its own part of a list of numbers ("98% of gallium and 60% of germanium": germanium goes
+    with 60% only), the number itself left out; "" for a poll's margin of error."""
+    clause, lo = _number_clause(item, q)
+    if "margin of error" in clause.lower():
+        return ""  # a poll's sampling note, not a figure about the world
+    base = item.claim.span.start + lo
+    start, end = q.span.start - base, q.span.end - base
+    others = sorted((x.span.start - base, x.span.end - base) for x in item.claim.quantities
+                    if x is not q and x.span.start - base >= 0 and x.span.end - base <= len(clause))
+    head_end = min([start, *(s for s, _ in others)])
+    part_start = max([0, *(e for _, e in others if e <= start)])
+    part_end = min([len(clause), *(s for s, _ in others if s >= end)])
+    joins = list(_NUMBER_JOIN.finditer(clause, part_start, start))
+    part_start = joins[-1].end() if joins and part_start > 0 else part_start
+    after = _NUMBER_JOIN.search(clause, end, part_end)
+    part_end = after.start() if after and part_end < len(clause) else part_end
+    return clause[:head_end] + " " + clause[max(part_start, head_end) : start] + " " + clause[end:part_end]
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"[A-Za-z][A-Za-z\-]+", text.replace("’s", "").replace("'s", ""))
+
+
+def _number_words(said: str, unit: str | None) -> frozenset[str]:
+    """Content words of ``said`` (lower-cased, crudely stemmed) without the unit and function words, and
+    the years and months it gives as ``when:<year or month>``."""
+    unit_word = _content_word((unit or "").lower())
+    words = (_content_word(w.lower()) for w in _tokens(said))
+    when = frozenset(f"when:{w}" for w in _WHEN.findall(said))
+    return frozenset(w for w in words if w not in _FUNCTION_WORDS and len(w) > 2 and w != unit_word) | when
+
+
+def _names_in(said: str) -> frozenset[str]:
+    """The capitalised words of ``said`` (names of actors and places), lower-cased."""
+    return frozenset(_content_word(w.lower()) for w in _tokens(said) if w[0].isupper() and w not in _NOT_PLACES)
+
+
+def _actors_in_clause(item: _Item, q: Quantity) -> frozenset[str]:
+    """The actors named in the number's clause, its claimant excepted."""
+    clause, lo = _number_clause(item, q)
+    start = item.claim.span.start + lo
+    return frozenset(k for s, e, k in item.mentions if start <= s and e <= start + len(clause)) - {
+        item.claim.claimant or ""
+    }
+
+
+MIN_SHARED_WORDS = 2
+MIN_WORD_OVERLAP = 0.4
+"""Two numbers' clauses must share at least this many content words and this share of all of them."""
+
+
+def _similar_quantity_candidates(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
+    entries: list[tuple[_Item, Quantity, frozenset[str], frozenset[str], frozenset[str], frozenset[str]]] = []
+    frequency: dict[str, int] = defaultdict(int)
+    for item in items:
+        if item.claim.modality != "factual":
+            continue
+        for q in item.claim.quantities:
+            if q.unit:
+                said = _number_said(item, q)
+                words = _number_words(said, q.unit)
+                if len(words) >= MIN_SHARED_WORDS:
+                    every = frozenset(_content_word(w.lower()) for w in _tokens(said))
+                    entries.append((item, q, words, _names_in(said), every, _actors_in_clause(item, q)))
+                    for w in words:
+                        frequency[w] += 1
+    block: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, (_, q, words, *_) in enumerate(entries):
+        for w in _blocking(words, frequency):
+            block[(q.unit or "", w)].append(i)
+    paired: dict[str, int] = defaultdict(int)  # counterparts per claimant (MAX_COUNTERPARTS)
+    for key in sorted(block):
+        for i, j in combinations(block[key], 2):
+            a, qa, wa, na, every_a, actors_a = entries[i]
+            b, qb, wb, nb, every_b, actors_b = entries[j]
+            if not _allowed(a, b) or qa.unit != qb.unit:
+                continue
+            shared = wa & wb
+            if _blocking(shared, frequency)[0] != key[1]:
+                continue  # compared in the block of the first word they share
+            if len(shared) < MIN_SHARED_WORDS or len(shared) < MIN_WORD_OVERLAP * len(wa | wb):
+                continue
+            if not (na <= every_b or nb <= every_a) or not (actors_a <= actors_b or actors_b <= actors_a):
+                continue  # each names someone or somewhere the other does not: both numbers may hold
+            if {w for w in wa if w.startswith("when:")} != {w for w in wb if w.startswith("when:")}:
+                continue  # other years or months (or only one dated): the numbers may both hold
+            same_unit = [x.value for x in b.claim.quantities if x.unit == qa.unit]
+            if any(math.isclose(qa.value, v, rel_tol=0.02) for v in same_unit):
+                continue  # b also gives a's number: they agree on it, the other is something else
+            if not quantities_conflict(qa, qb, _qualifier(a, qa), _qualifier(b, qb)):
+                continue
+            if b.order < a.order:
+                a, qa, b, qb = b, qb, a, qa
+            low, high = sorted((qa.value, qb.value))
+            gap = (high - low) / low if low else 1.0
+            small, large = (qa, qb) if qa.value <= qb.value else (qb, qa)
+            text = (
+                f"{a.voice_label} {a.says} “{_around(a, qa)}”; {b.voice_label} {b.says} “{_around(b, qb)}”: "
+                f"{_number_text(large)} is {gap:.0%} more than {_number_text(small)} for what both describe "
+                f"in the same words ({_surface(shared, b.claim.text)}), more than rounding or approximation allows."
+            )
+            if paired[a.voice] >= MAX_COUNTERPARTS or paired[b.voice] >= MAX_COUNTERPARTS:
+                continue
+            paired[a.voice] += 1
+            paired[b.voice] += 1
+            yield _Candidate(
+                kind="value",
+                cluster=("value", *sorted((a.party, b.party)), "quantity", qa.unit or "", *sorted(shared)),
+                a=a,
+                b=b,
+                score=sum(a.strength) + sum(b.strength),
+                confidence=_confidence(0.6, a, b, 0.8 + 0.2 * min(1, gap * 2)),
+                modality=None,
+                explain=text,
+            )
+
+
 # ---------------------------------------------------------------------------------------------
 # Stances
 
@@ -1003,7 +1291,15 @@ def find_contradictions(corpus: Corpus) -> list[Contradiction]:
     items, ctx = _items(corpus)
     best: dict[tuple[str, ...], _Candidate] = {}
     members: dict[tuple[str, ...], list[_Candidate]] = defaultdict(list)
-    for generator in (_rebuttal, _polarity, _date_candidates, _quantity_candidates, _stance):
+    for generator in (
+        _rebuttal,
+        _polarity,
+        _similar_polarity_candidates,
+        _date_candidates,
+        _quantity_candidates,
+        _similar_quantity_candidates,
+        _stance,
+    ):
         for candidate in generator(items, ctx):
             members[candidate.cluster].append(candidate)
             kept = best.get(candidate.cluster)

@@ -826,3 +826,88 @@ def test_analyse_accession_dates(participants: tuple[str, ...], reported: bool) 
         events=(event,),
     )
     assert bool(find_contradictions(corpus)) is reported
+
+
+# ---------------------------------------------------------------------------------------------
+# The same statement or the same figure in other words (kg's extractor on made-up articles)
+
+
+def _extracted_corpus(*bodies: str) -> Corpus:
+    from kg.extract import extract
+    from kg.resolve import resolve
+    from tests.extract_helpers import article
+
+    return resolve([extract(article(body, id=f"t{i}", published="2025-06-02")) for i, body in enumerate(bodies)])
+
+
+def _found(*bodies: str) -> list[tuple[str, str]]:
+    corpus = _extracted_corpus(*bodies)
+    texts = {c.uid: c.text for x in corpus.extractions for c in x.claims}
+    return [(c.kind, f"{texts[c.claim_a]} || {texts[c.claim_b]}") for c in find_contradictions(corpus)]
+
+
+def test_analyse_same_figure_in_other_words_conflicts() -> None:
+    found = _found(
+        "The Ministry of Health counted 412 people treated in coastal hospitals after the flood, the ministry "
+        "said in a statement.",
+        "The health ministry recorded 260 people treated in coastal hospitals after the two-day flood, "
+        "Reuters reported.",
+    )
+    assert [kind for kind, _ in found] == ["value"]
+    assert "412" in found[0][1] and "260" in found[0][1]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        pytest.param("Spain spent 1.3% of its GDP on defence in 2024, officials said.",
+                     "Portugal spent 1.6% of its GDP on defence in 2024, officials said.", id="other-country"),
+        pytest.param("Spain spent 1.3% of its GDP on defence in 2023, officials said.",
+                     "Spain spent 1.6% of its GDP on defence in 2024, officials said.", id="other-year"),
+        pytest.param("Spain spent about 1.3% of its GDP on defence in 2024, officials said.",
+                     "Spain spent 1.35% of its GDP on defence in 2024, officials said.", id="within-rounding"),
+        pytest.param("The survey has a margin of error of plus or minus 2.8 percentage points, Gallup said.",
+                     "The margin of error is plus or minus 4.9 percentage points for young voters, Ipsos said.",
+                     id="margin-of-error"),
+    ],
+)
+def test_analyse_same_figure_near_misses(first: str, second: str) -> None:
+    assert _found(first, second) == []
+
+
+def test_analyse_the_same_statement_denied_is_opposite_polarity() -> None:
+    found = _found(
+        "“Ankara has deliberately cut the flow of the Euphrates without warning,” said Iraq's water minister "
+        "Aoun Dhiab.",
+        "“Ankara has not cut the flow of the Euphrates,” said Turkish foreign ministry spokesman Oncu Keceli.",
+    )
+    assert [kind for kind, _ in found] == ["polarity"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        pytest.param("“Ankara has cut the flow of the Euphrates,” said Aoun Dhiab.",
+                     "“Ankara has not cut the flow of the Tigris,” said Oncu Keceli.", id="other-river"),
+        pytest.param("“Ankara cut the flow of the Euphrates in 2023,” said Aoun Dhiab.",
+                     "“Ankara did not cut the flow of the Euphrates in 2024,” said Oncu Keceli.", id="other-year"),
+        pytest.param("“Ankara has cut the flow of the Euphrates,” said Aoun Dhiab.",
+                     "“Ankara has cut the flow of the Euphrates again,” said Oncu Keceli.", id="both-asserted"),
+        pytest.param("“Ankara will cut the flow of the Euphrates,” said Aoun Dhiab.",
+                     "“Ankara has not cut the flow of the Euphrates,” said Oncu Keceli.", id="prediction-vs-fact"),
+    ],
+)
+def test_analyse_same_statement_near_misses(first: str, second: str) -> None:
+    assert _found(first, second) == []
+
+
+def test_analyse_a_prediction_against_a_conditional_denial_is_labelled() -> None:
+    corpus = _extracted_corpus(
+        "Lifting the fuel subsidy now would only deepen the recession and push millions into poverty.",
+        "Lifting the fuel subsidy need not deepen the recession if the savings fund cash transfers.",
+    )
+    (found,) = find_contradictions(corpus)
+    assert found.kind == "polarity"
+    assert found.modality == "predictive vs conditional"
+    assert "(predictive)" in found.explanation and "(conditional)" in found.explanation
+    assert "deepen" in found.explanation
