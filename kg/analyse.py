@@ -600,8 +600,10 @@ def _polarity(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
 # and exactly one of them is negated. Blocked by content word, skipping words too common to tell.
 
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer|no|none|nobody|nothing|neither|nor)\b|n[’']t\b", re.I)
-_CLAUSES = re.compile(r"[;:()\u2014\u2013]|,\s+(?:and|but|while|whereas)\b|"
-                      r"\b(?:that|which|but|while|whereas|if|unless|until|provided)\b|[.!?](?:\s|$)")
+_CLAUSES = re.compile(
+    r"[;:()\u2014\u2013]|,\s+(?:and|but|while|whereas)\b|"
+    r"\b(?:that|which|but|while|whereas|if|unless|until|provided)\b|[.!?](?:\s|$)"
+)
 MIN_SHARED_STATEMENT_WORDS = 3
 MIN_STATEMENT_OVERLAP = 0.3
 """Two clauses are one statement when they share at least this many content words, three quarters of the
@@ -618,77 +620,127 @@ def _same_time(a: Claim, b: Claim) -> bool:
     return a.modality == b.modality or {a.modality, b.modality} <= {"predictive", "conditional"}
 
 
-def _statements(item: _Item) -> Iterator[tuple[str, bool, frozenset[str], frozenset[str]]]:
-    """The clauses of a claim: (text, negated, content words with ``when:`` dates, names)."""
-    for clause in _CLAUSES.split(item.claim.text):
+_FALSE_LEAD = re.compile(
+    r"\b(?:it|this|that)\s+(?:is|was)\s+(?:simply\s+|just\s+|plainly\s+|completely\s+|totally\s+)?"
+    r"(?:false|untrue|not\s+true|wrong|incorrect|a\s+lie|a\s+myth|nonsense)\s*$",
+    re.IGNORECASE,
+)
+_CLAIM_NOUN = re.compile(
+    r"\b(?:claims?|allegations?|suggestions?|assertions?|reports?|idea|notion|narrative)\s*$", re.IGNORECASE
+)
+_FALSE_TAIL = re.compile(
+    r"\s+(?:is|are|was|were)\s+(?:simply\s+|just\s+|plainly\s+|completely\s+|totally\s+|patently\s+)?"
+    r"(?:not\s+true|untrue|false|wrong|incorrect|baseless|unfounded|groundless|nonsense|a\s+myth|a\s+lie)\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _statements(item: _Item) -> Iterator[tuple[str, bool, frozenset[str], frozenset[str], bool]]:
+    """The clauses of a claim: (text, negated, content words with ``when:`` dates, names, rebuts). A clause
+    that the claim calls false ("it is false that X", "the claim that X is simply not true") is X,
+    negated, with ``rebuts`` set."""
+    clauses = _CLAUSES.split(item.claim.text)
+    for index, clause in enumerate(clauses):
+        before = clauses[index - 1].strip() if index else ""
+        rebuts = False
+        if _FALSE_LEAD.search(before):
+            rebuts = True
+        elif _CLAIM_NOUN.search(before) and (tail := _FALSE_TAIL.search(clause)):
+            clause, rebuts = clause[: tail.start()], True
         if len(clause) < 15 or "?" in clause:
             continue
-        negated = bool(_NEGATION.search(clause))
+        negated = bool(_NEGATION.search(clause)) != rebuts
         plain = _NEGATION.sub(" ", clause)
         words = _number_words(plain, None)
         if sum(1 for w in words if not w.startswith("when:")) >= MIN_SHARED_STATEMENT_WORDS:
             shown = re.sub(r"^(?:and|but|yet|so|or)\s+(?=\w)", "", clause.strip(" ,"), flags=re.IGNORECASE)
-            yield shown[:1].upper() + shown[1:], negated, words, _names_in(plain)
+            shown = item.claim.text if rebuts else shown[:1].upper() + shown[1:]  # the rebuttal as it is worded
+            yield shown, negated, words, _names_in(plain), rebuts
+
+
+@dataclass(frozen=True, slots=True)
+class _Statement:
+    item: _Item
+    text: str
+    negated: bool
+    words: frozenset[str]  # content words, and ``when:`` years and months
+    names: frozenset[str]  # capitalised words
+    every: frozenset[str]  # every word
+    rebuts: bool  # the claim calls this statement false
 
 
 def _similar_polarity_candidates(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
-    entries: list[tuple[_Item, str, bool, frozenset[str], frozenset[str], frozenset[str]]] = []
+    entries: list[_Statement] = []
     frequency: dict[str, int] = defaultdict(int)
     for item in items:
         if item.claim.modality == "hedged" or item.claim.relations:
             continue  # a claim with relations is compared by them (_polarity)
-        for clause, negated, words, names in _statements(item):
-            every = frozenset(_content_word(w.lower()) for w in _tokens(clause))
-            entries.append((item, clause, negated, words, names, every))
+        for text, negated, words, names, rebuts in _statements(item):
+            every = frozenset(_content_word(w.lower()) for w in _tokens(text)) | words
+            entries.append(_Statement(item, text, negated, words, names, every, rebuts))
             for w in words:
                 frequency[w] += 1
     block: dict[str, list[int]] = defaultdict(list)
-    for i, (_, _, _, words, _, _) in enumerate(entries):
-        for w in _blocking(words, frequency):
+    for i, entry in enumerate(entries):
+        for w in _blocking(entry.words, frequency):
             block[w].append(i)
     paired: dict[str, int] = defaultdict(int)  # counterparts per claimant (MAX_COUNTERPARTS)
     for key in sorted(block):
         for i, j in combinations(block[key], 2):
-            a, text_a, neg_a, wa, na, every_a = entries[i]
-            b, text_b, neg_b, wb, nb, every_b = entries[j]
-            if neg_a == neg_b or not _allowed(a, b) or not _same_time(a.claim, b.claim):
+            x, y = entries[i], entries[j]
+            a, b = x.item, y.item
+            if x.negated == y.negated or not _allowed(a, b) or not _same_time(a.claim, b.claim):
                 continue
-            shared = wa & wb
+            shared = x.words & y.words
             if _blocking(shared, frequency)[0] != key:
                 continue  # compared in the block of the first word they share
             plain = [w for w in shared if not w.startswith("when:")]
-            smaller = min(len(wa), len(wb))
-            if len(plain) < MIN_SHARED_STATEMENT_WORDS or len(shared) < 0.75 * smaller:
+            if len(plain) < MIN_SHARED_STATEMENT_WORDS or len(shared) < 0.75 * min(len(x.words), len(y.words)):
                 continue
-            if len(shared) < MIN_STATEMENT_OVERLAP * len(wa | wb):
+            if len(shared) < MIN_STATEMENT_OVERLAP * len(x.words | y.words):
                 continue
-            if {w for w in wa if w.startswith("when:")} != {w for w in wb if w.startswith("when:")}:
+            if {w for w in x.words if w.startswith("when:")} != {w for w in y.words if w.startswith("when:")}:
                 continue  # other years or months: both may hold
-            if not (na <= every_b or nb <= every_a):
+            if not (x.names <= y.every or y.names <= x.every):
                 continue  # each names someone or somewhere the other does not
-            if b.order < a.order:
-                a, text_a, neg_a, b, text_b, neg_b = b, text_b, neg_b, a, text_a, neg_a
-            asserting, denying = (a, b) if not neg_a else (b, a)
-            explain = (
-                f"{a.voice_label} {a.says} “{text_a}”{_modality_label(a.claim)}; {b.voice_label} {b.says} "
-                f"“{text_b}”{_modality_label(b.claim)}: the same statement "
-                f"({_surface(plain, text_b)}), {'denied' if neg_b else 'asserted'} by the second."
-                + _modality_sentence(asserting.claim, denying.claim)
-            )
             if paired[a.voice] >= MAX_COUNTERPARTS or paired[b.voice] >= MAX_COUNTERPARTS:
                 continue
             paired[a.voice] += 1
             paired[b.voice] += 1
+            if b.order < a.order:
+                x, y, a, b = y, x, b, a
+            asserting, denying = (x, y) if y.negated else (y, x)
+            rebuttal = denying.rebuts
+            if rebuttal:
+                what = (
+                    f"{denying.item.voice_label} calls false what {asserting.item.voice_label} "
+                    f"{asserting.item.says}: “{asserting.text}” ({_surface(plain, denying.text)})."
+                )
+            else:
+                what = (
+                    f"the same statement ({_surface(plain, y.text)}), {'denied' if y.negated else 'asserted'} "
+                    "by the second."
+                )
+            explain = (
+                f"{a.voice_label} {a.says} “{x.text}”{_modality_label(a.claim)}; {b.voice_label} {b.says} "
+                f"“{y.text}”{_modality_label(b.claim)}: {what}"
+                + _modality_sentence(asserting.item.claim, denying.item.claim)
+            )
+            factor = min(1.0, len(shared) / max(1, len(x.words | y.words)) + 0.3)
+            if a.claim.modality != b.claim.modality:
+                factor *= 0.9
             yield _Candidate(
-                kind="polarity",
-                cluster=("polarity", *sorted((a.party, b.party)), "statement", *sorted(plain)),
+                kind="rebuttal" if rebuttal else "polarity",
+                cluster=(
+                    "rebuttal" if rebuttal else "polarity",
+                    *sorted((a.party, b.party)),
+                    "statement",
+                    *sorted(plain),
+                ),
                 a=a,
                 b=b,
                 score=sum(a.strength) + sum(b.strength),
-                confidence=_confidence(
-                    0.6, a, b, min(1.0, len(shared) / max(1, len(wa | wb)) + 0.3) * (0.9 if a.claim.modality
-                                                                                      != b.claim.modality else 1)
-                ),
+                confidence=_confidence(0.75 if rebuttal else 0.6, a, b, factor),
                 modality=_modality_note(a.claim, b.claim),
                 explain=explain,
             )
@@ -1071,8 +1123,10 @@ def _number_clause(item: _Item, q: Quantity) -> tuple[str, int]:
     return text[lo : after.start() if after else len(text)], lo
 
 
-_WHEN = re.compile(r"\b(?:1[89]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|"
-                   r"October|November|December)\b")
+_WHEN = re.compile(
+    r"\b(?:1[89]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b"
+)
 _NUMBER_JOIN = re.compile(r"\b(?:and|or|while|whereas|from|against|compared\s+with|versus|vs\.?)\s")
 
 
@@ -1108,8 +1162,11 @@ def _number_said(item: _Item, q: Quantity) -> str:
         return ""  # a poll's sampling note, not a figure about the world
     base = item.claim.span.start + lo
     start, end = q.span.start - base, q.span.end - base
-    others = sorted((x.span.start - base, x.span.end - base) for x in item.claim.quantities
-                    if x is not q and x.span.start - base >= 0 and x.span.end - base <= len(clause))
+    others = sorted(
+        (x.span.start - base, x.span.end - base)
+        for x in item.claim.quantities
+        if x is not q and x.span.start - base >= 0 and x.span.end - base <= len(clause)
+    )
     head_end = min([start, *(s for s, _ in others)])
     part_start = max([0, *(e for _, e in others if e <= start)])
     part_end = min([len(clause), *(s for s, _ in others if s >= end)])

@@ -911,3 +911,17 @@ def test_analyse_a_prediction_against_a_conditional_denial_is_labelled() -> None
     assert found.modality == "predictive vs conditional"
     assert "(predictive)" in found.explanation and "(conditional)" in found.explanation
     assert "deepen" in found.explanation
+
+
+def test_analyse_a_statement_called_false_is_a_rebuttal() -> None:
+    corpus = _extracted_corpus(
+        "“Closing the steel plant would cost the region ten thousand jobs,” said union leader Karen Holt.",
+        "The claim that closing the steel plant would cost the region ten thousand jobs is simply not true, "
+        "economy minister Pedro Alves said on Tuesday.",
+        "Economist Maria Lopez said the new tariffs have raised grocery prices across the country.",
+        "“It is false that the new tariffs have raised grocery prices across the country,” Pedro Alves said.",
+    )
+    found = find_contradictions(corpus)
+    assert [c.kind for c in found] == ["rebuttal", "rebuttal"]
+    assert all("Pedro Alves calls false what" in c.explanation for c in found)
+    assert "Karen Holt" in found[0].explanation and "Maria Lopez" in found[1].explanation

@@ -199,3 +199,8 @@ def test_claims_poll_findings_belong_to_the_named_pollster() -> None:
         claim = claim_with(x, fragment)
         assert label(x, claim.claimant) == "Meridian Research"
         assert claim.citation_status == "cited"
+
+
+def test_claims_quote_speaker_after_the_cue_with_a_descriptor() -> None:
+    x = run("“Closing the plant would cost the region ten thousand jobs,” said union leader Karen Holt.")
+    assert label(x, claim_with(x, "Closing the plant").claimant) == "Karen Holt"

@@ -1234,7 +1234,8 @@ def _quote_speaker(
             return mention.key, 0.85
         cue = re.match(CUE_RE.pattern + r"\s+", rest)
         if cue:
-            after = ctx.actors.starting_at(q_end + 1 + m.start("rest") + cue.end())
+            # "said Karen Holt", "said union leader Karen Holt"
+            after = _mention_at(ctx, q_end + 1 + m.start("rest") + cue.end(), rest[cue.end() :])
             if after is not None:
                 return after.key, 0.85
         if re.match(r"(?:he|she|they|it)\s+" + CUE_RE.pattern, rest, re.IGNORECASE):
