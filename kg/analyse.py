@@ -57,6 +57,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 import pyoxigraph as ox
 
+from kg.dates import find_dates
 from kg.models import (
     CitationStatus,
     Claim,
@@ -243,6 +244,7 @@ class _Context:
     labels: dict[str, str]  # actor and event key -> label / name
     events: dict[str, Event]
     canonical: dict[str, str]  # event key -> unified event key
+    published: dict[str, DateValue | None]  # article id -> its publication date (resolves "on Tuesday")
 
 
 @dataclass(frozen=True, slots=True)
@@ -389,7 +391,8 @@ def _items(corpus: Corpus) -> tuple[list[_Item], _Context]:
                     plural,
                 )
             )
-    return items, _Context(labels, events, canonical)
+    published = {x.article.id: x.article.published for x in corpus.extractions}
+    return items, _Context(labels, events, canonical, published)
 
 
 def _allowed(a: _Item, b: _Item) -> bool:
@@ -602,7 +605,8 @@ def _polarity(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer|no|none|nobody|nothing|neither|nor)\b|n[’']t\b", re.I)
 _CLAUSES = re.compile(
     r"[;:()\u2014\u2013]|,\s+(?:and|but|while|whereas)\b|"
-    r"\b(?:that|which|but|while|whereas|if|unless|until|provided)\b|[.!?](?:\s|$)"
+    r"\b(?:that|which|but|while|whereas|if|unless|until|provided)\b|"
+    r"(?<![A-Z])(?<!Dr|Mr|Ms|St|Lt|Jr|No)(?<!Mrs|Gen|Col|Sen|Rep|Gov|Sgt)[.!?](?=\s+[A-Z“\"‘']|\s*$)"
 )
 MIN_SHARED_STATEMENT_WORDS = 3
 MIN_STATEMENT_OVERLAP = 0.3
@@ -742,6 +746,90 @@ def _similar_polarity_candidates(items: Sequence[_Item], ctx: _Context) -> Itera
                 score=sum(a.strength) + sum(b.strength),
                 confidence=_confidence(0.75 if rebuttal else 0.6, a, b, factor),
                 modality=_modality_note(a.claim, b.claim),
+                explain=explain,
+            )
+
+
+# The same one-off happening in other words, on two dates that cannot both hold: "Washington announced a
+# naval mission, Operation Prosperity Guardian, on Dec. 18, 2023" vs "Operation Prosperity Guardian,
+# announced in January 2024". Only for verbs of things that happen once to what they name (signed,
+# founded, began, ...), when the clauses share a name and most of their words.
+
+_ONE_OFF = frozenset(
+    """sign signed founded found establish established launch launched announc announced began begun start
+    started adopt adopted ratifi ratified creat created kill killed die died born elect elected sworn invad
+    invaded annex annexed collaps collapsed damag damaged destroy destroyed join joined open opened clos
+    closed enter entered leav left withdr withdrew withdrawn took""".split()
+)
+"""Stems of verbs naming something that happens once to what the clause names (see _content_word)."""
+_AGAIN = re.compile(
+    r"\b(?:again|second|third|fourth|another|new|latest|fresh|renewed|repeatedly|once\s+more)\b", re.IGNORECASE
+)
+
+
+def _similar_date_candidates(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
+    entries: list[tuple[_Statement, DateValue]] = []
+    frequency: dict[str, int] = defaultdict(int)
+    for item in items:
+        if item.claim.modality != "factual":
+            continue
+        reference = ctx.published.get(item.claim.article_id)
+        for text, negated, words, names, rebuts in _statements(item):
+            if negated or rebuts or not (words & _ONE_OFF) or not names:
+                continue
+            found = find_dates(text, reference, weekdays=True)
+            if len(found) != 1:
+                continue  # no date, or several: which one is the happening's is not clear
+            every = frozenset(_content_word(w.lower()) for w in _tokens(text)) | words
+            plain = frozenset(w for w in words if not w.startswith("when:"))
+            entries.append((_Statement(item, text, negated, plain, names, every, rebuts), found[0].date))
+            for w in plain:
+                frequency[w] += 1
+    block: dict[str, list[int]] = defaultdict(list)
+    for i, (entry, _) in enumerate(entries):
+        for w in _blocking(entry.words, frequency):
+            block[w].append(i)
+    paired: dict[str, int] = defaultdict(int)
+    for key in sorted(block):
+        for i, j in combinations(block[key], 2):
+            (x, date_x), (y, date_y) = entries[i], entries[j]
+            a, b = x.item, y.item
+            if not _allowed(a, b) or not dates_conflict(date_x, date_y):
+                continue
+            shared = x.words & y.words
+            if _blocking(shared, frequency)[0] != key or not shared & _ONE_OFF or not x.names & y.names:
+                continue
+            named = len(x.names & y.names) >= 2  # "Operation Prosperity Guardian": one name, one happening
+            if len(shared) < MIN_SHARED_STATEMENT_WORDS or (
+                not named
+                and (
+                    len(shared) < 0.5 * min(len(x.words), len(y.words))
+                    or len(shared) < MIN_STATEMENT_OVERLAP * len(x.words | y.words)
+                )
+            ):
+                continue
+            if not (x.names <= y.every or y.names <= x.every):
+                continue  # each names someone or somewhere the other does not
+            if _AGAIN.search(x.text) or _AGAIN.search(y.text):
+                continue  # a happening that recurs ("again", "a second", "new")
+            if paired[a.voice] >= MAX_COUNTERPARTS or paired[b.voice] >= MAX_COUNTERPARTS:
+                continue
+            paired[a.voice] += 1
+            paired[b.voice] += 1
+            if b.order < a.order:
+                x, y, a, b, date_x, date_y = y, x, b, a, date_y, date_x
+            explain = (
+                f"{a.voice_label} {a.says} “{x.text}”; {b.voice_label} {b.says} “{y.text}”: the same happening "
+                f"({_surface(shared, y.text)}) dated {_date_text(date_x)} and {_date_text(date_y)}."
+            )
+            yield _Candidate(
+                kind="value",
+                cluster=("value", *sorted((a.party, b.party)), "date", *sorted(shared)),
+                a=a,
+                b=b,
+                score=sum(a.strength) + sum(b.strength),
+                confidence=_confidence(0.6, a, b, min(1.0, len(shared) / max(1, len(x.words | y.words)) + 0.3)),
+                modality=None,
                 explain=explain,
             )
 
@@ -1100,7 +1188,7 @@ _FUNCTION_WORDS = frozenset(
     monday tuesday wednesday thursday friday saturday sunday year years month months week weeks day days
     any each every all such last next first second third one two three four five six seven eight nine ten
     million billion thousand hundred trillion bn plus minus percentage point during after before since until
-    between among without""".split()
+    between among without into onto upon""".split()
 )
 _SPELLING = {"defence": "defense", "aboard": "board", "programme": "program", "centre": "center"}
 
@@ -1353,6 +1441,7 @@ def find_contradictions(corpus: Corpus) -> list[Contradiction]:
         _polarity,
         _similar_polarity_candidates,
         _date_candidates,
+        _similar_date_candidates,
         _quantity_candidates,
         _similar_quantity_candidates,
         _stance,

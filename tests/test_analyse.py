@@ -925,3 +925,26 @@ def test_analyse_a_statement_called_false_is_a_rebuttal() -> None:
     assert [c.kind for c in found] == ["rebuttal", "rebuttal"]
     assert all("Pedro Alves calls false what" in c.explanation for c in found)
     assert "Karen Holt" in found[0].explanation and "Maria Lopez" in found[1].explanation
+
+
+def test_analyse_the_same_named_happening_on_two_dates_conflicts() -> None:
+    found = _found(
+        "The interior ministry launched Operation Silent Harbour, a crackdown on smuggling networks, on 3 March 2024.",
+        "Operation Silent Harbour, launched in May 2024 after months of planning, led to 40 arrests.",
+    )
+    assert [kind for kind, _ in found] == ["value"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        pytest.param("The interior ministry launched Operation Silent Harbour on 3 March 2024.",
+                     "The interior ministry launched Operation Quiet Coast on 9 May 2024.", id="other-operation"),
+        pytest.param("The interior ministry launched Operation Silent Harbour on 3 March 2024.",
+                     "The interior ministry launched Operation Silent Harbour again on 9 May 2024.", id="again"),
+        pytest.param("The interior ministry launched Operation Silent Harbour on 3 March 2024.",
+                     "The interior ministry launched Operation Silent Harbour in March 2024.", id="same-month"),
+    ],
+)
+def test_analyse_same_happening_near_misses(first: str, second: str) -> None:
+    assert _found(first, second) == []

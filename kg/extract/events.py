@@ -586,7 +586,9 @@ _REPORT_FRAME = re.compile(
     r"(?:\s+(?:on|in|last|this)\s+[\w ]{0,20}?)?\s+(?:that\s+)?",
     re.IGNORECASE,
 )
-_UNREAL = re.compile(r"\b(?:will|would|could|may|might|should|must|can|cannot|can't|won't|if|unless|until)\b", re.I)
+_UNREAL = re.compile(
+    r"\b(?:will|would|could|(?-i:may)(?!\s+\d)|might|should|must|can|cannot|can't|won't|if|unless|until)\b", re.I
+)
 _STATIVE_BEFORE = re.compile(r"\b(?:is|are|be|being|already|still|remain|remains)\s+$", re.I)
 _NAME_OPENER = re.compile(
     r"^(?:(?:(?:\w+|a)\s+(?:days?|weeks?|months?|years?)\s+(?:after|before)|in|on|by|after|before|when|since|under|until|during|as|between|and|but|of|then|according\s+to\s+[^,]+,)\s+)+",

@@ -386,7 +386,7 @@ VAGUE_RE = re.compile(
 )
 
 HEDGE_RE = re.compile(
-    r"\b(?:may|might|could|possibly|perhaps|probably|likely|unlikely|potentially|presumably|apparently|"
+    r"\b(?:(?-i:may)(?!\s+\d)|might|could|possibly|perhaps|probably|likely|unlikely|potentially|presumably|apparently|"
     r"appears?\s+to|seems?\s+to|suggests?|is\s+thought\s+to|is\s+believed\s+to|it\s+is\s+possible|"
     r"it\s+(?:is|was)\s+unclear|uncertain)\b",
     re.IGNORECASE,
@@ -478,7 +478,8 @@ APPOSITIVE = (
 
 # Finite verbs (a rough check used on short sentences and list items, which are often fragments).
 AUXILIARY_RE = re.compile(
-    r"\b(?:is|are|was|were|be|been|being|am|has|have|had|will|would|can|could|may|might|shall|should|must|"
+    r"\b(?:is|are|was|were|be|been|being|am|has|have|had|will|would|can|could|(?-i:may)(?!\s+\d)|might|shall|"
+    r"should|must|"
     r"do|does|did|won't|can't|isn't|aren't|wasn't|weren't|hasn't|haven't|didn't|doesn't)\b",
     re.IGNORECASE,
 )
