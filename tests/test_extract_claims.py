@@ -204,3 +204,30 @@ def test_claims_poll_findings_belong_to_the_named_pollster() -> None:
 def test_claims_quote_speaker_after_the_cue_with_a_descriptor() -> None:
     x = run("“Closing the plant would cost the region ten thousand jobs,” said union leader Karen Holt.")
     assert label(x, claim_with(x, "Closing the plant").claimant) == "Karen Holt"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Consumer prices rose 2.9% in the year to August, according to the Bureau of Labor Statistics.",
+         "Bureau of Labor Statistics data"),
+        ("Exports fell 12% in 2024, according to data from the statistics agency Eurostat.", "Eurostat data"),
+    ],
+)
+def test_claims_a_figure_according_to_an_institution_cites_its_data(sentence: str, source: str) -> None:
+    x = run(sentence)
+    (claim,) = x.claims
+    assert claim.citation_status == "cited"
+    assert [s.name for s in x.sources if s.key in claim.cites] == [source]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russia is the main threat to the alliance, according to the Bureau of Labor Statistics.",  # no figure
+        "Prices rose 3% last year, according to Jane Roe, an economist at a bank.",  # a person speaks
+    ],
+)
+def test_claims_according_to_without_a_figure_or_by_a_person_is_a_speaker(sentence: str) -> None:
+    x = run(sentence)
+    assert all(c.citation_status != "cited" and not c.cites for c in x.claims)

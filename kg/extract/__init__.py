@@ -8,14 +8,20 @@ claims (who asserts them) -> events and dates -> citations -> features.
 from __future__ import annotations
 
 from kg.extract.actors import ActorInfo, ArticleActors, find_actors
-from kg.extract.citations import document_sources, link_source, parse_references, publication_sources
+from kg.extract.citations import (
+    data_sources,
+    document_sources,
+    link_source,
+    parse_references,
+    publication_sources,
+)
 from kg.extract.claims import Context, draft_claims, finish_claims, sentence_events
 from kg.extract.gazetteer import Gazetteer, load_gazetteer, tokenize
 from kg.extract.segment import segment
 from kg.iris import slug
 from kg.models import Actor, Article, Citation, DateValue, Event, Extraction, Mention, Source, Span
 
-EXTRACTOR_VERSION = "rules-6"
+EXTRACTOR_VERSION = "rules-7"
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
@@ -57,6 +63,7 @@ def extract(article: Article) -> Extraction:
         for source, start, end in [
             *publication_sources(sent.text, sent.start, actors, article.publisher),
             *document_sources(sent.text, sent.start, actors),
+            *data_sources(sent.text, sent.start, actors),
         ]:
             sources.setdefault(source.key, source)
             keys.append(source.key)

@@ -193,6 +193,35 @@ def document_sources(text: str, offset: int, actors: ArticleActors) -> list[tupl
     return out
 
 
+_ACCORDING_TO = re.compile(
+    r"\baccording\s+to\s+(?:(?:the\s+)?(?:latest\s+|official\s+|new\s+|provisional\s+)?(?:data|figures|statistics|"
+    r"estimates)\s+(?:(?:compiled|published|released|gathered)\s+)?(?:from|by|of)\s+)?(?:the\s+)?"
+    r"(?:[a-z][\w\-]*\s+){0,3}$",
+    re.IGNORECASE,
+)
+_FIGURE = re.compile(r"\d")
+
+
+def data_sources(text: str, offset: int, actors: ArticleActors) -> list[tuple[Source, int, int]]:
+    """The data of an institution that a figure is given "according to" ("inflation slowed to 5.1%,
+    according to statistics agency IBGE", "according to data from the Bureau of Labor Statistics"): the
+    institution's figures are the figure's source. Not for people, states, unnamed groups or news media
+    (:func:`publication_sources`), nor for a sentence without a number (then the institution is a speaker)."""
+    out: list[tuple[Source, int, int]] = []
+    if not _FIGURE.search(text):
+        return out
+    for m in actors.within(offset, offset + len(text)):
+        info = actors.actors[m.key]
+        if info.kind in ("Person", "Country", "UnnamedGroup", "NewsMediaOrganization"):
+            continue
+        rel_s = m.start - offset
+        if not _ACCORDING_TO.search(text[max(0, rel_s - 80) : rel_s]):
+            continue
+        source = Source(key=f"d-{m.key}-data", kind="publication", name=f"{info.label} data", publisher=info.label)
+        out.append((source, m.start, m.end))
+    return out
+
+
 def reference_block(seg: Segmentation, pos: int) -> Block | None:
     for b in seg.blocks:
         if b.start <= pos < b.end:
