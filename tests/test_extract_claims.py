@@ -231,3 +231,13 @@ def test_claims_a_figure_according_to_an_institution_cites_its_data(sentence: st
 def test_claims_according_to_without_a_figure_or_by_a_person_is_a_speaker(sentence: str) -> None:
     x = run(sentence)
     assert all(c.citation_status != "cited" and not c.cites for c in x.claims)
+
+
+@pytest.mark.parametrize(("publisher", "cited"), [("Agence France-Presse", False), ("AFP", False), ("Reuters", True)])
+def test_claims_the_publishers_own_reporting_is_not_a_citation(publisher: str, cited: bool) -> None:
+    from kg.extract import extract
+    from tests.extract_helpers import article
+
+    body = "“Farmers have already delayed sowing,” the union leader told AFP on Tuesday."
+    x = extract(article(body, publisher=publisher))
+    assert bool(claim_with(x, "delayed sowing").cites) is cited

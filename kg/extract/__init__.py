@@ -21,7 +21,7 @@ from kg.extract.segment import segment
 from kg.iris import slug
 from kg.models import Actor, Article, Citation, DateValue, Event, Extraction, Mention, Source, Span
 
-EXTRACTOR_VERSION = "rules-7"
+EXTRACTOR_VERSION = "rules-8"
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
@@ -31,6 +31,7 @@ def extract(article: Article) -> Extraction:
     gaz = load_gazetteer()
     seg = segment(article.body)
     actors = find_actors(article, seg, gaz)
+    publisher_key = _named_actor(actors, gaz, article.publisher, "NewsMediaOrganization") if article.publisher else None
     refs = parse_references(article, seg)
     ctx = Context(article=article, actors=actors)
     drafts = draft_claims(ctx, seg)
@@ -61,7 +62,7 @@ def extract(article: Article) -> Extraction:
                 keys.append(source.key)
                 citations.append(Citation(source=source.key, span=link.span))
         for source, start, end in [
-            *publication_sources(sent.text, sent.start, actors, article.publisher),
+            *publication_sources(sent.text, sent.start, actors, publisher_key),
             *document_sources(sent.text, sent.start, actors),
             *data_sources(sent.text, sent.start, actors),
         ]:
@@ -99,7 +100,6 @@ def extract(article: Article) -> Extraction:
         mentions.append(Mention(target=m.key, span=Span(start=m.start, end=m.end, text=article.body[m.start : m.end])))
 
     author_keys = tuple(_named_actor(actors, gaz, name, "Person") for name in article.authors)
-    publisher_key = _named_actor(actors, gaz, article.publisher, "NewsMediaOrganization") if article.publisher else None
     for source in list(sources.values()):
         if source.publisher:
             pass  # publishers of cited works stay names on the source; they are not actors of the article

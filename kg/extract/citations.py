@@ -139,13 +139,13 @@ def publication_sources(
     text: str, offset: int, actors: ArticleActors, publisher: str | None = None
 ) -> list[tuple[Source, int, int]]:
     """News media named as the source of what a sentence reports ("according to Reuters", "TASS quoted",
-    "told CNN", "in an interview broadcast by Rossiya"). The article's own publisher is not a source of
-    itself ("X told Reuters" in a Reuters story is Reuters' own reporting)."""
+    "told CNN", "in an interview broadcast by Rossiya"). The article's own ``publisher`` (its actor key or
+    a name of it) is not a source of itself ("X told Reuters" in a Reuters story is Reuters' own reporting)."""
     out: list[tuple[Source, int, int]] = []
     for m in actors.within(offset, offset + len(text)):
         info = actors.actors[m.key]
-        if publisher and (publisher == info.label or publisher in info.aliases):
-            continue
+        if publisher is not None and (publisher in (m.key, info.label) or publisher in info.aliases):
+            continue  # the article's publisher (its actor key, or a name of it)
         if info.kind != "NewsMediaOrganization":
             continue
         rel_s, rel_e = m.start - offset, m.end - offset
