@@ -34,6 +34,10 @@ _PATTERNS = [
     re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>\d{4})\b"),
     re.compile(rf"(?<![\d.,/$€£-])\b{_YEAR}\b(?![.,]\d|\s*%|-\d|/\d|\s*(?:per\s*cent|percent))"),
 ]
+_DAY_MONTH = [
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?(?=(?-i:[A-Z])){_MONTH}(?![\w.]|[\s,]+(?:of\s+)?\d)", re.IGNORECASE),
+    re.compile(rf"\b(?=(?-i:[A-Z])){_MONTH}\s+{_DAY}\b(?![\s,]*\d|\s*%)", re.IGNORECASE),
+]
 _RELATIVE = re.compile(r"\b(?P<which>last|this|next|previous)\s+(?P<unit>year|month)\b", re.IGNORECASE)
 _WEEKDAY = re.compile(r"\b(?:on|before\s+dawn|early|late|since|last)\s+"
                       r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!\s*,?\s*(?:\d|January|February|March|April|May|June|July|August|September|"
@@ -80,7 +84,8 @@ def _from_match(m: re.Match[str]) -> DateValue | None:
 def find_dates(text: str, reference: DateValue | None = None, weekdays: bool = False) -> list[DateMatch]:
     """Every date in ``text``, left to right, without overlaps, most precise reading first.
 
-    ``reference`` (the article's publication date) resolves "last year", "this month". With ``weekdays``
+    ``reference`` (the article's publication date) resolves "last year", "this month", "on 19 November"
+    (this year's, or last year's when that month is still to come). With ``weekdays``
     and a reference day, "on Wednesday" is the latest such weekday on or before the reference (the news
     convention for the past week); off by default, as a weekday in a forecast would be read wrongly.
 
@@ -116,6 +121,15 @@ def find_dates(text: str, reference: DateValue | None = None, weekdays: bool = F
             if date is not None:
                 found.append(DateMatch(m.start(), m.end(), date, relative=True))
         ref_month = int(reference.value[5:7]) if reference.precision != "year" else None
+        for pattern in _DAY_MONTH:  # "on 19 November", "Nov. 19": this year's, unless the month is still to come
+            for m in pattern.finditer(text):
+                if ref_month is None or 1 in taken[m.start() : m.end()]:
+                    continue
+                month = MONTHS[m.group("month").lower()]
+                date = _make(ref_year if month <= ref_month else ref_year - 1, month, int(m.group("day")))
+                if date is not None:
+                    taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+                    found.append(DateMatch(m.start(), m.end(), date, relative=True))
         for m in _BARE_MONTH.finditer(text):
             if ref_month is None or 1 in taken[m.start("month") : m.end()]:
                 continue

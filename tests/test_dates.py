@@ -97,3 +97,23 @@ def test_dates_weekdays_need_the_flag_a_day_and_no_calendar_date() -> None:
 def test_dates_a_bare_month_at_the_start_of_a_sentence_resolves() -> None:
     (found,) = find_dates("In May, the talks collapsed.", DateValue(value="2025-09-01", precision="day"))
     assert found.date.value == "2025-05"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The package was presented on 19 November.", "2025-11-19"),
+        ("Ministers met on Nov. 19 in Brussels.", "2025-11-19"),
+        ("The vote is set for December 20.", "2025-12-20"),  # this month: this year's
+        ("Talks began on 5 January.", "2025-01-05"),
+    ],
+)
+def test_dates_a_day_and_month_take_the_reference_year(text: str, value: str) -> None:
+    (found,) = find_dates(text, DateValue(value="2025-12-16", precision="day"))
+    assert (found.date.value, found.relative) == (value, True)
+
+
+def test_dates_day_month_needs_a_capitalised_month_and_a_reference() -> None:
+    december = DateValue(value="2025-12", precision="month")
+    assert find_dates("Prices may 4 percent rise.", december) == []  # the verb, not the month
+    assert find_dates("The package was presented on 19 November.") == []  # no year to give it

@@ -618,6 +618,9 @@ def _without(text: str, dates: list[DateMatch], start: int, end: int) -> str:
     return out
 
 
+_NAME_APPOSITIVE = re.compile(r"\s*(?:the\s+)?(?:[A-Z][\w\-’'.]*\s+){0,5}[A-Z][\w\-’'.]*\s*(?:,|$)")
+
+
 def _event_unit(
     text: str, splits: list[tuple[int, int]], start: int, end: int
 ) -> tuple[int, int, re.Match[str]] | None:
@@ -680,6 +683,8 @@ def generic_dated_events(
         dm = min(in_unit, key=lambda d: (d.start < v_start, d.start - v_end if d.start >= v_start else v_start - d.end))
         name = _without(text, dates, body, b)
         comma = name.find(",", max(0, v_end - body))  # "..., taking the Selic to 15%" is not the happening
+        while comma > 0 and (appositive := _NAME_APPOSITIVE.match(name, comma + 1)):
+            comma = name.find(",", appositive.end() - 1)  # ", Operation Prosperity Guardian," names it: kept
         if comma > 0:
             name = name[:comma]
         name = _DATELINE.sub("", name)
