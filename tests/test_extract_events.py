@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.extract_helpers import run
@@ -62,3 +64,15 @@ def test_events_a_dated_happening_without_a_known_pattern_becomes_an_event() -> 
 def test_events_a_date_without_a_happening_verb_is_not_an_event() -> None:
     events = run("The budget for 2025 is larger than the budget for 2024.").events
     assert not events
+
+
+def test_events_generic_names_drop_their_dates_and_datelines() -> None:
+    x = run(
+        "BRASILIA, Sept 17 (Reuters) - The central bank held its benchmark rate at 15% on Wednesday.\n"
+        "The agency's base budget for 2026–27 was cut to $4.2 billion in 2025, according to its accounts.",
+        published="2025-09-18",
+    )
+    names = sorted(e.name for e in x.events)
+    assert any(n.startswith("The central bank held its benchmark rate") for n in names), names
+    assert "The agency's base budget was cut to $4.2 billion" in names, names
+    assert not any(re.search(r"Reuters|Sept|2026|–27|according", n) for n in names), names

@@ -594,7 +594,7 @@ _NAME_OPENER = re.compile(
     r"^(?:(?:(?:\w+|a)\s+(?:days?|weeks?|months?|years?)\s+(?:after|before)|in|on|by|after|before|when|since|under|until|during|as|between|and|but|of|then|according\s+to\s+[^,]+,)\s+)+",
     re.IGNORECASE,
 )
-_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+,(?:\s*[A-Z][\w.]*)*(?:\s*\([^)]*\))?\s*[—–-]+\s*")
+_DATELINE = re.compile(r"^(?:[A-Z][A-Z .'’-]+,[^—–\-(]{0,30}?)?(?:\s*\([^)]*\))?\s*[—–-]+\s*")
 
 
 def _happening_verb(clause: str) -> re.Match[str] | None:
@@ -610,12 +610,20 @@ def _happening_verb(clause: str) -> re.Match[str] | None:
     return None
 
 
-def _without(text: str, dates: list[DateMatch], start: int, end: int) -> str:
-    """``text[start:end]`` with its date phrases blanked out."""
+def _without(text: str, dates: list[DateMatch], start: int, end: int, mark: str = " ") -> str:
+    """``text[start:end]`` with its date phrases blanked out (each character replaced by ``mark``)."""
     out = text[start:end]
     for d in sorted((d for d in dates if start <= d.start and d.end <= end), key=lambda d: -d.start):
-        out = out[: d.start - start] + " " * (d.end - d.start) + out[d.end - start :]
+        out = out[: d.start - start] + mark * (d.end - d.start) + out[d.end - start :]
     return out
+
+
+_DATE_PHRASE = re.compile(
+    r"(?:\b(?:in|on|since|by|for|from|during|until|between|of|at|early|late|mid|the\s+end\s+of)\s+)*\x00+"
+    r"(?:[–\-/]\d{1,4}\b)?(?:\s*(?:and|to|–|-)\s*\x00+(?:[–\-/]\d{1,4}\b)?)*",
+    re.IGNORECASE,
+)
+"""A date blanked with NUL characters and the prepositions that lead to it, for removal from a name."""
 
 
 _NAME_APPOSITIVE = re.compile(r"\s*(?:the\s+)?(?:[A-Z][\w\-’'.]*\s+){0,5}[A-Z][\w\-’'.]*\s*(?:,|$)")
@@ -681,7 +689,9 @@ def generic_dated_events(
         body = a + (frame.end() if frame else 0)
         v_end = v_start + len(re.match(r"\S+", text[v_start:]).group(0))  # type: ignore[union-attr]
         dm = min(in_unit, key=lambda d: (d.start < v_start, d.start - v_end if d.start >= v_start else v_start - d.end))
-        name = _without(text, dates, body, b)
+        name = _without(text, dates, body, b, mark="\x00")
+        name = _DATE_PHRASE.sub(" ", name).replace("\x00", " ")  # "between 2021 and June 2024", "for 2026–27"
+        name = re.split(r",?\s+according\s+to\b", name, maxsplit=1)[0]
         comma = name.find(",", max(0, v_end - body))  # "..., taking the Selic to 15%" is not the happening
         while comma > 0 and (appositive := _NAME_APPOSITIVE.match(name, comma + 1)):
             comma = name.find(",", appositive.end() - 1)  # ", Operation Prosperity Guardian," names it: kept
