@@ -110,6 +110,14 @@ def source_from_args(args: argparse.Namespace) -> QuerySource:
 # kg query
 
 
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` names a file; False for text that cannot be a path (too long, a NUL byte)."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
+
+
 def _read_query(spec: str) -> tuple[str, str, ReadyQuery | None]:
     """(text, where it came from, the ReadyQuery or None) for QUERY: -, a ready query, a file, or text."""
     from kg.query import find_ready_query, suggest_ready
@@ -121,7 +129,7 @@ def _read_query(spec: str) -> tuple[str, str, ReadyQuery | None]:
         return ready.text, f"ready query {ready.name}", ready
     path = Path(spec)
     looks_like_path = spec.endswith((".rq", ".sparql")) or ("/" in spec and "{" not in spec)
-    if looks_like_path or (len(spec) < 4096 and "\n" not in spec and path.is_file()):
+    if looks_like_path or ("\n" not in spec and _is_file(path)):
         try:
             return path.read_text(encoding="utf-8"), str(path), None
         except FileNotFoundError:

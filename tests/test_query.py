@@ -261,6 +261,16 @@ def test_query_cli_inline_file_and_stdin_agree(
     assert outputs[0].count("\n") == 6  # the header and five claims
 
 
+def test_query_cli_a_long_one_line_query_is_text_not_a_file_name(capsys: pytest.CaptureFixture[str]) -> None:
+    """A one-line query longer than a file name may be (255 bytes) is run, not looked up on disk."""
+    text = "SELECT ?claim WHERE { GRAPH ?g { ?claim a schema:Claim . OPTIONAL { ?claim schema:text ?t } } }" + (
+        " ORDER BY ?claim" + " " * 300
+    )
+    code, out, err = run(capsys, "query", text, "--out", str(HAND), "--format", "tsv")
+    assert code == 0, err
+    assert out.count("\n") == 6
+
+
 def test_query_cli_table_and_empty_result(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "query", "SELECT ?x WHERE { GRAPH ?g { ?x kg:nothing ?y } }", "--out", str(HAND))
     assert code == 0
