@@ -60,6 +60,7 @@ __all__ = [
     "actor_quads",
     "anchor_quads",
     "article_context",
+    "article_graph",
     "article_graph_quads",
     "article_order",
     "article_quads",
@@ -590,6 +591,11 @@ def article_graph_quads(extraction: Extraction, context: ArticleGraphContext) ->
     return sort_quads(extraction_quads(extraction, activity, context.actor_keys, context.event_keys))
 
 
+def article_graph(extraction: Extraction, context: ArticleGraphContext) -> tuple[URIRef, list[Quad]]:
+    """One article's named graph: its name and its sorted quads."""
+    return iris.article_graph(extraction.article.id), article_graph_quads(extraction, context)
+
+
 def article_order(corpus: Corpus) -> list[Extraction]:
     """The extractions in the order their graphs are written: by article id."""
     return sorted(corpus.extractions, key=lambda e: e.article.id)
@@ -605,4 +611,4 @@ def iter_graphs(corpus: Corpus, version: str) -> Iterator[tuple[URIRef, list[Qua
     yield from cross_article_graphs(corpus, version)
     context = ArticleGraphContext.of(corpus, version)
     for extraction in article_order(corpus):
-        yield iris.article_graph(extraction.article.id), article_graph_quads(extraction, context)
+        yield article_graph(extraction, context)

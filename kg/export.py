@@ -284,7 +284,12 @@ def serialize_graph(quads: Sequence[Quad], terms: _Terms | None = None) -> Chunk
     """Serialise one named graph (its quads already in output order, all in that graph)."""
     if not quads:
         return Chunk(b"", b"", 0)
-    converted = (terms or _Terms()).quads(quads)
+    return _serialize_converted((terms or _Terms()).quads(quads))
+
+
+def _serialize_converted(converted: list[ox.Quad]) -> Chunk:
+    if not converted:
+        return Chunk(b"", b"", 0)
     trig = ox.serialize(converted, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
     assert trig is not None
     block = _body(trig)
@@ -312,9 +317,13 @@ class GraphWriter:
         self._trig.write(header)
         self._ttl.write(header)
 
-    def add(self, quads: Sequence[Quad]) -> int:
-        """Serialise and append one named graph; returns the quad count."""
-        return self.add_chunk(serialize_graph(quads, self._terms))
+    def add(self, quads: Sequence[Quad], store: ox.Store | None = None) -> int:
+        """Serialise and append one named graph; returns the quad count. With ``store``, its quads
+        are added to that store too."""
+        converted = self._terms.quads(quads)
+        if store is not None:
+            store.bulk_extend(converted)
+        return self.add_chunk(_serialize_converted(converted))
 
     def add_chunk(self, chunk: Chunk) -> int:
         """Append one named graph serialised by :func:`serialize_graph` (perhaps in another process)."""
@@ -344,15 +353,20 @@ def write_graphs(
     ttl: Path,
     *,
     progress: Callable[[int], None] | None = None,
+    store: ox.Store | None = None,
 ) -> WriteStats:
     """Write every named graph to ``trig`` and all their triples to ``ttl``.
 
     ``graphs`` yields ``(graph name, quads)`` or a :class:`Chunk` serialised elsewhere; it is
     consumed lazily, so only one graph is held at a time. Time spent in the iterator (making quads,
     or waiting for chunks) is reported as ``build``, serialising and writing as ``write``.
+
+    With ``store``, every quad written is also added to that store (the quads already converted,
+    or a chunk's TriG block parsed), so a caller that needs the graph does not read the file again.
     """
     stats = WriteStats()
     writer = GraphWriter(trig, ttl)
+    header = prefix_header()
     try:
         iterator = iter(graphs)
         while True:
@@ -362,7 +376,12 @@ def write_graphs(
             stats.seconds["build"] += t1 - t0
             if item is None:
                 break
-            stats.quads += writer.add_chunk(item) if isinstance(item, Chunk) else writer.add(item[1])
+            if isinstance(item, Chunk):
+                stats.quads += writer.add_chunk(item)
+                if store is not None and item.quads:
+                    store.load(header + item.trig, format=ox.RdfFormat.TRIG)
+            else:
+                stats.quads += writer.add(item[1]) if store is None else writer.add(item[1], store)
             stats.graphs += 1
             stats.seconds["write"] += time.perf_counter() - t1
             if progress is not None:
