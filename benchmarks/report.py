@@ -64,8 +64,10 @@ def _verdict(tid: str, measured: float | None, limit: float, unit: str, *, note:
         row["by"] = ""
     elif higher_is_better:
         row["by"] = f"{limit / measured:.1f}x short of {show(limit)}" if measured else f"target {show(limit)}"
-    else:
+    elif limit:
         row["by"] = f"{measured / limit:.1f}x the limit of {show(limit)} (+{show(measured - limit)})"
+    else:  # a limit of zero (the recall spread): no ratio
+        row["by"] = f"+{show(measured - limit)}"
     return row
 
 
