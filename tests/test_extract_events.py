@@ -76,3 +76,39 @@ def test_events_generic_names_drop_their_dates_and_datelines() -> None:
     assert any(n.startswith("The central bank held its benchmark rate") for n in names), names
     assert "The agency's base budget was cut to $4.2 billion" in names, names
     assert not any(re.search(r"Reuters|Sept|2026|–27|according", n) for n in names), names
+
+
+@pytest.mark.parametrize(
+    ("body", "key", "dates"),
+    [
+        pytest.param("Its 16th sanctions package, adopted on 24 February 2025, listed more vessels.",
+                     "16th-sanctions-package", ["2025-02-24"], id="adopted-on"),
+        pytest.param("The Energy Security Act, which entered into force on 3 May 2021, sets targets.",
+                     "energy-security-act", ["2021-05-03"], id="entered-into-force"),
+        pytest.param("The Harbour Accord, which took effect in March 2019, lowered tariffs.",
+                     "harbour-accord", ["2019-03"], id="took-effect"),
+    ],
+)
+def test_events_dates_after_verbs_of_adoption(body: str, key: str, dates: list[str]) -> None:
+    assert dated(body).get(key) == dates
+
+
+def test_events_a_leading_subordinate_phrase_is_not_the_happening() -> None:
+    names = [e.name for e in run("On 4 March 2021, two days before the talks opened in Oslo, the two leaders "
+                                 "declared in Bergen that their alliance had no limits.").events]
+    assert "The two leaders declared in Bergen that their alliance had no limits" in names, names
+    names = [e.name for e in run("In June 2020, after a long review of the rail sector, ministers announced "
+                                 "that the regulator would be abolished and replaced by a new agency.").events]
+    assert any(n.startswith("Ministers announced that the regulator would be abolished and replaced") for n in names)
+
+
+def test_events_a_date_inside_a_leading_subordinate_phrase_dates_that_phrase() -> None:
+    names = [e.name for e in run("After the ministry restricted grain exports in 2010, farmers cut their "
+                                 "reliance on the state within a decade.").events]
+    assert names == ["The ministry restricted grain exports"], names
+
+
+def test_events_later_and_repeated_commas_leave_generic_names() -> None:
+    names = [e.name for e in run("Months later, in April 1979, the assembly passed the Coastal Relations Act.").events
+             if e.kind == "happening"]
+    assert names == ["The assembly passed the Coastal Relations Act"], names

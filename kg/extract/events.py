@@ -559,7 +559,9 @@ _LINK = re.compile(
     r"^[\s,]*(?:(?:which|that)\s+)?(?:(?:was|were|had\s+been|has\s+been)\s+)?"
     r"(?:(?:officially|formally|first|finally)\s+)?(?:began|begun|started|starting|beginning|broke\s+out|erupted|"
     r"launched|initiated|signed|concluded|agreed|held|created|established|founded|formed|set\s+up|took\s+place|"
-    r"happened|occurred|completed|came)?\s*(?:by\s+\w+(?:\s+\w+)?\s+)?(?:in|on|of|since|from|during)?\s*"
+    r"happened|occurred|completed|came|adopted|approved|ratified|enacted|passed|unveiled|imposed|introduced|"
+    r"convened|opened|entered\s+into\s+force|came\s+into\s+(?:force|effect)|took\s+effect|went\s+into\s+effect)?"
+    r"\s*(?:by\s+\w+(?:\s+\w+)?\s+)?(?:in|on|of|since|from|during)?\s*"
     r"(?:early|mid|late)?[\s-]*$",
     re.I,
 )
@@ -591,9 +593,16 @@ _UNREAL = re.compile(
 )
 _STATIVE_BEFORE = re.compile(r"\b(?:is|are|be|being|already|still|remain|remains)\s+$", re.I)
 _NAME_OPENER = re.compile(
-    r"^(?:(?:(?:\w+|a)\s+(?:days?|weeks?|months?|years?)\s+(?:after|before)|in|on|by|after|before|when|since|under|until|during|as|between|and|but|of|then|according\s+to\s+[^,]+,)\s+)+",
+    r"^(?:(?:(?:\w+|a)\s+(?:days?|weeks?|months?|years?)\s+(?:after|before)|(?:\w+\s+)?(?:days|weeks|months|years)\s+later,?|in|on|by|after|before|when|since|under|until|during|as|between|and|but|of|then|according\s+to\s+[^,]+,)\s+)+",
     re.IGNORECASE,
 )
+_LEAD_SUBORDINATE = re.compile(
+    r"^[\s,]*(?:(?:in|on|at|by|during|early|late|mid|the\s+end\s+of)\s+)*\x00*[\s,]*"
+    r"(?P<sub>(?:(?:\w+|a)\s+(?:days?|weeks?|months?|years?|decades?)\s+(?:after|before)|after|before|following|when|"
+    r"while|once)\s+[^,;]{3,140}?),\s+",
+    re.IGNORECASE,
+)
+"""A subordinate phrase before the main clause ("after the review,", "twenty days before troops crossed,")."""
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z .'’-]+,[^—–\-(]{0,30}?)?(?:\s*\([^)]*\))?\s*[—–-]+\s*")
 
 
@@ -689,14 +698,24 @@ def generic_dated_events(
         body = a + (frame.end() if frame else 0)
         v_end = v_start + len(re.match(r"\S+", text[v_start:]).group(0))  # type: ignore[union-attr]
         dm = min(in_unit, key=lambda d: (d.start < v_start, d.start - v_end if d.start >= v_start else v_start - d.end))
-        name = _without(text, dates, body, b, mark="\x00")
-        name = _DATE_PHRASE.sub(" ", name).replace("\x00", " ")  # "between 2021 and June 2024", "for 2026–27"
-        name = re.split(r",?\s+according\s+to\b", name, maxsplit=1)[0]
-        comma = name.find(",", max(0, v_end - body))  # "..., taking the Selic to 15%" is not the happening
+        name = _without(text, dates, body, b, mark="\x00")  # aligned with text[body:b]
+        verb_end = v_end - body
+        lead = _LEAD_SUBORDINATE.match(name)
+        if lead and not lead.start("sub") <= dm.start - body < lead.end("sub"):
+            # "On 4 February 2022, twenty days before troops crossed the border, X and Y declared ...": the date
+            # belongs to the main clause, which names the event
+            main = _happening_verb(name[lead.end() :])
+            if main is not None and re.search(r"\w", name[lead.end() : lead.end() + main.start()]):
+                name = " " * lead.end() + name[lead.end() :]
+                verb_end = lead.end() + main.end()
+        comma = name.find(",", max(0, verb_end))  # "..., taking the Selic to 15%" is not the happening
         while comma > 0 and (appositive := _NAME_APPOSITIVE.match(name, comma + 1)):
             comma = name.find(",", appositive.end() - 1)  # ", Operation Prosperity Guardian," names it: kept
         if comma > 0:
             name = name[:comma]
+        name = _DATE_PHRASE.sub(" ", name).replace("\x00", " ")  # "between 2021 and June 2024", "for 2026–27"
+        name = re.split(r",?\s+according\s+to\b", name, maxsplit=1)[0]
+        name = re.sub(r",(?:\s*,)+", ",", name)  # "Months later, in April 1979, Congress ...": the date's commas
         name = _DATELINE.sub("", name)
         name = re.sub(r"[\[\]()“”\"]", "", name)
         name = re.sub(
@@ -711,7 +730,7 @@ def generic_dated_events(
         tokens = name.split()
         if len(tokens) < 3:
             continue
-        name = " ".join(tokens[:14])
+        name = " ".join(tokens[:20])
         name = name[0].upper() + name[1:]
         participants = tuple(dict.fromkeys(m.key for m in actors.within(offset + a, offset + b)))
         mention = EventMention(offset + a, offset + b, "happening-" + slug(name), "happening", name, participants)
