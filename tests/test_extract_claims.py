@@ -176,6 +176,14 @@ def test_claims_bare_roles_and_ministries() -> None:
                      "net loss", "Gazprom", id="the-company"),
         pytest.param("Two NATO diplomats, who spoke on condition of anonymity, said most of the new arrivals were "
                      "conscripts.", "conscripts", "NATO", id="people-of-an-organisation"),
+        pytest.param("A Western diplomat in Bamako, who spoke on condition of anonymity because he was not "
+                     "authorized to brief journalists, said the force existed largely on paper.", "largely on paper",
+                     "A Western diplomat", id="unnamed-source-in-a-capital"),
+        pytest.param("An official at the Russian Defence Ministry said the drills were routine.", "routine",
+                     "Russian Defence Ministry", id="unnamed-official-of-an-organisation"),
+        pytest.param("The Navy's Joint Harbour Safety Operations (JHSO) agency said it had received a report of an "
+                     "explosion near the pier.", "received a report", "Joint Harbour Safety Operations",
+                     id="agency-named-with-its-acronym"),
     ],
 )
 def test_claims_claimant_in_wire_style(body: str, fragment: str, claimant: str) -> None:
@@ -241,3 +249,16 @@ def test_claims_the_publishers_own_reporting_is_not_a_citation(publisher: str, c
     body = "“Farmers have already delayed sowing,” the union leader told AFP on Tuesday."
     x = extract(article(body, publisher=publisher))
     assert bool(claim_with(x, "delayed sowing").cites) is cited
+
+
+def test_actors_organisation_is_not_a_titled_person() -> None:
+    # "National" is a title word ("National Security Adviser"), but a name ending in an organisation word
+    # names no person
+    x = run("Gazprom and the China National Petroleum Corporation (CNPC) have yet to agree on a price.")
+    assert not [a.label for a in x.actors if a.kind == "Person"]
+
+
+def test_actors_possessive_state_institution_is_named_with_the_demonym() -> None:
+    x = run("Latvia's State Security Service said in its annual report that sabotage attempts had doubled.")
+    claim = claim_with(x, "sabotage attempts")
+    assert label(x, claim.claimant) == "Latvian State Security Service"

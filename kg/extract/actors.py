@@ -340,6 +340,14 @@ _ORG_SUFFIX_KIND: dict[str, ActorKind] = {
     "federation": "Organization",
     "front": "Organization",
     "initiative": "Organization",
+    "authority": "GovernmentOrganization",
+    "bureau": "GovernmentOrganization",
+    "directorate": "GovernmentOrganization",
+    "tribunal": "GovernmentOrganization",
+    "operations": "Organization",
+    "secretariat": "Organization",
+    "observatory": "Organization",
+    "board": "Organization",
 }
 _ORG_RE = re.compile(
     rf"\b(?:the\s+)?(?P<name>(?:{_CAP}[\s\-]+){{1,5}}(?:of\s+(?:the\s+)?(?:{_CAP}\s+){{0,3}})?"
@@ -466,7 +474,7 @@ def find_actors(article: Article, seg: Segmentation, gaz: Gazetteer) -> ArticleA
     _contextual_pass(result, tokens, body, gaz, present_names)
     date = estimate_date(article)
     role_links = _titled_people(result, body, blocks, gaz)
-    _organisations(result, body, blocks)
+    _organisations(result, body, blocks, gaz)
     _cue_subject_people(result, body, blocks)
     _surname_links(result, body, blocks)
     _appositive_titles(result, body, blocks)
@@ -666,6 +674,8 @@ def _titled_people(
                 continue
             if key is None and any(w in _NOT_NAME_WORDS for w in name_words):
                 continue
+            if key is None and _discovered_kind(name_words) != "Person":
+                continue  # "China National Petroleum Corporation": "National" is no title of a person
             if key is None:
                 # an organisation or country is not a person ("President of Russia")
                 if gaz.names.get(tokenize(name)):
@@ -711,7 +721,21 @@ def _title_roles(
     return roles
 
 
-def _organisations(result: ArticleActors, body: str, blocks: Sequence[Block]) -> None:
+def _owned_name(name: str, gaz: Gazetteer) -> tuple[str, str | None]:
+    """"Estonia's Foreign Intelligence Service" -> ("Estonian Foreign Intelligence Service", the gazetteer
+    key of that name if it has one); other names are returned as they are."""
+    m = re.match(r"(?P<owner>.+?)['’]s\s+(?P<rest>.+)$", name)
+    if m is None:
+        return name, None
+    countries = [k for k, _ in gaz.names.get(tokenize(m.group("owner")), []) if gaz.entries[k].kind == "Country"]
+    if len(countries) != 1 or not gaz.entries[countries[0]].demonyms:
+        return name, None
+    label = f"{gaz.entries[countries[0]].demonyms[0]} {m.group('rest')}"
+    known = [k for k, _ in gaz.names.get(tokenize(label), []) if gaz.entries[k].kind != "Person"]
+    return label, known[0] if len(known) == 1 else None
+
+
+def _organisations(result: ArticleActors, body: str, blocks: Sequence[Block], gaz: Gazetteer) -> None:
     """Organisations the gazetteer lacks, by the form of their name ("the X Ministry (XM)")."""
     taken = Taken((m.start, m.end) for m in result.mentions)
     for b in blocks:
@@ -726,9 +750,18 @@ def _organisations(result: ArticleActors, body: str, blocks: Sequence[Block]) ->
                 continue
             if taken.covers(start, end):
                 continue
-            kind = _ORG_SUFFIX_KIND[m.group("suffix").lower()]
-            info = ActorInfo(key=slug(name), label=name, kind=kind, confidence=0.7)
-            key = _add(result, info, None, 0.7)
+            owned = re.match(r".+?['’]s\s+", name)
+            acronym = m.group("acronym") or ""
+            if owned and acronym == "".join(w[0] for w in name[owned.end() :].split() if w[:1].isupper()):
+                # "the Navy's Harbour Safety Operations (HSO)": the acronym names what follows the owner
+                name, start = name[owned.end() :], start + owned.end()
+            label, known = _owned_name(name, gaz)
+            if known is not None:
+                key = _add(result, gaz.entries[known], name, 0.75)
+            else:
+                kind = _ORG_SUFFIX_KIND[m.group("suffix").lower()]
+                info = ActorInfo(key=slug(label), label=label, kind=kind, confidence=0.7)
+                key = _add(result, info, name if label != name else None, 0.7)
             result.mentions.append(ActorMention(start, end, key, "org", 0.7))
             if m.group("acronym"):
                 acronym = m.group("acronym")

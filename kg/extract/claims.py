@@ -220,6 +220,17 @@ def _subject_at(
     pre = masked[:end_rel].rstrip().rstrip(",").rstrip()
     pre = re.sub(r"\s*\([A-Z][A-Za-z]{1,9}\)$", "", pre)  # "the Independent Fiscal Institution (IFI)"
     end_abs = sent.start + len(pre)
+    single = _SINGLE_PERSON_RE.search(pre)
+    if single and single.end("phrase") < len(pre):
+        # "an official at the Defence Ministry": the ministry; "A Western diplomat in Niamey": not Niger
+        owner = ctx.actors.ending_near(end_abs)
+        if (
+            owner is not None
+            and owner.start >= sent.start + single.end("phrase")
+            and ctx.actors.actors[owner.key].kind not in ("Country", "Person", "UnnamedGroup")
+        ):
+            return owner.key, single.start("phrase"), 0.7
+        return _group(ctx, single.group("phrase")), single.start("phrase"), 0.55
     mention = ctx.actors.ending_near(end_abs)
     if mention is not None and mention.start >= sent.start:
         info = ctx.actors.actors[mention.key]
@@ -258,7 +269,6 @@ def _subject_at(
     modified = _MODIFIED_GROUP_RE.search(pre)
     if modified:
         return _group(ctx, modified.group("phrase")), modified.start("phrase"), 0.55
-    single = _SINGLE_PERSON_RE.search(pre)
     if single:  # "A U.S. defense official", "one shipping executive": an unnamed source
         return _group(ctx, single.group("phrase")), single.start("phrase"), 0.55
     role = re.search(r"\b[Tt]he\s+(?P<noun>official|diplomat|source|executive|analyst|expert|officer)$", pre)
@@ -272,7 +282,7 @@ def _subject_at(
     if qualifier and qualifier.group("noun").lower() in GROUP_QUALIFIER_NOUNS:
         head = pre[: qualifier.start()].rstrip()
         for _ in range(3):
-            cut = re.sub(r"['’]s$", "", head)
+            cut = re.sub(r"['’]s$", "", re.sub(r"\s*\([A-Z][A-Za-z]{1,9}\)$", "", head))
             owner = ctx.actors.ending_near(sent.start + len(cut))
             if owner is not None and owner.start >= sent.start and ctx.actors.actors[owner.key].kind != "Person":
                 return owner.key, owner.start - sent.start, 0.75
@@ -314,8 +324,10 @@ _MODIFIED_GROUP_RE = re.compile(
 )
 _SINGLE_PERSON_RE = re.compile(
     r"(?:^|[\s,(])(?P<phrase>(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w.\-]+\s+){0,3}(?:official|diplomat|source|executive|"
-    r"analyst|expert|officer|spokesman|spokeswoman|spokesperson|insider|adviser|advisor|banker|trader|economist))$"
+    r"analyst|expert|officer|spokesman|spokeswoman|spokesperson|insider|adviser|advisor|banker|trader|economist))"
+    r"(?:\s+(?:in|from|at|based\s+in)\s+(?:the\s+)?[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*){0,2})?$"
 )
+"""An unnamed source, with the place it speaks from ("A Western diplomat in Niamey")."""
 _PEOPLE_RE = re.compile(
     r"(?:^|[\s,(])(?P<phrase>(?:(?:some|many|several|two|three|four|five|six|seven|eight|nine|ten|a\s+few|\d+)\s+)?"
     r"(?:(?:senior|top|former|unnamed|anonymous)\s+)?(?:[A-Z][\w\-’']*\s+){1,3}(?:(?:senior|top|defen[cs]e|security|"

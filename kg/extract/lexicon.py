@@ -307,6 +307,7 @@ GROUP_RE = re.compile(
     re.IGNORECASE,
 )
 GROUP_QUALIFIER_NOUNS = {
+    "agency",
     "authorities",
     "government",
     "spokesman",
