@@ -395,6 +395,23 @@ def _items(corpus: Corpus) -> tuple[list[_Item], _Context]:
     return items, _Context(labels, events, canonical, published)
 
 
+def _allowed_figures(a: _Item, b: _Item) -> bool:
+    """Whether two figures may be compared: as :func:`_allowed`, and also one claimant's figures reported
+    by two articles (one of them gives another number: wording does not change a number), and within one
+    article the article's own number against a speaker's direct quote (a summary of the speaker would
+    give the speaker's number)."""
+    if a.order == b.order:
+        return False
+    if a.claim.article_id != b.claim.article_id:
+        return True
+    if a.voice == b.voice:
+        return False
+    if a.claim.claimant is None or b.claim.claimant is None:
+        speaker = b if a.claim.claimant is None else a
+        return speaker.claim.claim_type == "quote"
+    return True
+
+
 def _allowed(a: _Item, b: _Item) -> bool:
     """Claims of the same claimant never contradict each other; nor, within one article, the article's
     own voice and a speaker it reports."""
@@ -756,7 +773,7 @@ def _similar_polarity_candidates(items: Sequence[_Item], ctx: _Context) -> Itera
 # founded, began, ...), when the clauses share a name and most of their words.
 
 _ONE_OFF = frozenset(
-    """sign signed founded found establish established launch launched announc announced began begun start
+    """sign signed founded found establish established launch launched announc announced begin start
     started adopt adopted ratifi ratified creat created kill killed die died born elect elected sworn invad
     invaded annex annexed collaps collapsed damag damaged destroy destroyed join joined open opened clos
     closed enter entered leav left withdr withdrew withdrawn took""".split()
@@ -1182,7 +1199,7 @@ _FUNCTION_WORDS = frozenset(
     and or but nor than then so if while about around roughly some nearly almost approximately estimated
     more less fewer over under least most up down only just still also already now new other others
     is are was were be been being has have had do does did will would could should may might must can
-    shall not no there here which who whom whose what when where why how said says say told tell added
+    shall not no there here which who whom whose what when where why how said says say told tell added add
     according reported reports report stated states claimed claims announced per cent percent
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday year years month months week weeks day days
@@ -1190,13 +1207,68 @@ _FUNCTION_WORDS = frozenset(
     million billion thousand hundred trillion bn plus minus percentage point during after before since until
     between among without into onto upon""".split()
 )
-_SPELLING = {"defence": "defense", "aboard": "board", "programme": "program", "centre": "center"}
+_SPELLING = {
+    "defence": "defense",
+    "aboard": "board",
+    "programme": "program",
+    "centre": "center",
+    "favor": "favour",
+    "backed": "support",
+    "backing": "support",
+    "supported": "support",
+    "supporting": "support",
+    "supports": "support",
+}
+_HEDGES = frozenset("believ thought fear feared understood reportedly actually apparently allegedly".split())
+"""Words that hedge a figure ("were believed to have been aboard", "actually voted") and say nothing of
+what is counted."""
+_PARAPHRASES = (
+    # "voted in favour of" / "voted for"; "set sail from" / "left"; "on board" / "aboard"
+    (re.compile(r"\b(vot(?:e|es|ed|ing))\s+(?:in\s+favou?r(?:\s+of)?|for)\b", re.IGNORECASE), r"\1 favour"),
+    (re.compile(r"\b(?:in\s+favou?r\s+of)\b", re.IGNORECASE), "favour"),
+    (re.compile(r"\b(?:set|sets|setting)\s+sail\b|\bsailed\b|\bdeparted\b|\bdeparts?\b", re.IGNORECASE), "left"),
+    (re.compile(r"\bon\s+board\b", re.IGNORECASE), "aboard"),
+)
+_FRAME = re.compile(
+    r"^.*\b(?:said|says|told|reported|added|stated|estimated|confirmed)\b(?:\s+that\b)?",
+    re.IGNORECASE | re.DOTALL,
+)
+"""The reporting frame heading a number's clause ("Lo Presti said about 95 people"): its claimant, not what
+is counted."""
+
+
+def _paraphrased(text: str) -> str:
+    """``text`` with a few paraphrases written one way ("voted in favour" and "voted for", "set sail" and
+    "left", "on board" and "aboard")."""
+    for pattern, replacement in _PARAPHRASES:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+_LEMMAS = {
+    "began": "begin",
+    "begun": "begin",
+    "begins": "begin",
+    "beginning": "begin",
+    "sank": "sink",
+    "sunk": "sink",
+    "fell": "fall",
+    "fallen": "fall",
+    "rose": "rise",
+    "risen": "rise",
+}
+"""Irregular verb forms, written as one stem."""
 
 
 def _content_word(word: str) -> str:
+    """A crude stem: British spellings and a few synonyms written one way, irregular forms as their verb,
+    and "-ing", "-ed", "-es", "-s" cut off while four letters remain (three for "-ing" and "-ed":
+    "voting" and "voted" are "vot")."""
     word = _SPELLING.get(word, word)
+    word = _LEMMAS.get(word, word)
     for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4 and not word.endswith("ss"):
+        least = 3 if suffix in ("ing", "ed") else 4
+        if word.endswith(suffix) and len(word) - len(suffix) >= least and not word.endswith("ss"):
             return word[: -len(suffix)]
     return word
 
@@ -1262,7 +1334,10 @@ def _number_said(item: _Item, q: Quantity) -> str:
     part_start = joins[-1].end() if joins and part_start > 0 else part_start
     after = _NUMBER_JOIN.search(clause, end, part_end)
     part_end = after.start() if after and part_end < len(clause) else part_end
-    return clause[:head_end] + " " + clause[max(part_start, head_end) : start] + " " + clause[end:part_end]
+    head = clause[:head_end]
+    frame = _FRAME.match(head)
+    head = head[frame.end() :] if frame else head  # "Lo Presti said about 95 people": the claimant, not the figure
+    return head + " " + clause[max(part_start, head_end) : start] + " " + clause[end:part_end]
 
 
 def _tokens(text: str) -> list[str]:
@@ -1273,9 +1348,12 @@ def _number_words(said: str, unit: str | None) -> frozenset[str]:
     """Content words of ``said`` (lower-cased, crudely stemmed) without the unit and function words, and
     the years and months it gives as ``when:<year or month>``."""
     unit_word = _content_word((unit or "").lower())
-    words = (_content_word(w.lower()) for w in _tokens(said))
+    words = (_content_word(w.lower()) for w in _tokens(_paraphrased(said)))
     when = frozenset(f"when:{w}" for w in _WHEN.findall(said))
-    return frozenset(w for w in words if w not in _FUNCTION_WORDS and len(w) > 2 and w != unit_word) | when
+    return (
+        frozenset(w for w in words if w not in _FUNCTION_WORDS and w not in _HEDGES and len(w) > 2 and w != unit_word)
+        | when
+    )
 
 
 def _names_in(said: str) -> frozenset[str]:
@@ -1307,7 +1385,7 @@ def _similar_quantity_candidates(items: Sequence[_Item], ctx: _Context) -> Itera
             if q.unit:
                 said = _number_said(item, q)
                 words = _number_words(said, q.unit)
-                if len(words) >= MIN_SHARED_WORDS:
+                if words:
                     every = frozenset(_content_word(w.lower()) for w in _tokens(said))
                     entries.append((item, q, words, _names_in(said), every, _actors_in_clause(item, q)))
                     for w in words:
@@ -1321,12 +1399,15 @@ def _similar_quantity_candidates(items: Sequence[_Item], ctx: _Context) -> Itera
         for i, j in combinations(block[key], 2):
             a, qa, wa, na, every_a, actors_a = entries[i]
             b, qb, wb, nb, every_b, actors_b = entries[j]
-            if not _allowed(a, b) or qa.unit != qb.unit:
+            if not _allowed_figures(a, b) or qa.unit != qb.unit:
                 continue
             shared = wa & wb
             if _blocking(shared, frequency)[0] != key[1]:
                 continue  # compared in the block of the first word they share
-            if len(shared) < MIN_SHARED_WORDS or len(shared) < MIN_WORD_OVERLAP * len(wa | wb):
+            # within one article the unit counts as a shared word: "95 people aboard" and "130 people on
+            # board" are one boat's count there, but may be two boats' in two articles
+            unit = 1 if a.claim.article_id == b.claim.article_id and qa.unit not in ("%", None) else 0
+            if len(shared) + unit < MIN_SHARED_WORDS or len(shared) + unit < MIN_WORD_OVERLAP * (len(wa | wb) + unit):
                 continue
             if not (na <= every_b or nb <= every_a) or not (actors_a <= actors_b or actors_b <= actors_a):
                 continue  # each names someone or somewhere the other does not: both numbers may hold

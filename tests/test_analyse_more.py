@@ -1,0 +1,85 @@
+"""Contradiction detection, more mechanisms (kg's extractor on made-up sentences): figures in other words
+within one article and across articles, paraphrases, statements called false, dates of one happening."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg import analyse
+from tests.test_analyse import _found
+
+# ---------------------------------------------------------------------------------------------
+# Figures
+
+
+def test_analyse_one_count_in_one_article_in_other_words_conflicts() -> None:
+    """"aboard" and "on board", two speakers in one article: the unit counts as a shared word there."""
+    found = _found(
+        "Coast guard official Marco Rossi said about 95 people were believed to have been aboard. "
+        "Aid worker Anna Bianchi said there had been around 130 people on board."
+    )
+    assert [kind for kind, _ in found] == ["value"]
+
+
+def test_analyse_one_word_and_the_unit_across_articles_is_not_enough() -> None:
+    """In two articles "people aboard" may be two boats."""
+    assert (
+        _found(
+            "Coast guard official Marco Rossi said about 95 people were believed to have been aboard.",
+            "Aid worker Anna Bianchi said there had been around 130 people on board.",
+        )
+        == []
+    )
+
+
+def test_analyse_voted_in_favour_and_voted_for_are_one_figure() -> None:
+    """The article's own count against a speaker's direct quote in the same article."""
+    found = _found(
+        "The resolution was adopted on 3 May, with 124 countries voting in favour and 11 abstaining. "
+        "“Only around 90 countries actually voted for this text,” said Jordan diplomat Omar Haddad."
+    )
+    assert [kind for kind, _ in found] == ["value"]
+
+
+def test_analyse_the_article_against_reported_speech_in_it_is_not_compared() -> None:
+    """Reported speech in the same article may be the article summarising the speaker: not compared."""
+    assert (
+        _found(
+            "The resolution was adopted on 3 May, with 124 countries voting in favour. "
+            "Jordan diplomat Omar Haddad said around 90 countries voted for the resolution."
+        )
+        == []
+    )
+
+
+def test_analyse_one_claimant_reported_with_two_figures_in_two_articles_conflicts() -> None:
+    found = _found(
+        "The pollster Gallup said 62% of respondents support raising the fuel tax.",
+        "A Gallup survey found that 56% of respondents backed raising the fuel tax.",
+    )
+    assert [kind for kind, _ in found] == ["value"]
+
+
+def test_analyse_one_claimant_in_one_article_is_still_not_compared() -> None:
+    assert (
+        _found(
+            "The pollster Gallup said 62% of respondents support raising the fuel tax. "
+            "Gallup said 56% of respondents backed raising the fuel tax."
+        )
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [("voting", "vot"), ("voted", "vot"), ("began", "begin"), ("begun", "begin"), ("backed", "support"),
+     ("favor", "favour"), ("added", "add"), ("needed", "need")],
+)
+def test_analyse_content_word_stems(word: str, stem: str) -> None:
+    assert analyse._content_word(word) == stem
+
+
+def test_analyse_paraphrases_are_written_one_way() -> None:
+    assert analyse._paraphrased("voted in favour of it") == "voted favour it"
+    assert analyse._paraphrased("had set sail from Zuwara") == "had left from Zuwara"
+    assert analyse._paraphrased("130 people on board") == "130 people aboard"
