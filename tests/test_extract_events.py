@@ -112,3 +112,28 @@ def test_events_later_and_repeated_commas_leave_generic_names() -> None:
     names = [e.name for e in run("Months later, in April 1979, the assembly passed the Coastal Relations Act.").events
              if e.kind == "happening"]
     assert names == ["The assembly passed the Coastal Relations Act"], names
+
+
+def test_events_named_wars_keep_their_ordinal_and_take_the_first_year_of_a_range() -> None:
+    events = dated("After losing the First Anglo-Zulu War of 1879-80, the kingdom was divided.")
+    assert events.get("first-anglo-zulu-war") == ["1879"]
+    assert dated("The Second World War ended the old order.").get("second-world-war") == []
+
+
+def test_events_a_month_after_summit_in_is_a_date_not_a_place() -> None:
+    events = dated("Allies met at the Riga summit in July 2024 and at talks in March 2025.")
+    assert events.get("summit-riga") == ["2024-07"]
+    assert not any("july" in k or "march" in k for k in events)
+
+
+def test_events_un_climate_conferences() -> None:
+    events = run("A year later, at COP31 in Perth in November 2026, rich countries agreed to pay.").events
+    cop = next(e for e in events if e.key == "cop31")
+    assert cop.name == "COP31 climate conference in Perth" and [d.value for d in cop.dates] == ["2026-11"]
+
+
+def test_events_added_to_a_list_is_a_happening_not_a_report() -> None:
+    names = [e.name for e in run("In April 2025 the ministry added seven metals to its control lists.").events]
+    assert "The ministry added seven metals to its control lists" in names, names
+    names = [e.name for e in run("He added that the plan to cut taxes had failed in 2020.").events]
+    assert names == ["The plan to cut taxes had failed"], names

@@ -100,8 +100,14 @@ _TREATY = re.compile(
     r"(?:\s+[A-Z][\w'’\-–]*)?)|\b(?P<name2>(?:[A-Z][\w'’\-–]*\s+){1,5}(?P<kind>Declaration|Treaty|Accords?|"
     r"Agreements?|Act|Memorandum|Protocol|Charter|Convention|Communiqu[eé]|Statute|Deal))\b"
 )
+_MONTH_NAME = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
 _SUMMIT = re.compile(
-    r"\b(?:(?P<pre>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)\s+)?(?i:summit)(?:\s+in\s+(?P<where>(?:The\s+)?[A-Z][\w'’\-]*))?"
+    r"\b(?:(?P<pre>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)\s+)?(?i:summit)"
+    r"(?:\s+in\s+(?!" + _MONTH_NAME + r")(?P<where>(?:The\s+)?[A-Z][\w'’\-]*))?"
+)
+_COP = re.compile(
+    r"\b(?P<name>COP\s?(?P<number>\d{1,2}))\b(?:\s+(?:climate\s+)?(?i:summit|conference|talks))?"
+    r"(?:,?\s+in\s+(?!" + _MONTH_NAME + r")(?P<place>[A-Z][\w'’\-]*))?"
 )
 _INTERVENTION = re.compile(r"\b(?i:intervention)\s+in\s+(?:the\s+)?(?P<where>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)")
 _SANCTIONS = re.compile(
@@ -144,7 +150,7 @@ _LAUNCHED = re.compile(
     r"(?:(?:operation|mission|programme|program|initiative)\s+)?(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){1,3})"
 )
 _TALKS_IN = re.compile(
-    r"\b(?i:talks|negotiations|meeting|summit|peace\s+talks)\s+in\s+(?P<place>[A-Z][\w\-]*"
+    r"\b(?i:talks|negotiations|meeting|summit|peace\s+talks)\s+in\s+(?!" + _MONTH_NAME + r")(?P<place>[A-Z][\w\-]*"
     r"(?:\s+[A-Z][\w\-]*)?)"
 )
 _CONFERENCE = re.compile(
@@ -152,7 +158,7 @@ _CONFERENCE = re.compile(
 )
 _OCCUPIED = re.compile(r"\boccupation\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})")
 _CRISIS = re.compile(r"\b(?P<name>(?:[A-Z][\w'’\-]*\s+){1,3}[Cc]ris[ie]s)\b")
-_NOT_WAR_NAMES = {"The", "This", "That", "A", "An", "Civil", "Post", "Its", "Their", "Cold-War"}
+_NOT_WAR_NAMES = {"The", "This", "That", "A", "An", "Civil", "Post", "Its", "Their", "Cold-War", "Anti", "Pro", "Pre"}
 
 
 _ANY_TRIGGER = re.compile(
@@ -162,7 +168,7 @@ _ANY_TRIGGER = re.compile(
     r"accord|agreement|\bact\b|memorandum|protocol|charter|convention|communiqu|statute|\bdeal\b|ceasefire|truce|"
     r"\bpact\b|summit|intervention|sanctions|election|cris[ie]s|pipeline|cable|interconnector|bridge|\bdam\b|plant|"
     r"terminal|refinery|\bport\b|\bline\b|explosion|blast|sabotage|began|started|talks|negotiations|meeting|"
-    r"conference|forum|dialogue|occupation",
+    r"conference|forum|dialogue|occupation|\bCOP\s?\d",
     re.IGNORECASE,
 )
 
@@ -250,8 +256,11 @@ def find_events(text: str, offset: int, actors: ArticleActors) -> list[EventMent
                     states,
                     "war-" + "-".join(states),
                 )
-            elif len(parts) == 1 and keys[0] is None:
-                add(m.start(), m.end(), "war", named, (), slug(named))
+            elif keys[0] is None:
+                # "the First Sino-Japanese War", "the Second World War": the ordinal is part of the name
+                ordinal = re.search(r"\b(?:First|Second|Third)\s+$", text[max(0, m.start() - 8) : m.start()])
+                full = (ordinal.group(0) if ordinal else "") + named
+                add(m.start() - (len(ordinal.group(0)) if ordinal else 0), m.end(), "war", full, (), slug(full))
             continue
         where_text = m.group("where") or m.group("adj")
         group = "where" if m.group("where") else "adj"
@@ -465,6 +474,16 @@ def find_events(text: str, offset: int, actors: ArticleActors) -> list[EventMent
     for m in _TALKS_IN.finditer(text):
         place = m.group("place")
         add(m.start(), m.end(), "talks", f"talks in {place}", (), f"talks-{slug(place)}")
+    for m in _COP.finditer(text):  # the UN climate conferences: "COP29 in Baku"
+        place = m.group("place")
+        add(
+            m.start(),
+            m.end(),
+            "conference",
+            f"COP{m.group('number')} climate conference" + (f" in {place}" if place else ""),
+            (),
+            f"cop{m.group('number')}",
+        )
     for m in _CONFERENCE.finditer(text):
         name = m.group("name").strip()
         add(m.start("name"), m.end(), "conference", name, (), slug(name))
@@ -584,7 +603,7 @@ continued remained""".split()
 )
 _CLAUSE_SPLIT = re.compile(r";\s+|:\s+|,\s+(?:and|but|while|whereas|then|although|though)\s+|\.\s+|\s+[—–]\s+")
 _REPORT_FRAME = re.compile(
-    r"^.*?\b(?:said|says|told\s+\w+(?:\s+\w+)?|added|argued|warned|noted|wrote|stated|insisted|recalled)"
+    r"^.*?\b(?:said|says|told\s+\w+(?:\s+\w+)?|added(?!(?:\s+(?!that\b)[\w\-%$€£.]+){1,8}\s+(?:to|into)\s)|argued|warned|noted|wrote|stated|insisted|recalled)"
     r"(?:\s+(?:on|in|last|this)\s+[\w ]{0,20}?)?\s+(?:that\s+)?",
     re.IGNORECASE,
 )
@@ -738,6 +757,23 @@ def generic_dated_events(
     return out
 
 
+_YEAR_RANGE = re.compile(
+    r"(?:(?<=\bof\s)|(?<=\bin\s)|(?<=\bfrom\s))(?P<year>1[5-9]\d\d|20\d\d)[–-](?P<end>\d\d|\d{4})\b(?![–-]\d)"
+)
+
+
+def _with_year_ranges(text: str, dates: list[DateMatch]) -> list[DateMatch]:
+    """``dates`` and the first years of year ranges ("the war of 1894-95": 1894), which dates.py leaves
+    alone as they are often fiscal years ("the 2019-2020 budget"); only after "of", "in" or "from"."""
+    extra = []
+    for m in _YEAR_RANGE.finditer(text):
+        start, end = int(m.group("year")), m.group("end")
+        last = int(end) if len(end) == 4 else start - start % 100 + int(end)
+        if start < last <= start + 10 and not any(d.start < m.end() and m.start() < d.end for d in dates):
+            extra.append(DateMatch(m.start(), m.end(), DateValue(value=f"{start:04d}", precision="year")))
+    return sorted([*dates, *extra], key=lambda d: d.start)
+
+
 def date_events(text: str, offset: int, events: list[EventMention], reference: DateValue | None) -> list[DatedEvent]:
     """Attach each date in the sentence to the event it dates: a date right after the event phrase
     ("in 2014", ", which began in 2014"), or right before its head noun ("the 1991 dissolution",
@@ -747,7 +783,7 @@ def date_events(text: str, offset: int, events: list[EventMention], reference: D
         return []
     out: list[DatedEvent] = []
     used: set[int] = set()
-    for dm in find_dates(text, reference):
+    for dm in _with_year_ranges(text, find_dates(text, reference)):
         d_start, d_end = offset + dm.start, offset + dm.end
         best: tuple[int, EventMention] | None = None
         for e in events:
