@@ -621,7 +621,9 @@ def _polarity(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
 
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer|no|none|nobody|nothing|neither|nor)\b|n[’']t\b", re.I)
 _CLAUSES = re.compile(
-    r"[;:()\u2014\u2013]|,\s+(?:and|but|while|whereas)\b|"
+    r"[;:()\u2014\u2013]|,\s+(?:and|but|while|whereas|because|although|though)\b|"
+    r",\s+as\s+(?!well\b|much\b|many\b|long\b|soon\b|far\b|a\b|an\b|the\b|part\b)|"
+    r"\band\s+(?=(?:is|are|was|were|will|would|has|have|had|can|could|should|must|did|does)\b)|"
     r"\b(?:that|which|but|while|whereas|if|unless|until|provided)\b|"
     r"(?<![A-Z])(?<!Dr|Mr|Ms|St|Lt|Jr|No)(?<!Mrs|Gen|Col|Sen|Rep|Gov|Sgt)[.!?](?=\s+[A-Z“\"‘']|\s*$)"
 )
@@ -656,15 +658,35 @@ _FALSE_TAIL = re.compile(
 )
 
 
+_WRONG_SAYER = re.compile(
+    r"\b(?:anyone|anybody|whoever|those|people|someone)\s+(?:who\s+)?(?:says?|claims?|thinks?|believes?|argues?|"
+    r"insists?|suggests?|pretends?)\s+(?:that\s+)?(?P<what>.{15,}?)\s+(?:is|are)\s+(?:simply\s+|just\s+)?"
+    r"(?:wrong|mistaken|lying|deluded|deluding\s+\w+|kidding\s+\w+|misinformed|not\s+looking\s+at|"
+    r"not\s+paying\s+attention|ignoring|in\s+denial)\b",
+    re.IGNORECASE,
+)
+""""Anyone who says X is not looking at the data", "those who claim X are wrong": X called false."""
+
+
 def _statements(item: _Item) -> Iterator[tuple[str, bool, frozenset[str], frozenset[str], bool]]:
     """The clauses of a claim: (text, negated, content words with ``when:`` dates, names, rebuts). A clause
-    that the claim calls false ("it is false that X", "the claim that X is simply not true") is X,
-    negated, with ``rebuts`` set."""
-    clauses = _CLAUSES.split(item.claim.text)
+    that the claim calls false ("it is false that X", "the claim that X is simply not true", "anyone who
+    says X is wrong") is X, negated, with ``rebuts`` set."""
+    text, at = item.claim.text, 0
+    clauses: list[str] = []
+    called_false: set[int] = set()
+    for m in _WRONG_SAYER.finditer(text):
+        clauses.extend(_CLAUSES.split(text[at : m.start()]))
+        called_false.add(len(clauses))
+        clauses.append(m.group("what"))
+        at = m.end()
+    clauses.extend(_CLAUSES.split(text[at:]))
     for index, clause in enumerate(clauses):
         before = clauses[index - 1].strip() if index else ""
-        rebuts = False
-        if _FALSE_LEAD.search(before):
+        rebuts = index in called_false
+        if rebuts:
+            pass
+        elif _FALSE_LEAD.search(before):
             rebuts = True
         elif _CLAIM_NOUN.search(before) and (tail := _FALSE_TAIL.search(clause)):
             clause, rebuts = clause[: tail.start()], True
@@ -690,6 +712,46 @@ class _Statement:
     rebuts: bool  # the claim calls this statement false
 
 
+_DEADLINE = re.compile(r"\b(?:before|by)\s+(?:the\s+end\s+of\s+)?(1[89]\d\d|20\d\d)\b", re.IGNORECASE)
+
+
+def _deadlines_conflict(x: _Statement, y: _Statement) -> bool:
+    """"Demand will peak before 2030" against "demand will not peak before 2050": a deadline asserted that is
+    earlier than one denied. Each clause gives one year, and it is a deadline ("before"/"by" 2030)."""
+    asserting, denying = (x, y) if y.negated else (y, x)
+    if asserting.negated or not denying.negated:
+        return False
+    years = []
+    for statement in (asserting, denying):
+        when = [w for w in statement.words if w.startswith("when:")]
+        deadline = _DEADLINE.findall(statement.text)
+        if len(when) != 1 or len(deadline) != 1 or when[0] != f"when:{deadline[0]}":
+            return False
+        years.append(int(deadline[0]))
+    return years[0] < years[1]
+
+
+def _speaker(item: _Item) -> str:
+    """Who says it, for an explanation: a direct quote whose speaker is not known is not the article's voice."""
+    if item.claim.claimant is None and item.claim.claim_type == "quote":
+        return f"a speaker quoted by {item.voice_label}"
+    return item.voice_label
+
+
+def _rebuttal_allowed(x: _Statement, y: _Statement) -> bool:
+    """A claim calling a direct quote false ("the claim that X is simply not true"), within one article, is
+    a rebuttal even from the article's own voice, or when the quote's speaker is not known (a quote is
+    someone else's words; the article is not summarising them)."""
+    rebutting, quoted = (x, y) if x.rebuts else (y, x)
+    if not rebutting.rebuts or quoted.rebuts or x.item.order == y.item.order:
+        return False
+    if quoted.item.claim.claim_type != "quote":
+        return False
+    if quoted.item.claim.claimant is None and rebutting.item.claim.claimant is None:
+        return rebutting.item.claim.claim_type != "quote"  # two quotes of unknown speakers may be one speaker's
+    return quoted.item.voice != rebutting.item.voice
+
+
 def _similar_polarity_candidates(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
     entries: list[_Statement] = []
     frequency: dict[str, int] = defaultdict(int)
@@ -710,7 +772,9 @@ def _similar_polarity_candidates(items: Sequence[_Item], ctx: _Context) -> Itera
         for i, j in combinations(block[key], 2):
             x, y = entries[i], entries[j]
             a, b = x.item, y.item
-            if x.negated == y.negated or not _allowed(a, b) or not _same_time(a.claim, b.claim):
+            if x.negated == y.negated or not (_allowed(a, b) or _rebuttal_allowed(x, y)):
+                continue
+            if not _same_time(a.claim, b.claim):
                 continue
             shared = x.words & y.words
             if _blocking(shared, frequency)[0] != key:
@@ -720,7 +784,9 @@ def _similar_polarity_candidates(items: Sequence[_Item], ctx: _Context) -> Itera
                 continue
             if len(shared) < MIN_STATEMENT_OVERLAP * len(x.words | y.words):
                 continue
-            if {w for w in x.words if w.startswith("when:")} != {w for w in y.words if w.startswith("when:")}:
+            when_x = {w for w in x.words if w.startswith("when:")}
+            when_y = {w for w in y.words if w.startswith("when:")}
+            if when_x != when_y and not _deadlines_conflict(x, y):
                 continue  # other years or months: both may hold
             if not (x.names <= y.every or y.names <= x.every):
                 continue  # each names someone or somewhere the other does not
@@ -731,19 +797,24 @@ def _similar_polarity_candidates(items: Sequence[_Item], ctx: _Context) -> Itera
             if b.order < a.order:
                 x, y, a, b = y, x, b, a
             asserting, denying = (x, y) if y.negated else (y, x)
-            rebuttal = denying.rebuts
+            rebuttal = x.rebuts or y.rebuts
             if rebuttal:
+                rebutter, other = (x, y) if x.rebuts else (y, x)
                 what = (
-                    f"{denying.item.voice_label} calls false what {asserting.item.voice_label} "
-                    f"{asserting.item.says}: “{asserting.text}” ({_surface(plain, denying.text)})."
+                    f"{_speaker(rebutter.item)} calls false what {_speaker(other.item)} "
+                    f"{other.item.says}: “{other.text}” ({_surface(plain, rebutter.text)})."
                 )
             else:
                 what = (
                     f"the same statement ({_surface(plain, y.text)}), {'denied' if y.negated else 'asserted'} "
                     "by the second."
                 )
+                if when_x != when_y:
+                    early, late = (_DEADLINE.search(t) for t in (asserting.text, denying.text))
+                    if early and late:
+                        what += f" It happens {early.group(0)} and it does not {late.group(0)}: both cannot hold."
             explain = (
-                f"{a.voice_label} {a.says} “{x.text}”{_modality_label(a.claim)}; {b.voice_label} {b.says} "
+                f"{_speaker(a)} {a.says} “{x.text}”{_modality_label(a.claim)}; {_speaker(b)} {b.says} "
                 f"“{y.text}”{_modality_label(b.claim)}: {what}"
                 + _modality_sentence(asserting.item.claim, denying.item.claim)
             )

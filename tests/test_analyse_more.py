@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from kg import analyse
-from tests.test_analyse import _found
+from kg.analyse import find_contradictions
+from tests.test_analyse import _extracted_corpus, _found
 
 # ---------------------------------------------------------------------------------------------
 # Figures
@@ -83,3 +84,72 @@ def test_analyse_paraphrases_are_written_one_way() -> None:
     assert analyse._paraphrased("voted in favour of it") == "voted favour it"
     assert analyse._paraphrased("had set sail from Zuwara") == "had left from Zuwara"
     assert analyse._paraphrased("130 people on board") == "130 people aboard"
+
+
+# ---------------------------------------------------------------------------------------------
+# Statements denied or called false
+
+
+def test_analyse_anyone_who_says_x_is_wrong_calls_x_false() -> None:
+    found = _found(
+        "“Chile does not have a housing shortage today,” said President Gabriel Boric.",
+        "“Anyone who says Chile no longer has a housing shortage is not looking at the data,” said economist "
+        "Maria Soto.",
+    )
+    assert [kind for kind, _ in found] == ["rebuttal"]
+
+
+def test_analyse_anyone_who_says_x_is_wrong_agrees_with_someone_denying_x() -> None:
+    """Calling "Chile no longer has a shortage" wrong agrees with "Chile has a housing shortage"."""
+    assert (
+        _found(
+            "“Chile has a housing shortage today,” said President Gabriel Boric.",
+            "“Anyone who says Chile no longer has a housing shortage is not looking at the data,” said economist "
+            "Maria Soto.",
+        )
+        == []
+    )
+
+
+def test_analyse_the_article_calling_a_quote_false_is_a_rebuttal() -> None:
+    """Within one article, the author calls false a quote whose speaker the extractor could not name."""
+    corpus = _extracted_corpus(
+        "Its reasoning was set out by a spokesperson for the ministry last month: “Closing the rail line would "
+        "cost taxpayers millions of euros and is not the best outcome for passengers.”\n\n"
+        "The claim that closing the rail line would cost taxpayers millions is simply not true."
+    )
+    found = find_contradictions(corpus)
+    assert [c.kind for c in found] == ["rebuttal"]
+    assert "a speaker quoted by" in found[0].explanation
+
+
+def test_analyse_and_with_an_auxiliary_starts_a_clause() -> None:
+    """"... would cost millions and is not the best outcome": the negation belongs to the second clause."""
+    assert analyse._CLAUSES.split("the plan would cost millions and is not the best outcome")[0].strip() == (
+        "the plan would cost millions"
+    )
+
+
+def test_analyse_a_deadline_asserted_before_one_denied_conflicts() -> None:
+    found = _found(
+        "The International Energy Agency projects that global coal demand will peak before 2027, as renewables "
+        "spread.",
+        "The World Coal Association has insisted that coal demand will not peak before 2040.",
+    )
+    assert [kind for kind, _ in found] == ["polarity"]
+    assert "before 2027" in found[0][1] and "before 2040" in found[0][1]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        pytest.param("The International Energy Agency projects that global coal demand will peak before 2045.",
+                     "The World Coal Association has insisted that coal demand will not peak before 2040.",
+                     id="later-deadline-asserted"),
+        pytest.param("The International Energy Agency projects that global oil demand will peak before 2027.",
+                     "The World Coal Association has insisted that coal demand will not peak before 2040.",
+                     id="other-fuel"),
+    ],
+)
+def test_analyse_deadline_near_misses(first: str, second: str) -> None:
+    assert _found(first, second) == []
