@@ -220,6 +220,8 @@ def test_claims_quote_speaker_after_the_cue_with_a_descriptor() -> None:
         ("Consumer prices rose 2.9% in the year to August, according to the Bureau of Labor Statistics.",
          "Bureau of Labor Statistics data"),
         ("Exports fell 12% in 2024, according to data from the statistics agency Eurostat.", "Eurostat data"),
+        ("Figures from Egypt's Nile Basin Water Authority (NBWA) showed inflows were 18 percent below average.",
+         "Nile Basin Water Authority figures"),
     ],
 )
 def test_claims_a_figure_according_to_an_institution_cites_its_data(sentence: str, source: str) -> None:
@@ -262,3 +264,19 @@ def test_actors_possessive_state_institution_is_named_with_the_demonym() -> None
     x = run("Latvia's State Security Service said in its annual report that sabotage attempts had doubled.")
     claim = claim_with(x, "sabotage attempts")
     assert label(x, claim.claimant) == "Latvian State Security Service"
+
+
+def test_claims_surname_with_the_arabic_article_in_another_spelling() -> None:
+    # the gazetteer writes "al-Ghais"; the article "Al Ghais", after a quotation that ends in a place name
+    x = run('OPEC Secretary General Haitham al-Ghais spoke in Vienna. "Demand will keep growing, driven by India, '
+            'Africa and the Middle East," Al Ghais told an energy conference in Houston, according to remarks '
+            "published on OPEC's website.")
+    assert label(x, claim_with(x, "keep growing").claimant) == "Haitham al-Ghais"
+    assert [a.label for a in x.actors if a.kind == "Person"] == ["Haitham al-Ghais"]
+
+
+def test_claims_the_command_is_the_command_named_before() -> None:
+    # the Houthis (a military organisation) are named last, but "the command" is the one whose name says so
+    x = run("U.S. Central Command said the projectiles missed. The Houthi movement rejected that account. "
+            '"The claim is false. Two missiles fell into the sea," the command said in a post on X.')
+    assert label(x, claim_with(x, "fell into the sea").claimant) == "US Central Command"

@@ -585,6 +585,8 @@ def _choose(
         # "Dominic Johnson" is not Boris Johnson: a capitalised word right before the surname
         prev = body[max(0, start - 25) : start].rstrip()
         prev_word = prev.split()[-1] if prev.split() else ""
+        if prev_word[-1:] in tuple(",;:.!?\"”)’"):
+            prev_word = ""  # the word ends a phrase before the name ('... the Middle East," Al Ghais told')
         if prev_word[:1].isupper() and prev_word.strip(".,") not in _NOT_NAME_WORDS and not _is_title(prev_word):
             return None
     return best
@@ -1288,21 +1290,25 @@ def _bare_organisations(result: ArticleActors, body: str, blocks: Sequence[Block
             start, end = m.start(), m.end()
             if taken.overlaps(start, end):
                 continue
-            kinds = _ORG_NOUNS[re.sub(r"\s+", " ", m.group("noun").lower())]
-            # the nearest organisation of that kind ending less than 700 characters before (scanning back
-            # from here, not through every organisation of the article)
+            noun = re.sub(r"\s+", " ", m.group("noun").lower())
+            kinds = _ORG_NOUNS[noun]
+            # the nearest organisation whose name ends in the noun ("the command": "US Central Command"),
+            # else of that kind, ending less than 700 characters before (scanning back from here, not
+            # through every organisation of the article)
+            named = None
             key = None
             for i in range(bisect.bisect_right(starts, start) - 1, -1, -1):
                 o = orgs[i]
                 if o.start <= start - 700 - longest:
                     break
-                if (
-                    o.end <= start
-                    and start - o.end < 700
-                    and (result.actors[o.key].kind in kinds or o.how.split(":")[-1] in kinds)
-                ):
+                if o.end > start or start - o.end >= 700:
+                    continue
+                info = result.actors[o.key]
+                if named is None and any(n.lower().endswith(" " + noun) for n in (info.label, *info.aliases)):
+                    named = o.key
+                if key is None and (info.kind in kinds or o.how.split(":")[-1] in kinds):
                     key = o.key
-                    break
+            key = named or key
             if key is None:
                 continue
             result.mentions.append(ActorMention(start, end, key, "role", 0.65))

@@ -165,7 +165,7 @@ DOCUMENT_NOUNS = (
 _DOC_AFTER = re.compile(r"^(?:['’]s)?\s+(?:\w+\s+){0,2}?(?P<noun>" + DOCUMENT_NOUNS + r")\b", re.IGNORECASE)
 _DOC_BEFORE = re.compile(
     r"\b(?P<noun>" + DOCUMENT_NOUNS + r")\s+(?:of|by|from|published\s+by|conducted\s+by|"
-    r"carried\s+out\s+by|released\s+by|compiled\s+by)\s+(?:the\s+)?$",
+    r"carried\s+out\s+by|released\s+by|compiled\s+by)\s+(?:the\s+)?(?:[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?['’]s\s+)?$",
     re.IGNORECASE,
 )
 

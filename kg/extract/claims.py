@@ -118,6 +118,12 @@ _PASSIVE_RE = re.compile(
     r"interpreted|portrayed|branded|deemed)\s+by\s+",
     re.IGNORECASE,
 )
+_PUBLISHED_WORDS = re.compile(
+    r"(?:(?:the|a|an|his|her|their|its)\s+)?(?:\w+\s+)?(?:remarks|comments|transcript|readout|recording|video|"
+    r"speech|interview|post)\b",
+    re.IGNORECASE,
+)
+"""What "according to" names when it points at someone's published words rather than at who said them."""
 _ACCORDING_RE = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 _VIEW_RE = re.compile(r"\bin\s+(?:the\s+(?:view|opinion|words|eyes|assessment)\s+of\s+)?", re.IGNORECASE)
 _VIEW_POSSESSIVE = re.compile(r"['’]s?\s+(?:view|opinion|words|eyes|assessment|estimation)\b", re.IGNORECASE)
@@ -587,6 +593,12 @@ def find_attribution(ctx: Context, sent: Sentence, masked: str, sentence_index: 
                 continue
             key, conf = _group(ctx, gm.group(0)), 0.6
             subj = (sent.start + m.end(), sent.start + m.end() + gm.end())
+        if _PUBLISHED_WORDS.match(rest):
+            # '"...," Al Ghais told a conference, according to remarks published on OPEC's website': the speaker
+            # named by the verb says it; the website only published it
+            spoken = _cue_attribution(ctx, sent, masked, sentence_index, quotes)
+            if spoken is not None and spoken.claimant is not None:
+                return spoken
         content = _content_around(masked, sent, m.start(), subj[1] - sent.start)
         return Attribution(
             claimant=key, cue="according to", subject=subj, content=content, kind="according", confidence=conf

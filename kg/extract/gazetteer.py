@@ -146,6 +146,26 @@ def _read(name: str) -> Any:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+_ARABIC_ARTICLE = re.compile(r"\b(?P<article>[Aa]l|[Ee]l|[Aa]d|[Aa]sh|[Aa]z|[Aa]r)(?P<sep>[\- ])(?=[A-Z])")
+
+
+def spelling_variants(text: str) -> tuple[str, ...]:
+    """The ways a name with the Arabic article is written ("al-Ghais", "Al Ghais", "Al-Ghais",
+    "al Ghais"): the article in either case, joined by a hyphen or a space."""
+    if not _ARABIC_ARTICLE.search(text):
+        return (text,)
+    variants = {text}
+    for upper in (False, True):
+        for sep in ("-", " "):
+
+            def spell(m: re.Match[str], upper: bool = upper, sep: str = sep) -> str:
+                article = m.group("article").lower()
+                return (article.capitalize() if upper else article) + sep
+
+            variants.add(_ARABIC_ARTICLE.sub(spell, text))
+    return tuple(sorted(variants))
+
+
 @cache
 def load_gazetteer() -> Gazetteer:
     """The gazetteer shipped with kg (loaded once per process)."""
@@ -177,5 +197,6 @@ def load_gazetteer() -> Gazetteer:
                     "surname": entry.surnames,
                 }[how]
             for text in strings:
-                gaz.add_name(text, entry.key, how)
+                for variant in spelling_variants(text) if how in ("name", "surname") else (text,):
+                    gaz.add_name(variant, entry.key, how)
     return gaz
