@@ -668,6 +668,13 @@ _WRONG_SAYER = re.compile(
 """"Anyone who says X is not looking at the data", "those who claim X are wrong": X called false."""
 
 
+_STATEMENT_FRAME = re.compile(
+    r"^\s*(?:[\w.,'’\-]+\s+){0,10}?(?:said|says|told\s+[\w.]+(?:\s+[\w.]+)?|added|stated|confirmed)\s+(?:that\s+)?",
+    re.IGNORECASE,
+)
+"""The reporting frame a clause may start with ("Foreign ministry spokesman X said", "the coast guard said")."""
+
+
 def _statements(item: _Item) -> Iterator[tuple[str, bool, frozenset[str], frozenset[str], bool]]:
     """The clauses of a claim: (text, negated, content words with ``when:`` dates, names, rebuts). A clause
     that the claim calls false ("it is false that X", "the claim that X is simply not true", "anyone who
@@ -690,6 +697,9 @@ def _statements(item: _Item) -> Iterator[tuple[str, bool, frozenset[str], frozen
             rebuts = True
         elif _CLAIM_NOUN.search(before) and (tail := _FALSE_TAIL.search(clause)):
             clause, rebuts = clause[: tail.start()], True
+        frame = _STATEMENT_FRAME.match(clause)
+        if frame and not _NEGATION.search(frame.group(0)) and len(clause) - frame.end() >= 15:
+            clause = clause[frame.end() :]  # "He said the sharp drop began ...": the attribution is not the statement
         if len(clause) < 15 or "?" in clause:
             continue
         negated = bool(_NEGATION.search(clause)) != rebuts
@@ -888,7 +898,10 @@ def _similar_date_candidates(items: Sequence[_Item], ctx: _Context) -> Iterator[
             if _blocking(shared, frequency)[0] != key or not shared & _ONE_OFF or not x.names & y.names:
                 continue
             named = len(x.names & y.names) >= 2  # "Operation Prosperity Guardian": one name, one happening
-            if len(shared) < MIN_SHARED_STATEMENT_WORDS or (
+            # within one article, two speakers dating the same verb done to the same named place or thing ("the
+            # boat set sail from Zuwara on Tuesday" / "had left Zuwara on Monday night") tell of one happening
+            least = 2 if a.claim.article_id == b.claim.article_id else MIN_SHARED_STATEMENT_WORDS
+            if len(shared) < least or (
                 not named
                 and (
                     len(shared) < 0.5 * min(len(x.words), len(y.words))
@@ -1274,6 +1287,7 @@ _FUNCTION_WORDS = frozenset(
     according reported reports report stated states claimed claims announced per cent percent
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday year years month months week weeks day days
+    morning afternoon evening night dawn dusk midnight noon
     any each every all such last next first second third one two three four five six seven eight nine ten
     million billion thousand hundred trillion bn plus minus percentage point during after before since until
     between among without into onto upon""".split()

@@ -153,3 +153,34 @@ def test_analyse_a_deadline_asserted_before_one_denied_conflicts() -> None:
 )
 def test_analyse_deadline_near_misses(first: str, second: str) -> None:
     assert _found(first, second) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates of one happening
+
+
+def test_analyse_one_departure_on_two_weekdays_in_one_article_conflicts() -> None:
+    """"set sail from" is "left"; weekdays are resolved against the article's date."""
+    found = _found(
+        "Coast guard official Marco Rossi said the boat had set sail from the Libyan port of Zuwara on Tuesday. "
+        "Aid worker Anna Bianchi said the migrants had left Zuwara on Monday night."
+    )
+    assert [kind for kind, _ in found] == ["value"]
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        pytest.param(("Coast guard official Marco Rossi said the boat had set sail from the Libyan port of Zuwara "
+                      "on Tuesday.", "Aid worker Anna Bianchi said the migrants had left Zuwara on Monday night."),
+                     id="two-articles"),
+        pytest.param(("Coast guard official Marco Rossi said the boat had set sail from the Libyan port of Zuwara "
+                      "on Tuesday. Aid worker Anna Bianchi said the migrants had left Zuwara again on Monday night.",),
+                     id="again"),
+        pytest.param(("Coast guard official Marco Rossi said the boat had set sail from the Libyan port of Zuwara "
+                      "on Tuesday. Aid worker Anna Bianchi said the migrants had left Sabratha on Monday night.",),
+                     id="other-port"),
+    ],
+)
+def test_analyse_departure_near_misses(bodies: tuple[str, ...]) -> None:
+    assert _found(*bodies) == []
