@@ -848,6 +848,62 @@ def _similar_polarity_candidates(items: Sequence[_Item], ctx: _Context) -> Itera
             )
 
 
+# Short statements word for word, once asserted and once denied, by two speakers of one article: "This is
+# not deregulation" / "this is deregulation, plain and simple". Too short for the content-word overlap
+# above (fewer than three content words), so the whole clause must match, word for word, negation and
+# emphatic tails ("plain and simple", "full stop") aside. Blocked by (article, words): linear.
+
+_EMPHATIC = re.compile(
+    r",?\s*\b(?:plain\s+and\s+simple|pure\s+and\s+simple|full\s+stop|period|simply|just|really|certainly|clearly)\b",
+    re.IGNORECASE,
+)
+SHORT_STATEMENT_WORDS = (3, 8)
+"""A short statement has this many words at least and at most (negation and emphasis aside)."""
+
+
+def _short_statements(item: _Item) -> Iterator[tuple[tuple[str, ...], bool, str]]:
+    """(words, negated, text) of each short clause of a claim with one or two content words."""
+    for clause in _CLAUSES.split(item.claim.text):
+        clause = clause.strip(" ,.!\"“”‘’'")
+        if "?" in clause or not clause:
+            continue
+        plain = _EMPHATIC.sub(" ", _NEGATION.sub(" ", clause))
+        words = tuple(w.lower() for w in re.findall(r"[A-Za-z][A-Za-z\-]*", plain) if w.lower() not in ("a", "an"))
+        content = [w for w in words if w not in _FUNCTION_WORDS and len(w) > 2]
+        low, high = SHORT_STATEMENT_WORDS
+        if low <= len(words) <= high and 1 <= len(content) < MIN_SHARED_STATEMENT_WORDS:
+            yield words, bool(_NEGATION.search(clause)), clause[:1].upper() + clause[1:]
+
+
+def _short_statement_candidates(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
+    block: dict[tuple[str, tuple[str, ...]], list[tuple[_Item, bool, str]]] = defaultdict(list)
+    for item in items:
+        if item.claim.modality == "hedged" or item.claim.claimant is None:
+            continue
+        for words, negated, text in _short_statements(item):
+            block[(item.claim.article_id, words)].append((item, negated, text))
+    for key in sorted(block):
+        entries = block[key][:MAX_BLOCK]
+        for (a, neg_a, text_a), (b, neg_b, text_b) in combinations(entries, 2):
+            if neg_a == neg_b or not _allowed(a, b) or not _same_time(a.claim, b.claim):
+                continue
+            explain = (
+                f"{a.voice_label} {a.says} “{text_a}”{_modality_label(a.claim)}; {b.voice_label} {b.says} "
+                f"“{text_b}”{_modality_label(b.claim)}: the same words, "
+                f"{'denied' if neg_b else 'asserted'} by the second."
+            )
+            yield _Candidate(
+                kind="polarity",
+                cluster=("polarity", *sorted((a.party, b.party)), "short", key[0], *key[1]),
+                a=a,
+                b=b,
+                score=sum(a.strength) + sum(b.strength),
+                confidence=_confidence(0.6, a, b, 0.9),
+                modality=_modality_note(a.claim, b.claim),
+                explain=explain,
+            )
+
+
 # The same one-off happening in other words, on two dates that cannot both hold: "Washington announced a
 # naval mission, Operation Prosperity Guardian, on Dec. 18, 2023" vs "Operation Prosperity Guardian,
 # announced in January 2024". Only for verbs of things that happen once to what they name (signed,
@@ -1606,6 +1662,7 @@ def find_contradictions(corpus: Corpus) -> list[Contradiction]:
         _rebuttal,
         _polarity,
         _similar_polarity_candidates,
+        _short_statement_candidates,
         _date_candidates,
         _similar_date_candidates,
         _quantity_candidates,

@@ -184,3 +184,37 @@ def test_analyse_one_departure_on_two_weekdays_in_one_article_conflicts() -> Non
 )
 def test_analyse_departure_near_misses(bodies: tuple[str, ...]) -> None:
     assert _found(*bodies) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# Short statements word for word
+
+
+def test_analyse_a_short_statement_denied_by_another_speaker_in_one_article_conflicts() -> None:
+    found = _found(
+        "“This is not censorship. Not a single post is being removed from the platform,” said minister Anna Berg.\n\n"
+        "“Let us call this what it is: this is censorship, plain and simple,” said opposition leader Karl Lind."
+    )
+    assert [kind for kind, _ in found] == ["polarity"]
+    assert "This is not censorship" in found[0][1]
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        pytest.param(("“This is not censorship,” said minister Anna Berg.",
+                      "“Let us call this what it is: this is censorship, plain and simple,” said opposition leader "
+                      "Karl Lind."), id="two-articles"),
+        pytest.param(("“This is not censorship,” said minister Anna Berg.\n\n“Let us call this what it is: this is "
+                      "regulation, plain and simple,” said opposition leader Karl Lind.",), id="other-word"),
+        pytest.param(("“This is not censorship,” said minister Anna Berg.\n\n“Let us be clear: this is not "
+                      "censorship,” said opposition leader Karl Lind.",), id="both-denied"),
+    ],
+)
+def test_analyse_short_statement_near_misses(bodies: tuple[str, ...]) -> None:
+    assert _found(*bodies) == []
+
+
+def test_analyse_short_statements_leave_out_negation_and_emphasis() -> None:
+    words = analyse._EMPHATIC.sub(" ", analyse._NEGATION.sub(" ", "this is not deregulation, plain and simple"))
+    assert words.split() == ["this", "is", "deregulation"]
