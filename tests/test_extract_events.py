@@ -137,3 +137,44 @@ def test_events_added_to_a_list_is_a_happening_not_a_report() -> None:
     assert "The ministry added seven metals to its control lists" in names, names
     names = [e.name for e in run("He added that the plan to cut taxes had failed in 2020.").events]
     assert names == ["The plan to cut taxes had failed"], names
+
+
+def test_events_a_when_clause_after_a_date_happened_then() -> None:
+    events = run("He said the fall began on 8 November 2025, when the operator started flushing the upper dam.").events
+    names = {e.name: [d.value for d in e.dates] for e in events}
+    assert names.get("The operator started flushing the upper dam") == ["2025-11-08"], names
+    events = run("Prices have risen since mid-January, when U.S. tariffs on steel pushed them up.",
+                 published="2025-03-03").events
+    assert [(e.name, [d.value for d in e.dates]) for e in events] == [
+        ("U.S. tariffs on steel pushed them up", ["2025-01"])
+    ]
+
+
+def test_events_a_relative_clause_with_its_own_date_is_its_own_happening() -> None:
+    events = run("In 1920, the old government fled to the coast after losing the war to Ana Lima's rebels, "
+                 "who proclaimed the Free Republic in Tarsa on 1 October 1920.").events
+    names = {e.name: [d.value for d in e.dates] for e in events}
+    assert names.get("Ana Lima's rebels, who proclaimed the Free Republic in Tarsa") == ["1920-10-01"], names
+    assert names.get("The old government fled to the coast after losing the war to Ana Lima's rebels") == ["1920"]
+
+
+def test_events_a_relative_clause_hangs_on_the_noun_before_an_appositive_or_a_preposition() -> None:
+    names = [e.name for e in run("The leader appointed Governor Ana Lima, his former deputy, who took office "
+                                 "at the start of this year.", published="2025-09-18").events]
+    assert names == ["Governor Ana Lima, his former deputy, who took office"], names
+    names = [e.name for e in run("Farmers appealed to the Supreme Court of Appeal in Tarsa, which ruled in "
+                                 "June 2024 that the levy was lawful.").events]
+    assert names == ["Supreme Court of Appeal in Tarsa, which ruled that the levy was lawful"], names
+
+
+def test_events_a_participial_appositive_does_not_take_the_main_verbs_date() -> None:
+    events = run("Amendments to the Health Rules, adopted in June 2024, entered into force on 19 September 2025, "
+                 "introducing a new alert level.").events
+    names = {e.name: [d.value for d in e.dates] for e in events}
+    assert names.get("Amendments to the Health Rules entered into force") == ["2025-09-19"], names
+    assert names.get("Amendments to the Health Rules, adopted") == ["2024-06"], names
+
+
+def test_events_generic_names_keep_numbers_with_thousands_separators() -> None:
+    names = [e.name for e in run("In 2021 the army massed more than 100,000 troops near the border.").events]
+    assert names == ["The army massed more than 100,000 troops near the border"], names

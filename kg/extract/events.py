@@ -625,9 +625,12 @@ _LEAD_SUBORDINATE = re.compile(
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z .'’-]+,[^—–\-(]{0,30}?)?(?:\s*\([^)]*\))?\s*[—–-]+\s*")
 
 
-def _happening_verb(clause: str) -> re.Match[str] | None:
-    """The first past-tense verb of happening in ``clause`` (not a state, a measurement or a hypothesis)."""
+def _happening_verb(clause: str, start: int = 0) -> re.Match[str] | None:
+    """The first past-tense verb of happening in ``clause`` (not a state, a measurement or a hypothesis),
+    from ``start`` on."""
     for m in re.finditer(r"[A-Za-z][\w'’\-]*", clause):
+        if m.start() < start:
+            continue
         w = m.group(0)
         if not w[0].islower() or w in _NOT_HAPPENINGS:
             continue
@@ -647,7 +650,8 @@ def _without(text: str, dates: list[DateMatch], start: int, end: int, mark: str 
 
 
 _DATE_PHRASE = re.compile(
-    r"(?:\b(?:in|on|since|by|for|from|during|until|between|of|at|early|late|mid|the\s+end\s+of)\s+)*\x00+"
+    r"(?:\b(?:in|on|since|by|for|from|during|until|between|of|at|early|late|mid|before\s+dawn|"
+    r"(?:at\s+)?the\s+(?:end|start|beginning|turn)\s+of)\s+)*(?:\d{1,2}\s*(?:and|to|–|-)\s*)?\x00+"
     r"(?:[–\-/]\d{1,4}\b)?(?:\s*(?:and|to|–|-)\s*\x00+(?:[–\-/]\d{1,4}\b)?)*",
     re.IGNORECASE,
 )
@@ -669,15 +673,70 @@ def _event_unit(
     p_start = c_start + max([0, *(c for c in commas if c_start + c <= start)])
     p_end = c_start + min([c_end - c_start, *(c - 2 for c in commas if c_start + c - 2 >= end)])
     part = text[p_start:p_end]
+
+    def part_before(pos: int) -> int:
+        return c_start + max([0, *(c for c in commas if c_start + c < pos - 1)])
+
+    if p_start > c_start and re.match(r"(?:which|who)\b", part) and _happening_verb(part) is not None:
+        # "..., Mao's Communists, who proclaimed the republic on 1 October 1949": the relative clause's own
+        # happening, named with the noun it hangs on (past an appositive: "Galipolo, his deputy, who took office")
+        ante = _antecedent(text, c_start, p_start)
+        if ante is not None:
+            verb = _happening_verb(text[ante:p_end], p_start - ante)
+            if verb is not None:
+                return ante, p_end, verb
     if p_start > c_start and re.match(r"(?:which|that|who)\b", part):
-        p_start = c_start + max([0, *(c for c in commas if c_start + c < p_start - 1)])
+        p_start = part_before(p_start)
     verb = _happening_verb(part := text[p_start:p_end])
     if verb is not None and re.search(
         r"\b(?!(?:was|were|is|are|had|has|have|been|be)\b)\w+\W+\w*$", part[: verb.start()]
     ):
         return p_start, p_end, verb
+    if verb is not None and verb.start() < 3 and p_start > c_start:
+        # "Amendments to the rules, adopted in June 2024, entered into force on 19 September 2025": the
+        # subject is the part before a participial appositive
+        q_start = part_before(p_start)
+        s_start = part_before(q_start)
+        if (
+            q_start > c_start
+            and re.match(r"[a-z]+(?:ed|en)\b", text[q_start:p_start])
+            and _happening_verb(text[s_start:q_start]) is None
+        ):
+            verb = _happening_verb(text[s_start:p_end], p_start - s_start)
+            if verb is not None:
+                return s_start, p_end, verb
     verb = _happening_verb(text[c_start:c_end])
     return None if verb is None else (c_start, c_end, verb)
+
+
+def _antecedent(text: str, c_start: int, p_start: int) -> int | None:
+    """Where the capitalised noun phrase a relative clause at ``p_start`` hangs on begins, skipping one
+    appositive ("Governor Ana Lima, his former deputy, who ..."); None when there is none."""
+    before = text[c_start:p_start].rstrip(" ,")
+    appositive = re.search(r",\s+(?:his|her|its|their|the|a|an)\s+[^,]{1,60}$", before)
+    if appositive and _happening_verb(appositive.group(0)) is None:
+        before = before[: appositive.start()]
+    np = re.search(_CAP_NP + "$", before)
+    if np is None:
+        return None
+    start = np.start()
+    for _ in range(3):  # "the conflict in Ukraine", "the Permanent Court of Arbitration in The Hague"
+        head = _NP_HEAD.search(before, 0, start)
+        if head is None:
+            break
+        start = head.start()
+    return c_start + start
+
+
+_CAP_NP = r"(?:[A-Z][\w\-.]*(?:['’]s)?\s+){0,5}(?:[A-Z][\w\-.]*|(?<=['’]s\s)[a-z][\w\-]*)"
+_NP_HEAD = re.compile(
+    r"(?:" + _CAP_NP + r"|\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z][\w\-]*\s+){0,3}?[a-z][\w\-]*)"
+    r"\s+(?:of|in|on|for|against|between|at)\s+(?:the\s+)?$"
+)
+
+
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]\.[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|No|vs|Jr|Sr))$")
+_WHEN = re.compile(r",?\s+when\s+")
 
 
 def generic_dated_events(
@@ -691,12 +750,23 @@ def generic_dated_events(
     measurement ("prices doubled"), a state ("in force since 1949") or a hypothesis ("if no deal is
     reached"). The date of an utterance ("said on Monday that ...") dates no event. One event per span,
     dated by its date nearest the verb; its name is the span without dates, reporting frame and openers."""
-    splits = [(m.start(), m.end()) for m in _CLAUSE_SPLIT.finditer(text)]
+    splits = [
+        (m.start(), m.end())
+        for m in _CLAUSE_SPLIT.finditer(text)
+        if not (m.group(0).startswith(".") and _ABBREVIATION.search(text, 0, m.start()))  # "U.S. sanctions"
+    ]
     dates = find_dates(text, reference, weekdays=True)
     units: dict[int, tuple[int, int, list[DateMatch]]] = {}  # by the verb's offset: span and dates
     for dm in dates:
         if dm.start in taken or (dm.relative and dm.date.precision == "year" and "year" not in text[dm.start : dm.end]):
             continue
+        when = _WHEN.match(text, dm.end)
+        if when:  # "on November 8, when India started a flushing operation": the when-clause happened then
+            w_end = min([len(text), *(s for s, e in splits if s >= when.end())])
+            clause = text[when.end() : w_end]
+            verb = _happening_verb(clause)
+            if verb is not None and re.search(r"\w", clause[: verb.start()]) and not _UNREAL.search(clause):
+                units.setdefault(when.end() + verb.start(), (when.end(), w_end, []))[2].append(dm)
         if re.search(r"\bsince\s+$", text[: dm.start]):
             continue  # "in force since 1949": a state, not the date of a happening
         unit = _event_unit(text, splits, dm.start, dm.end)
@@ -719,6 +789,10 @@ def generic_dated_events(
         dm = min(in_unit, key=lambda d: (d.start < v_start, d.start - v_end if d.start >= v_start else v_start - d.end))
         name = _without(text, dates, body, b, mark="\x00")  # aligned with text[body:b]
         verb_end = v_end - body
+        participial = re.search(r",\s+[a-z]+(?:ed|en)\b[^,]{0,80},\s+$", name[: v_start - body])
+        if participial:  # "Amendments to the rules, adopted in June 2024, entered into force": the appositive goes
+            p0, p1 = participial.span()
+            name = name[:p0] + " " * (p1 - p0) + name[p1:]
         lead = _LEAD_SUBORDINATE.match(name)
         if lead and not lead.start("sub") <= dm.start - body < lead.end("sub"):
             # "On 4 February 2022, twenty days before troops crossed the border, X and Y declared ...": the date
@@ -727,9 +801,12 @@ def generic_dated_events(
             if main is not None and re.search(r"\w", name[lead.end() : lead.end() + main.start()]):
                 name = " " * lead.end() + name[lead.end() :]
                 verb_end = lead.end() + main.end()
-        comma = name.find(",", max(0, verb_end))  # "..., taking the Selic to 15%" is not the happening
+        comma = next(  # "..., taking the Selic to 15%" is not the happening; "9,000" has no clause comma
+            (c.start() for c in re.finditer(r",(?!\d)", name) if c.start() >= max(0, verb_end)), -1
+        )
         while comma > 0 and (appositive := _NAME_APPOSITIVE.match(name, comma + 1)):
-            comma = name.find(",", appositive.end() - 1)  # ", Operation Prosperity Guardian," names it: kept
+            comma = next((c.start() for c in re.finditer(r",(?!\d)", name) if c.start() >= appositive.end() - 1), -1)
+            # ", Operation Prosperity Guardian," names it: kept
         if comma > 0:
             name = name[:comma]
         name = _DATE_PHRASE.sub(" ", name).replace("\x00", " ")  # "between 2021 and June 2024", "for 2026–27"
@@ -745,7 +822,8 @@ def generic_dated_events(
             flags=re.IGNORECASE,
         )
         name = _NAME_OPENER.sub("", re.sub(r"\s+", " ", name).strip(" ,.;:-–—"))
-        name = re.sub(r"(?:\s+(?:in|on|since|by|of|from|between|and|the|a|an))+$", "", name, flags=re.I).strip(" ,")
+        name = re.sub(r"(?:\s+(?:in|on|since|by|of|from|between|and|again|the|a|an))+$", "", name, flags=re.I)
+        name = name.strip(" ,")
         tokens = name.split()
         if len(tokens) < 3:
             continue
