@@ -280,3 +280,13 @@ def test_claims_the_command_is_the_command_named_before() -> None:
     x = run("U.S. Central Command said the projectiles missed. The Houthi movement rejected that account. "
             '"The claim is false. Two missiles fell into the sea," the command said in a post on X.')
     assert label(x, claim_with(x, "fell into the sea").claimant) == "US Central Command"
+
+
+def test_actors_a_shorter_form_of_a_name_is_the_same_actor() -> None:
+    x = run('"We are still searching," said Cmdr. Marco Lo Bianco, who led the rescue. Lo Bianco said about 95 '
+            "people were aboard. The poll was run by Harborview Research Group. Harborview said it would repeat "
+            "the survey in January.")
+    assert label(x, claim_with(x, "95 people").claimant) == "Marco Lo Bianco"
+    assert label(x, claim_with(x, "still searching").claimant) == "Marco Lo Bianco"
+    assert label(x, claim_with(x, "repeat the survey").claimant) == "Harborview Research Group"
+    assert sorted(a.label for a in x.actors) == ["Harborview Research Group", "Marco Lo Bianco"]

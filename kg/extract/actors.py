@@ -477,6 +477,7 @@ def find_actors(article: Article, seg: Segmentation, gaz: Gazetteer) -> ArticleA
     _organisations(result, body, blocks, gaz)
     _cue_subject_people(result, body, blocks)
     _surname_links(result, body, blocks)
+    _merge_short_names(result)
     _appositive_titles(result, body, blocks)
     _role_phrases(result, body, blocks, gaz, role_links, date)
     _bare_roles(result, body, blocks)
@@ -817,10 +818,15 @@ def _cue_subject_people(result: ArticleActors, body: str, blocks: Sequence[Block
     # full names first, so that a later surname alone ("Sprūds said") is not taken for an organisation
     for single_pass in (False, True):
         for start, found in candidates:
+            end = start + len(found)
             words = found.split()
+            while len(words) > 2 and (_is_title(words[0].rstrip(".")) or words[0].rstrip(".").lower() in _HONORIFICS):
+                # "Cmdr. Giuseppe Lo Presti", "Dr. Helena Marsh": the title is named (the mention keeps it, so
+                # "said Cmdr. X" still finds X right after the verb) but is not part of the name
+                found = found[found.index(words[1], len(words[0])) :]
+                words = words[1:]
             if (len(words) == 1) != single_pass:
                 continue
-            end = start + len(found)
             inner = [m for m in result.mentions if start <= m.start and m.end <= end]
             if (
                 len(words) > 1
@@ -842,11 +848,15 @@ def _cue_subject_people(result: ArticleActors, body: str, blocks: Sequence[Block
             if kind is None:
                 continue
             info = ActorInfo(key=slug(found), label=found, kind=kind, confidence=0.6)
-            key = _add(result, info, None, 0.6)
+            key = _add(result, info, body[start:end] if end - start > len(found) else None, 0.6)
             result.mentions.append(ActorMention(start, end, key, "discovered", 0.6))
             taken.add(start, end)
 
 
+_HONORIFICS = {
+    "mr", "mrs", "ms", "dr", "prof", "sir", "dame", "rev", "gen", "lt", "col", "maj", "capt", "cmdr", "cdr",
+    "adm", "sgt", "cpl", "pte", "sen", "rep", "gov", "amb", "hon", "fr", "sr", "sra",
+}  # fmt: skip
 _COMMON_PLURALS = (
     {w.lower() for w in GROUP_NOUNS}
     | {w.lower() for w in GROUP_PEOPLE_NOUNS}
@@ -897,7 +907,15 @@ _OWNER_WORDS = {
 
 
 def _strip_article(start: int, name: str) -> tuple[int, str]:
-    """ "The Houthis" -> "Houthis" (the article is not part of the name)."""
+    """ "The Houthis" -> "Houthis" (the article is not part of the name); a name does not run across the end
+    of a sentence ("... Research Group. Harborview said": "Harborview")."""
+    ends = [
+        e
+        for e in re.finditer(r"(?<=[a-z]{2})\.\s+", name)
+        if not _is_title(word := name[: e.start()].split()[-1]) and word.lower() not in _HONORIFICS
+    ]
+    if ends:
+        start, name = start + ends[-1].end(), name[ends[-1].end() :]
     if name.startswith("The ") and len(name.split()) > 1:
         start, name = start + 4, name[4:]
     owner = re.match(r"([\w\-]+)['’]s\s+", name)
@@ -1059,6 +1077,43 @@ def _surname_links(result: ArticleActors, body: str, blocks: Sequence[Block]) ->
                     continue
                 result.mentions.append(ActorMention(start, end, keys[0], "surname", 0.8))
                 taken.add(start, end)
+
+
+def _merge_short_names(result: ArticleActors) -> None:
+    """An actor found by a shorter form of a name the article gives in full is that actor, not a second
+    one: a person by the end of the name ("Lo Presti said" after "Cmdr. Giuseppe Lo Presti"), an
+    organisation by its start ("Lakeview said" after "Lakeview Research Group")."""
+    found_by: dict[str, set[str]] = {}
+    for m in result.mentions:
+        found_by.setdefault(m.key, set()).add(m.how)
+    actors = list(result.actors.values())
+    for short in actors:
+        if found_by.get(short.key) != {"discovered"} or short.key not in result.actors:
+            continue
+        words = short.label.split()
+        person = short.kind == "Person"
+        longer = [
+            a.key
+            for a in actors
+            if a.key != short.key
+            and a.key in result.actors
+            and (a.kind == "Person") == person
+            and len(a.label.split()) > len(words)
+            and (a.label.split()[-len(words) :] if person else a.label.split()[: len(words)]) == words
+        ]
+        if len(longer) != 1:
+            continue
+        full = result.actors[longer[0]]
+        result.mentions = [
+            ActorMention(m.start, m.end, full.key, "surname" if person else "name", m.confidence)
+            if m.key == short.key
+            else m
+            for m in result.mentions
+        ]
+        _add_alias(full, short.label)
+        for alias in short.aliases:
+            _add_alias(full, alias)
+        del result.actors[short.key]
 
 
 def _role_phrases(
