@@ -290,3 +290,13 @@ def test_actors_a_shorter_form_of_a_name_is_the_same_actor() -> None:
     assert label(x, claim_with(x, "still searching").claimant) == "Marco Lo Bianco"
     assert label(x, claim_with(x, "repeat the survey").claimant) == "Harborview Research Group"
     assert sorted(a.label for a in x.actors) == ["Harborview Research Group", "Marco Lo Bianco"]
+
+
+def test_claims_relative_clause_with_its_own_speaker_is_its_own_claim() -> None:
+    x = run("Talks must cover the safety of the Zaporizhzhia nuclear plant, which the IAEA has repeatedly warned is "
+            "one stray strike away from disaster.")
+    assert label(x, claim_with(x, "which the IAEA").claimant) == "International Atomic Energy Agency"
+    assert not has_claim(x, "Talks must cover the safety of the Zaporizhzhia nuclear plant, which")
+    # a view needs what it is a view of: the sentence stays whole
+    x = run("Another critical event was NATO's 2004 expansion, which Russia perceived as a direct threat.")
+    assert has_claim(x, "expansion, which Russia perceived as a direct threat")

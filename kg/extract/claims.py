@@ -437,8 +437,8 @@ def _clause_ok(masked: str, start_rel: int, nested: bool = False) -> bool:
         last = words[-1].strip("\"“”'’").lower()
         if (last.endswith("ed") or last in _OBJECT_VERBS) and last not in _SUBJECT_FOLLOWS:
             return False  # the name is the object of a verb ("berated X, told him ...")
-    if nested:
-        return True
+    if nested or re.fullmatch(r"which\s+(?:the\s+)?", before):
+        return True  # a relative clause split off with its own speaker ("which the IAEA has warned ...")
     clause = re.split(r"[,;:—–(]", before)[-1]
     return not _SUBORDINATE.search(clause)
 
@@ -1156,7 +1156,9 @@ _NOUN_LIKE_CUES = {
     "concerns",
 }
 _ADDING = re.compile(r",\s+(?P<cue>adding|saying|noting|arguing|warning|insisting|stressing)\s+(?:that\s+)?")
-_CLAUSE_BREAK = re.compile(r"(?:,\s+(?:and|but)|;)\s+")
+_CLAUSE_BREAK = re.compile(r"(?:,\s+(?:and|but|(?P<which>which)(?=\s+(?:the\s|[A-Z])))|;)\s+")
+"""Where a sentence may turn to another speaker: "X said ..., and Y warned ...", "..., which the IAEA has
+warned is one strike from disaster" (a relative clause with a speaker of its own)."""
 
 
 def _clauses(ctx: Context, sent: Sentence) -> list[Sentence]:
@@ -1169,6 +1171,16 @@ def _clauses(ctx: Context, sent: Sentence) -> list[Sentence]:
             continue
         rest = masked[m.end() :]
         mention = _mention_at(ctx, sent.start + m.end(), rest)
+        if m.group("which"):
+            # "..., which the minister said would be 60% complete": a speaker within a few words, then the cue
+            said = re.match(r"(?:[\w\-’'.]+\s+){1,6}?(?P<cue>" + CUE_RE.pattern + r")\s+(?!that\b)", rest)
+            if said is None or said.group("cue").lower() in _NOUN_LIKE_CUES | AS_CUES:
+                continue  # "..., which Russia perceived as a threat": the view needs what it is a view of
+            if mention is None or mention.start - sent.start >= m.end() + said.start("cue"):
+                continue  # only a speaker the article names (else the sentence keeps its own speaker)
+            parts.append(_part(sent, start, m.start()))
+            start = m.start("which")
+            continue
         if mention is not None:
             subject_end = mention.end - sent.start
         else:
