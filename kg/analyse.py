@@ -1074,6 +1074,52 @@ def _rebuttal(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
         )
 
 
+# A claim that answers the sentence just before it: "The Houthis have repeatedly claimed that they target
+# only ships linked to Israel." / "The record suggests otherwise: most of the vessels struck had no
+# connection." The answer names no target; it is the claim right before it (the next sentence of the same
+# article), said by someone else.
+
+_ANSWER = re.compile(
+    r"^\W*(?:but\s+|yet\s+|however,?\s+|in\s+fact,?\s+)?(?:"
+    r"(?:the|this|that|their|his|her|its)\s+(?:[\w\-]+\s+){0,2}(?:suggests?|shows?|indicates?|tells?|proves?|says?)\s+"
+    r"(?:a\s+different\s+story|otherwise)|"
+    r"(?:that|this|it)\s+(?:is|was)\s+(?:simply\s+|just\s+|plainly\s+|completely\s+|totally\s+)?"
+    r"(?:false|untrue|not\s+true|wrong|incorrect|a\s+lie|nonsense)|"
+    r"(?:the|this|that|such|these|those)\s+(?:[\w\-]+\s+)?(?:claims?|allegations?|accounts?|assertions?|reports?)\s+"
+    r"(?:is|are|was|were)\s+(?:simply\s+|just\s+|plainly\s+|completely\s+|totally\s+)?"
+    r"(?:false|untrue|not\s+true|wrong|incorrect|baseless|unfounded|groundless|nonsense))\b",
+    re.IGNORECASE,
+)
+ANSWER_GAP = 3
+"""An answer follows the claim it answers within this many characters (the next sentence)."""
+
+
+def _answer_candidates(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
+    for before, item in pairwise(items):  # items are in article order, then by position
+        if before.claim.article_id != item.claim.article_id:
+            continue
+        m = _ANSWER.match(item.claim.text)
+        if m is None or not 0 <= item.claim.span.start - before.claim.span.end <= ANSWER_GAP:
+            continue
+        if before.voice == item.voice or before.claim.rebuttal is not None or _ANSWER.match(before.claim.text):
+            continue
+        cue = m.group(0).strip(" :,")
+        explain = (
+            f"{_speaker(item)} answers what {_speaker(before)} {before.says} just before "
+            f"(“{before.claim.text}”): “{cue}”."
+        )
+        yield _Candidate(
+            kind="rebuttal",
+            cluster=("rebuttal", before.party, item.party, before.uid),
+            a=before,
+            b=item,
+            score=sum(before.strength) + sum(item.strength),
+            confidence=_confidence(0.7, before, item),
+            modality=None,
+            explain=explain,
+        )
+
+
 # ---------------------------------------------------------------------------------------------
 # Values: dates and quantities
 
@@ -1660,6 +1706,7 @@ def find_contradictions(corpus: Corpus) -> list[Contradiction]:
     members: dict[tuple[str, ...], list[_Candidate]] = defaultdict(list)
     for generator in (
         _rebuttal,
+        _answer_candidates,
         _polarity,
         _similar_polarity_candidates,
         _short_statement_candidates,

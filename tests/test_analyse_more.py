@@ -218,3 +218,40 @@ def test_analyse_short_statement_near_misses(bodies: tuple[str, ...]) -> None:
 def test_analyse_short_statements_leave_out_negation_and_emphasis() -> None:
     words = analyse._EMPHATIC.sub(" ", analyse._NEGATION.sub(" ", "this is not deregulation, plain and simple"))
     assert words.split() == ["this", "is", "deregulation"]
+
+
+# ---------------------------------------------------------------------------------------------
+# An answer to the sentence before
+
+
+def test_analyse_a_claim_answering_the_one_before_is_a_rebuttal() -> None:
+    found = _found(
+        "Turkey has repeatedly claimed that the new dam takes only a tenth of the river's flow. "
+        "The record suggests otherwise: downstream farmers lost most of their water in the summer."
+    )
+    assert [kind for kind, _ in found] == ["rebuttal"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param("Turkey has repeatedly claimed that the new dam takes only a tenth of the river's flow. "
+                     "Downstream farmers lost most of their water in the summer, the record suggests.", id="no-cue"),
+        pytest.param("Turkey has repeatedly claimed that the new dam takes only a tenth of the river's flow. "
+                     "Farmers' leader Ali Demir said the new canal had cost 40 million dollars to build. "
+                     "The record suggests otherwise: downstream farmers lost most of their water.", id="not-next"),
+    ],
+)
+def test_analyse_answer_near_misses(body: str) -> None:
+    """No cue, or the claim answered is not the one right before: Turkey's claim is not answered."""
+    assert [pair for kind, pair in _found(body) if kind == "rebuttal" and "a tenth" in pair] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "answers"),
+    [("The record suggests otherwise: most were not.", True), ("That is simply not true.", True),
+     ("The Houthi claim is false.", True), ("This claim is baseless, the ministry said.", True),
+     ("The record shows a rise in attacks.", False), ("It is true that prices rose.", False)],
+)
+def test_analyse_answer_cues(text: str, answers: bool) -> None:
+    assert bool(analyse._ANSWER.match(text)) is answers
