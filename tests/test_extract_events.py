@@ -178,3 +178,35 @@ def test_events_a_participial_appositive_does_not_take_the_main_verbs_date() -> 
 def test_events_generic_names_keep_numbers_with_thousands_separators() -> None:
     names = [e.name for e in run("In 2021 the army massed more than 100,000 troops near the border.").events]
     assert names == ["The army massed more than 100,000 troops near the border"], names
+
+
+def test_events_a_weekday_possessive_dates_a_typed_event_from_the_article_day() -> None:
+    events = dated("At Sunday’s summit in Oslo, the prime minister announced a new fund.", published="2025-03-03")
+    assert events.get("summit-oslo") == ["2025-03-02"]
+    events = dated("Leaders will meet ahead of Sunday’s summit in Oslo.", published="2025-03-03")
+    assert events.get("summit-oslo") == []
+    assert dated("At Sunday’s summit in Oslo, leaders met.", published="2025-03").get("summit-oslo") == []
+
+
+def test_events_sworn_in_and_said_dates_the_swearing_in() -> None:
+    events = run("She was sworn in on 20 May 2024 and said in her address that the island would stay free.").events
+    assert [(e.name, [d.value for d in e.dates]) for e in events] == [("She was sworn", ["2024-05-20"])]
+
+
+def test_events_a_subordinate_clause_holding_the_date_is_the_happening() -> None:
+    events = run("At least 12 people died after an overcrowded ferry carrying pilgrims capsized before dawn "
+                 "Thursday off the island of Kos, officials said.", published="2025-10-03").events
+    assert [(e.name, [d.value for d in e.dates]) for e in events] == [
+        ("An overcrowded ferry carrying pilgrims capsized off the island of Kos", ["2025-10-02"])
+    ]
+    events = run("The troop movements matched what analysts had expected after the army re-established the "
+                 "Northern District in 2024.").events
+    assert [(e.name, [d.value for d in e.dates]) for e in events] == [
+        ("The army re-established the Northern District", ["2024"])
+    ]
+
+
+def test_events_after_a_noun_and_a_coordinated_verb_is_not_a_subordinate_clause() -> None:
+    names = [e.name for e in run("The pact the states formed after a wave of coups and turned into a league "
+                                 "in July 2024 has a joint force.").events]
+    assert not any(n.startswith("A wave of coups") for n in names), names

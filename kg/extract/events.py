@@ -9,7 +9,9 @@ the same event in several articles is one node and the dates each article gives 
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.dates import DateMatch, find_dates
@@ -17,6 +19,7 @@ from kg.extract.actors import ArticleActors
 from kg.iris import slug
 from kg.models import DateValue
 
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 RECURRING = {"summit", "election", "sanctions", "enlargement", "accession"}
 _CAPNAME = r"(?:[A-Z][\w'’\-]*)(?:\s+(?:of\s+)?[A-Z][\w'’\-]*){0,4}"
 _DET = r"(?:the\s+)?"
@@ -586,6 +589,11 @@ _LINK = re.compile(
 )
 
 
+# Irregular participles of happening ("He was sworn in on 20 May 2024"); "given", "known" and "seen" are left out.
+_PARTICIPLES = set(
+    """sworn overthrown withdrawn stolen frozen sunk beaten broken chosen taken driven thrown torn undertaken
+arisen begun""".split()
+)
 _PAST_IRREGULAR = set(
     """began took won lost met signed held led left sent struck broke came went made gave
 hit seized drew fought sank shot withdrew overthrew arose became brought bought built
@@ -610,6 +618,7 @@ _REPORT_FRAME = re.compile(
 _UNREAL = re.compile(
     r"\b(?:will|would|could|(?-i:may)(?!\s+\d)|might|should|must|can|cannot|can't|won't|if|unless|until)\b", re.I
 )
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|these|those)\s+$", re.I)
 _STATIVE_BEFORE = re.compile(r"\b(?:is|are|be|being|already|still|remain|remains)\s+$", re.I)
 _NAME_OPENER = re.compile(
     r"^(?:(?:(?:\w+|a)\s+(?:days?|weeks?|months?|years?)\s+(?:after|before)|(?:\w+\s+)?(?:days|weeks|months|years)\s+later,?|in|on|by|after|before|when|since|under|until|during|as|between|and|but|of|then|according\s+to\s+[^,]+,)\s+)+",
@@ -634,9 +643,9 @@ def _happening_verb(clause: str, start: int = 0) -> re.Match[str] | None:
         w = m.group(0)
         if not w[0].islower() or w in _NOT_HAPPENINGS:
             continue
-        if w in _PAST_IRREGULAR or (w.endswith("ed") and len(w) > 4):
-            if _STATIVE_BEFORE.search(clause[: m.start()]):
-                continue
+        if w in _PAST_IRREGULAR or w in _PARTICIPLES or (w.endswith("ed") and len(w) > 4):
+            if _STATIVE_BEFORE.search(clause[: m.start()]) or _DETERMINER_BEFORE.search(clause[: m.start()]):
+                continue  # "is based", "an overcrowded boat"
             return m
     return None
 
@@ -709,6 +718,13 @@ def _event_unit(
     return None if verb is None else (c_start, c_end, verb)
 
 
+def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    last = None
+    for last in matches:  # noqa: B007 - the last one is wanted
+        pass
+    return last
+
+
 def _antecedent(text: str, c_start: int, p_start: int) -> int | None:
     """Where the capitalised noun phrase a relative clause at ``p_start`` hangs on begins, skipping one
     appositive ("Governor Ana Lima, his former deputy, who ..."); None when there is none."""
@@ -736,6 +752,11 @@ _NP_HEAD = re.compile(
 
 
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]\.[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|No|vs|Jr|Sr))$")
+_SUBORDINATOR = re.compile(r"\b(?:after|when|because|once)\s+(?!(?:\w+\s+){0,2}?(?:days?|weeks?|months?|years?)\b)")
+_AND_SAID = re.compile(
+    r",?\s+and\s+(?:then\s+)?(?:said|told|added|argued|warned|noted|wrote|stated|insisted|declared|announced)\b"
+)
+_CLAUSE_COMMA = re.compile(r",(?!\d)")
 _WHEN = re.compile(r",?\s+when\s+")
 
 
@@ -773,10 +794,28 @@ def generic_dated_events(
         if unit is None:
             continue
         a, b, verb = unit
+        said = _AND_SAID.search(text, a + verb.end(), b)
+        if said and dm.end <= said.start():  # "He was sworn in on 20 May and said ...": the date is not the saying's
+            b = said.start()
         frame = _REPORT_FRAME.match(text[a:b])
         body = a + (frame.end() if frame else 0)
         if dm.start < body or _UNREAL.search(_without(text, dates, body, a + verb.end())):
             continue  # the date of a statement, or something that may happen
+        subordinate = _last(_SUBORDINATOR.finditer(text, a + verb.end(), dm.start))
+        if subordinate is not None:
+            # "27 people died after a boat carrying migrants capsized before dawn Thursday off Lampedusa": the
+            # subordinate clause holding the date is a happening of its own
+            clause = text[subordinate.end() : dm.start]
+            inner = _happening_verb(clause)
+            if (
+                inner is not None
+                and re.search(r"\w", clause[: inner.start()])
+                and not re.search(r"\b(?:and|or|but)\s+$", clause[: inner.start()])  # "after coups and turned""
+                and not _UNREAL.search(clause)
+            ):
+                s_end = next((c.start() for c in _CLAUSE_COMMA.finditer(text, dm.end, b)), b)
+                units.setdefault(subordinate.end() + inner.start(), (subordinate.end(), s_end, []))[2].append(dm)
+                continue  # the date is the subordinate clause's, not the main verb's
         a0, b0, in_unit = units.setdefault(a + verb.start(), (a, b, []))
         in_unit.append(dm)
         if b - a < b0 - a0:
@@ -787,6 +826,9 @@ def generic_dated_events(
         body = a + (frame.end() if frame else 0)
         v_end = v_start + len(re.match(r"\S+", text[v_start:]).group(0))  # type: ignore[union-attr]
         dm = min(in_unit, key=lambda d: (d.start < v_start, d.start - v_end if d.start >= v_start else v_start - d.end))
+        inside = _last(_SUBORDINATOR.finditer(text, body, v_start))
+        if inside is not None and dm.start >= inside.end() and re.search(r"\w", text[inside.end() : v_start]):
+            body = inside.end()  # "27 died after a boat capsized before dawn Thursday": the boat capsized then
         name = _without(text, dates, body, b, mark="\x00")  # aligned with text[body:b]
         verb_end = v_end - body
         participial = re.search(r",\s+[a-z]+(?:ed|en)\b[^,]{0,80},\s+$", name[: v_start - body])
@@ -852,6 +894,26 @@ def _with_year_ranges(text: str, dates: list[DateMatch]) -> list[DateMatch]:
     return sorted([*dates, *extra], key=lambda d: d.start)
 
 
+_WEEKDAY_POSSESSIVE = re.compile(
+    r"(?<!\bnext\s)(?<!\bahead\sof\s)(?<!\bbefore\s)(?<!\buntil\s)(?<!\bthis\s)"
+    r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\s+(?=[a-z])"
+)
+
+
+def _weekday_possessives(text: str, reference: DateValue | None) -> list[DateMatch]:
+    """"Sunday's summit": the latest such weekday on or before the article's day (as dates.py reads "on
+    Sunday"), not after "next", "ahead of", "before", "until" or "this"."""
+    if reference is None or reference.precision != "day":
+        return []
+    day = _dt.date.fromisoformat(reference.value)
+    out = []
+    for m in _WEEKDAY_POSSESSIVE.finditer(text):
+        back = (day.weekday() - _WEEKDAYS.index(m.group("weekday"))) % 7
+        when = day - _dt.timedelta(days=back)
+        out.append(DateMatch(m.start(), m.end("weekday"), DateValue(value=when.isoformat(), precision="day"), True))
+    return out
+
+
 def date_events(text: str, offset: int, events: list[EventMention], reference: DateValue | None) -> list[DatedEvent]:
     """Attach each date in the sentence to the event it dates: a date right after the event phrase
     ("in 2014", ", which began in 2014"), or right before its head noun ("the 1991 dissolution",
@@ -861,7 +923,7 @@ def date_events(text: str, offset: int, events: list[EventMention], reference: D
         return []
     out: list[DatedEvent] = []
     used: set[int] = set()
-    for dm in _with_year_ranges(text, find_dates(text, reference)):
+    for dm in _with_year_ranges(text, find_dates(text, reference) + _weekday_possessives(text, reference)):
         d_start, d_end = offset + dm.start, offset + dm.end
         best: tuple[int, EventMention] | None = None
         for e in events:
