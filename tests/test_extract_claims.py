@@ -300,3 +300,11 @@ def test_claims_relative_clause_with_its_own_speaker_is_its_own_claim() -> None:
     # a view needs what it is a view of: the sentence stays whole
     x = run("Another critical event was NATO's 2004 expansion, which Russia perceived as a direct threat.")
     assert has_claim(x, "expansion, which Russia perceived as a direct threat")
+
+
+def test_claims_the_report_is_the_organisation_that_just_spoke() -> None:
+    x = run("Latvia's State Security Service said in its annual report that sabotage attempts had doubled. "
+            "The report also said Russia was recruiting couriers online.")
+    assert label(x, claim_with(x, "recruiting couriers").claimant) == "Latvian State Security Service"
+    x = run("The report also said Russia was recruiting couriers online.")  # no one spoke before
+    assert claim_with(x, "recruiting couriers").claimant is None

@@ -249,6 +249,13 @@ def _subject_at(
         if key is not None:
             return key, m.start(), 0.7
         return None
+    bare_document = re.search(
+        r"\b[Tt]he\s+(?:(?:same|latest|new|annual|whole)\s+)?(?:report|study|survey|analysis|assessment|paper|review)$",
+        pre,
+    )
+    if bare_document and ctx.last_plural and sentence_index - ctx.last_plural[1] <= 2:
+        # "X said in its annual report ... The report also said ...": the organisation that just spoke
+        return ctx.last_plural[0], bare_document.start(), 0.6
     document = _DOCUMENT_SUBJECT.search(pre)
     if document:
         owner = ctx.actors.ending_near(sent.start + document.start())
