@@ -921,6 +921,24 @@ _AGAIN = re.compile(
 )
 
 
+_RELATIVE = re.compile(
+    r"(?:^|[,;:.(]\s*(?:and\s+|but\s+)?)(?P<ante>[^,;:.()]{8,}?),\s+which\s+(?P<rel>[^,;:()]{8,}?)(?=[,;:()]|\.\s|\.?$)"
+)
+
+
+def _relative_statements(item: _Item) -> Iterator[tuple[str, bool, frozenset[str], frozenset[str], bool]]:
+    """"the Balticconnector pipeline, which was damaged in November 2023, did not return ...": the relative
+    clause with what it tells of ("the Balticconnector pipeline was damaged in November 2023"), as
+    :func:`_statements` gives clauses (the relative clause alone does not say what was damaged)."""
+    for m in _RELATIVE.finditer(item.claim.text):
+        text = f"{m.group('ante').strip()} {m.group('rel').strip()}"
+        negated = bool(_NEGATION.search(text))
+        plain = _NEGATION.sub(" ", text)
+        words = _number_words(plain, None)
+        if sum(1 for w in words if not w.startswith("when:")) >= MIN_SHARED_STATEMENT_WORDS:
+            yield text[:1].upper() + text[1:], negated, words, _names_in(plain), False
+
+
 def _similar_date_candidates(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
     entries: list[tuple[_Statement, DateValue]] = []
     frequency: dict[str, int] = defaultdict(int)
@@ -928,7 +946,7 @@ def _similar_date_candidates(items: Sequence[_Item], ctx: _Context) -> Iterator[
         if item.claim.modality != "factual":
             continue
         reference = ctx.published.get(item.claim.article_id)
-        for text, negated, words, names, rebuts in _statements(item):
+        for text, negated, words, names, rebuts in (*_statements(item), *_relative_statements(item)):
             if negated or rebuts or not (words & _ONE_OFF) or not names:
                 continue
             found = find_dates(text, reference, weekdays=True)
@@ -1449,11 +1467,15 @@ _LEMMAS = {
 
 def _content_word(word: str) -> str:
     """A crude stem: British spellings and a few synonyms written one way, irregular forms as their verb,
-    and "-ing", "-ed", "-es", "-s" cut off while four letters remain (three for "-ing" and "-ed":
-    "voting" and "voted" are "vot")."""
+    "-ies" as "-y", and "-ing", "-ed", "-es" (after s, x, z, ch, sh), "-s" cut off while four letters remain
+    (three for "-ing" and "-ed": "voting" and "voted" are "vot")."""
     word = _SPELLING.get(word, word)
     word = _LEMMAS.get(word, word)
-    for suffix in ("ing", "ed", "es", "s"):
+    if word.endswith("ies") and len(word) >= 6:
+        return word[:-3] + "y"  # "countries" is "country"
+    if word.endswith("es") and word[:-2].endswith(("s", "x", "z", "ch", "sh")) and len(word) >= 5:
+        return word[:-2]  # "taxes", "churches"; but "pipelines", "states" lose the "s" only
+    for suffix in ("ing", "ed", "s"):
         least = 3 if suffix in ("ing", "ed") else 4
         if word.endswith(suffix) and len(word) - len(suffix) >= least and not word.endswith("ss"):
             return word[: -len(suffix)]

@@ -74,7 +74,8 @@ def test_analyse_one_claimant_in_one_article_is_still_not_compared() -> None:
 @pytest.mark.parametrize(
     ("word", "stem"),
     [("voting", "vot"), ("voted", "vot"), ("began", "begin"), ("begun", "begin"), ("backed", "support"),
-     ("favor", "favour"), ("added", "add"), ("needed", "need")],
+     ("favor", "favour"), ("added", "add"), ("needed", "need"), ("pipelines", "pipeline"), ("countries", "country"),
+     ("taxes", "tax"), ("states", "state")],
 )
 def test_analyse_content_word_stems(word: str, stem: str) -> None:
     assert analyse._content_word(word) == stem
@@ -255,3 +256,26 @@ def test_analyse_answer_near_misses(body: str) -> None:
 )
 def test_analyse_answer_cues(text: str, answers: bool) -> None:
     assert bool(analyse._ANSWER.match(text)) is answers
+
+
+def test_analyse_a_relative_clause_dates_what_it_tells_of() -> None:
+    """"X, which was damaged in November 2023, did not return to service": X was damaged in November 2023."""
+    found = _found(
+        "On 8 October 2023, the Balticconnector gas pipeline between Finland and Estonia was damaged, together "
+        "with a telecommunications cable running alongside it.",
+        "The Nord Stream pipelines were ruptured by explosions on September 26, 2022, and the Balticconnector "
+        "pipeline between Finland and Estonia, which was damaged in November 2023, did not return to service "
+        "until April 2024.",
+    )
+    assert [kind for kind, _ in found] == ["value"]
+
+
+def test_analyse_a_relative_clause_of_another_pipeline_is_no_conflict() -> None:
+    assert (
+        _found(
+            "On 8 October 2023, the Balticconnector gas pipeline between Finland and Estonia was damaged.",
+            "The Estlink cable between Finland and Estonia, which was damaged in December 2024, did not return to "
+            "service until April 2025.",
+        )
+        == []
+    )
