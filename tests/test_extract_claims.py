@@ -308,3 +308,16 @@ def test_claims_the_report_is_the_organisation_that_just_spoke() -> None:
     assert label(x, claim_with(x, "recruiting couriers").claimant) == "Latvian State Security Service"
     x = run("The report also said Russia was recruiting couriers online.")  # no one spoke before
     assert claim_with(x, "recruiting couriers").claimant is None
+
+
+def test_claims_a_person_of_an_organisation_speaks_for_themself() -> None:
+    x = run("Opposition leader Anna Verdi of the center-left Progressive Union accused the government of leaving "
+            "the sea without rescuers.")
+    assert label(x, claim_with(x, "without rescuers").claimant) == "Anna Verdi"
+
+
+def test_actors_a_document_title_is_not_an_organisation() -> None:
+    x = run("Thames Water supplies 16 million customers. According to Ofwat's own Water Company Performance Report, "
+            "it had the worst pollution record of any large company. The company has argued that bills must rise.")
+    assert "Water Company" not in [a.label for a in x.actors]
+    assert label(x, claim_with(x, "bills must rise").claimant) == "Thames Water"

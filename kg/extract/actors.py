@@ -724,6 +724,12 @@ def _title_roles(
     return roles
 
 
+_TITLE_GOES_ON = re.compile(
+    r"(?:\s+[A-Z][\w\-]*){0,3}\s+(?:Report|Review|Index|Survey|Study|Act|Bill|Plan|Strategy|Award|Prize|"
+    r"Conference|Summit|Guidelines|Statement|Handbook|Yearbook|Outlook|Bulletin)\b"
+)
+
+
 def _owned_name(name: str, gaz: Gazetteer) -> tuple[str, str | None]:
     """"Estonia's Foreign Intelligence Service" -> ("Estonian Foreign Intelligence Service", the gazetteer
     key of that name if it has one); other names are returned as they are."""
@@ -753,6 +759,8 @@ def _organisations(result: ArticleActors, body: str, blocks: Sequence[Block], ga
                 continue
             if taken.covers(start, end):
                 continue
+            if _TITLE_GOES_ON.match(body, m.end("name")):
+                continue  # "Water Company Performance Report", "Defence Committee Annual Review": a document
             owned = re.match(r".+?['’]s\s+", name)
             acronym = m.group("acronym") or ""
             if owned and acronym == "".join(w[0] for w in name[owned.end() :].split() if w[:1].isupper()):

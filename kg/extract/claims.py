@@ -238,6 +238,12 @@ def _subject_at(
             return owner.key, single.start("phrase"), 0.7
         return _group(ctx, single.group("phrase")), single.start("phrase"), 0.55
     mention = ctx.actors.ending_near(end_abs)
+    if mention is not None and mention.start >= sent.start and ctx.actors.actors[mention.key].kind != "Person":
+        of = re.search(r"\s+of\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){0,3}$", masked[: mention.start - sent.start])
+        person = ctx.actors.ending_near(sent.start + of.start()) if of else None
+        if person is not None and person.start >= sent.start and ctx.actors.actors[person.key].kind == "Person":
+            # "Elly Schlein of the center-left Democratic Party accused ...": the person speaks
+            return person.key, person.start - sent.start, 0.85
     if mention is not None and mention.start >= sent.start:
         info = ctx.actors.actors[mention.key]
         start_rel = mention.start - sent.start
