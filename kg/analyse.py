@@ -1013,17 +1013,54 @@ def _similar_date_candidates(items: Sequence[_Item], ctx: _Context) -> Iterator[
 # Rebuttal
 
 
+_REJECTED = re.compile(
+    r"\b(?:reports?|claims?|allegations?|suggestions?|assertions?|accusations?|statements?)\s+that\s+(?P<what>[^;:.!?]{15,})",
+    re.IGNORECASE,
+)
+MIN_REJECTED_WORDS = 3
+"""A rejected report ("dismissed a Latvian report that Russia had massed troops near the border") is the
+target's claim that shares at least this many of its content words, and half of them."""
+
+
+def _rejected_words(r: _Item) -> frozenset[str]:
+    """The content words (and years, months) of what a rebuttal rejects: the report or claim it names
+    ("a Latvian report that Russia had massed thousands of troops near the border")."""
+    m = _REJECTED.search(r.claim.text)
+    if m is None:
+        return frozenset()
+    words = _number_words(m.group("what"), None)
+    return words if sum(1 for w in words if not w.startswith("when:")) >= MIN_REJECTED_WORDS else frozenset()
+
+
+def _says_rejected(rejected: frozenset[str], c: _Item) -> bool:
+    """Whether claim ``c`` says what a rebuttal rejects, in other words: most of its content words, and no
+    year or month it does not give."""
+    if not rejected:
+        return False
+    words = _number_words(c.claim.text, None)
+    plain = {w for w in rejected if not w.startswith("when:")}
+    shared = plain & words
+    when = {w for w in rejected if w.startswith("when:")}
+    return len(shared) >= MIN_REJECTED_WORDS and len(shared) >= 0.5 * len(plain) and when <= words
+
+
 def _rebuttal(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
     by_relation: dict[tuple[str, tuple[str, str, str]], list[_Item]] = defaultdict(list)
     by_article: dict[tuple[str, str], list[_Item]] = defaultdict(list)
     by_pair: dict[tuple[str, str, str], list[_Item]] = defaultdict(list)
     rebutting = [i for i in items if i.claim.rebuttal is not None]
     targets = {i.claim.rebuttal.target for i in rebutting if i.claim.rebuttal is not None}
+    by_target: dict[str, list[_Item]] = defaultdict(list)
     for item in items:
         if item.claim.claimant is None:
             continue
         # a target's words are its own claims and those of its office holders ("a Latvian report" and
         # what the Latvian defence minister said)
+        for who in sorted((item.side | item.actors) & targets):
+            # what the target said, or said of the target by someone ("the Latvian defence minister said"):
+            # such a claim must word what is rejected (_says_rejected)
+            if len(by_target[who]) < MAX_BLOCK:
+                by_target[who].append(item)
         for who in sorted(item.side & targets):
             for rel in item.claim.relations:
                 by_relation[(who, (rel.subject, rel.predicate, rel.object))].append(item)
@@ -1044,6 +1081,10 @@ def _rebuttal(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
         for x, y in combinations(sorted(own), 2):
             for c in by_pair.get((target, x, y), ())[:MAX_BLOCK]:
                 candidates[c.order] = c
+        rejected = _rejected_words(r)
+        if rejected:
+            for c in by_target.get(target, ()):
+                candidates[c.order] = c
         best: tuple[tuple[float, ...], _Item, list[str]] | None = None
         for c in candidates.values():
             if c.voice == r.voice or c.party == r.party or c.claim.rebuttal is not None:
@@ -1051,9 +1092,18 @@ def _rebuttal(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
             shared = sorted(own & (c.topics - {target}))
             rel_match = bool(relations & {(x.subject, x.predicate, x.object) for x in c.claim.relations})
             same_article = c.claim.article_id == r.claim.article_id
-            if not (rel_match or len(shared) >= 2 or (same_article and shared)):
+            worded = _says_rejected(rejected, c)
+            if target not in c.side and not worded:
+                continue  # a claim about the target, not the target's: only if it says what is rejected
+            if not (rel_match or len(shared) >= 2 or (same_article and shared) or worded):
                 continue
-            score = (float(rel_match), float(same_article), float(len(shared)), *c.strength, -float(c.order))
+            score = (
+                float(rel_match),
+                float(same_article),
+                float(len(shared)) + float(worded),
+                *c.strength,
+                -float(c.order),
+            )
             if best is None or score > best[0]:
                 best = (score, c, shared)
         if best is None:
@@ -1073,6 +1123,9 @@ def _rebuttal(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
         common = sorted((r.topics & c.topics) - {target})
         about = f" about {_and([ctx.labels.get(k, k) for k in common])}" if common else ""
         what = f"{target_label} says {said}" if said else f"{target_label}'s statement{about}"
+        if not said and _says_rejected(rejected, c):
+            words = rejected & _number_words(c.claim.text, None)
+            what = f"{c.voice_label} {c.says} what is rejected ({_surface(words, c.claim.text)})"
         text = (
             f"{r.voice_label} rejects what {target_label} said (“{r.claim.rebuttal.cue}”): {what}"
             f"{f' ({c.claim.modality})' if said and c.claim.modality != 'factual' else ''}."

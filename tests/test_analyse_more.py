@@ -279,3 +279,38 @@ def test_analyse_a_relative_clause_of_another_pipeline_is_no_conflict() -> None:
         )
         == []
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# A rejected report in other words
+
+_MOVED = (
+    "VILNIUS (Reuters) - Belarus has moved about 4,000 troops and dozens of tanks to the Grodno region near the "
+    "Lithuanian border, the Lithuanian defence minister, Dovile Sakaliene, said on Friday."
+)
+
+
+def test_analyse_a_rejected_report_is_the_claim_that_words_it() -> None:
+    """The minister is not known to hold office in Lithuania, but says what "a Lithuanian report" says."""
+    found = _found(
+        _MOVED,
+        "MINSK (AP) - The Belarusian government on Saturday dismissed as propaganda a Lithuanian report that "
+        "Belarus had massed thousands of troops near the Baltic country's border.",
+    )
+    assert [kind for kind, _ in found] == ["rebuttal"]
+
+
+def test_analyse_a_rejected_report_on_something_else_is_not_that_claim() -> None:
+    assert (
+        _found(
+            _MOVED,
+            "MINSK (AP) - The Belarusian government on Saturday dismissed as propaganda a Lithuanian report that "
+            "Belarusian hackers had attacked the power grid of the Baltic country.",
+        )
+        == []
+    )
+
+
+def test_analyse_rejected_words() -> None:
+    assert analyse._REJECTED.search("dismissed a report that Belarus had massed troops near the border")
+    assert not analyse._REJECTED.search("dismissed the report as propaganda")
