@@ -210,3 +210,43 @@ def test_events_after_a_noun_and_a_coordinated_verb_is_not_a_subordinate_clause(
     names = [e.name for e in run("The pact the states formed after a wave of coups and turned into a league "
                                  "in July 2024 has a joint force.").events]
     assert not any(n.startswith("A wave of coups") for n in names), names
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "date"),
+    [
+        pytest.param("On 4 February 2022, twenty days before the army crossed into Tarsa, the two leaders met.",
+                     "The army crossed into Tarsa", "2022-02-24", id="days-before-a-day"),
+        pytest.param("The council suspended the treaty in April 2025, a day after gunmen killed 26 people, most of "
+                     "them tourists, near the town of Kora.",
+                     "Gunmen killed 26 people, most of them tourists, near the town of Kora", "2025",
+                     id="day-after-a-month-is-only-its-year"),
+        pytest.param("In 2010, two years after the bank collapsed, the state sold its stake.",
+                     "The bank collapsed", "2008", id="years-after-a-year"),
+        pytest.param("In March 2021, two months after the port reopened, exports rose.",
+                     "The port reopened", "2021-01", id="months-after-a-month"),
+    ],
+)
+def test_events_an_interval_from_a_date_dates_the_other_happening(body: str, name: str, date: str) -> None:
+    events = {e.name: [d.value for d in e.dates] for e in run(body).events}
+    assert events.get(name) == [date], events
+
+
+def test_events_the_main_clause_keeps_its_date_beside_an_interval_clause() -> None:
+    events = {e.name: [d.value for d in e.dates] for e in run(
+        "In 2010, two years after the bank collapsed, the state sold its stake.").events}
+    assert events.get("The state sold its stake") == ["2010"], events
+
+
+def test_events_takes_effect_is_a_dated_happening() -> None:
+    events = {e.name: [d.value for d in e.dates] for e in run(
+        "Their exit from the customs union takes effect on 29 January 2025, one year after they announced it.").events}
+    assert events.get("Their exit from the customs union takes effect") == ["2025-01-29"], events
+    assert events.get("They announced it") == ["2024-01-29"], events
+    assert not run("The levy will take effect on 1 May 2026.").events
+
+
+def test_events_a_verb_without_object_keeps_its_gerund_phrase() -> None:
+    names = [e.name for e in run("The chancellor also tried, telephoning the president in November 2024 for the "
+                                 "first time in two years.").events]
+    assert names == ["The chancellor also tried, telephoning the president for the first time in two years"], names

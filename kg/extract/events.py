@@ -9,6 +9,7 @@ the same event in several articles is one node and the dates each article gives 
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 import re
 from collections.abc import Iterator
@@ -618,6 +619,7 @@ _REPORT_FRAME = re.compile(
 _UNREAL = re.compile(
     r"\b(?:will|would|could|(?-i:may)(?!\s+\d)|might|should|must|can|cannot|can't|won't|if|unless|until)\b", re.I
 )
+_IN_FORCE = re.compile(r"\s+(?:effect|into\s+(?:force|effect))\b")
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|these|those)\s+$", re.I)
 _STATIVE_BEFORE = re.compile(r"\b(?:is|are|be|being|already|still|remain|remains)\s+$", re.I)
 _NAME_OPENER = re.compile(
@@ -643,6 +645,8 @@ def _happening_verb(clause: str, start: int = 0) -> re.Match[str] | None:
         w = m.group(0)
         if not w[0].islower() or w in _NOT_HAPPENINGS:
             continue
+        if w in ("takes", "enters", "comes", "goes") and _IN_FORCE.match(clause, m.end()):
+            return m  # "takes effect on 29 January": a dated happening, though in the present tense
         if w in _PAST_IRREGULAR or w in _PARTICIPLES or (w.endswith("ed") and len(w) > 4):
             if _STATIVE_BEFORE.search(clause[: m.start()]) or _DETERMINER_BEFORE.search(clause[: m.start()]):
                 continue  # "is based", "an overcrowded boat"
@@ -667,6 +671,11 @@ _DATE_PHRASE = re.compile(
 """A date blanked with NUL characters and the prepositions that lead to it, for removal from a name."""
 
 
+_LOWER_APPOSITIVE = re.compile(
+    r"\s*(?:most|many|some|all|several|both|none|one|two|three)\s+of\s+them\s+[a-z]+\s*,"
+    r"\s+(?:near|in|at|on|off|outside|from)\s[^,]*(?:,|$)"
+)
+"""", most of them tourists, near ...": an aside inside the happening's place phrase."""
 _NAME_APPOSITIVE = re.compile(r"\s*(?:the\s+)?(?:[A-Z][\w\-’'.]*\s+){0,5}[A-Z][\w\-’'.]*\s*(?:,|$)")
 
 
@@ -756,6 +765,49 @@ _SUBORDINATOR = re.compile(r"\b(?:after|when|because|once)\s+(?!(?:\w+\s+){0,2}?
 _AND_SAID = re.compile(
     r",?\s+and\s+(?:then\s+)?(?:said|told|added|argued|warned|noted|wrote|stated|insisted|declared|announced)\b"
 )
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+}  # fmt: skip
+_INTERVAL = re.compile(
+    r",?\s+(?P<n>\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")\s+(?P<unit>day|week|month|year)s?\s+"
+    r"(?P<direction>before|after)\s+",
+    re.IGNORECASE,
+)
+
+
+def _shift(date: DateValue, interval: re.Match[str]) -> DateValue | None:
+    """The date of a happening ``interval`` ("twenty days before X", "a day after X") away from ``date``, at the
+    precision both ends of ``date``'s span agree on (a day after "April 2025" is in 2025, not surely in April)."""
+    n_text = interval.group("n").lower()
+    n = int(n_text) if n_text.isdigit() else _NUMBER_WORDS[n_text]
+    sign = 1 if interval.group("direction").lower() == "before" else -1
+    year = int(date.value[:4])
+    month = int(date.value[5:7]) if date.precision != "year" else None
+    first = _dt.date(year, month or 1, int(date.value[8:10]) if date.precision == "day" else 1)
+    if date.precision == "day":
+        last = first
+    elif month is not None:
+        last = _dt.date(year + month // 12, month % 12 + 1, 1) - _dt.timedelta(days=1)
+    else:
+        last = _dt.date(year, 12, 31)
+    unit = interval.group("unit").lower()
+
+    def move(day: _dt.date) -> _dt.date:
+        if unit in ("day", "week"):
+            return day + _dt.timedelta(days=sign * n * (7 if unit == "week" else 1))
+        months = day.year * 12 + day.month - 1 + sign * n * (12 if unit == "year" else 1)
+        y, m = divmod(months, 12)
+        return _dt.date(y, m + 1, min(day.day, calendar.monthrange(y, m + 1)[1]))
+
+    lo, hi = move(first), move(last)
+    if lo == hi:
+        return DateValue(value=lo.isoformat(), precision="day")
+    if (lo.year, lo.month) == (hi.year, hi.month):
+        return DateValue(value=lo.isoformat()[:7], precision="month")
+    return DateValue(value=f"{lo.year:04d}", precision="year") if lo.year == hi.year else None
+
+
 _CLAUSE_COMMA = re.compile(r",(?!\d)")
 _WHEN = re.compile(r",?\s+when\s+")
 
@@ -782,18 +834,38 @@ def generic_dated_events(
         if dm.start in taken or (dm.relative and dm.date.precision == "year" and "year" not in text[dm.start : dm.end]):
             continue
         when = _WHEN.match(text, dm.end)
-        if when:  # "on November 8, when India started a flushing operation": the when-clause happened then
-            w_end = min([len(text), *(s for s, e in splits if s >= when.end())])
-            clause = text[when.end() : w_end]
+        interval = _INTERVAL.match(text, dm.end)
+        inner_span = None
+        if when or interval:
+            # "on November 8, when India started a flushing operation": the when-clause happened then; "On 4
+            # February 2022, twenty days before troops crossed the border": the crossing is 20 days later
+            w_start = (when or interval).end()  # type: ignore[union-attr]
+            w_end = min([len(text), *(s for s, e in splits if s >= w_start)])
+            clause = text[w_start:w_end]
             verb = _happening_verb(clause)
-            if verb is not None and re.search(r"\w", clause[: verb.start()]) and not _UNREAL.search(clause):
-                units.setdefault(when.end() + verb.start(), (when.end(), w_end, []))[2].append(dm)
+            shifted = dm if when else DateMatch(dm.start, dm.end, _shift(dm.date, interval), True)  # type: ignore[arg-type]
+            if (
+                verb is not None
+                and shifted.date is not None
+                and re.search(r"\w", clause[: verb.start()])
+                and not _UNREAL.search(clause)
+            ):
+                units.setdefault(w_start + verb.start(), (w_start, w_end, []))[2].append(shifted)
+                inner_comma = _CLAUSE_COMMA.search(text, w_start + verb.end(), w_end)
+                inner_span = (w_start, inner_comma.start() if inner_comma else w_end)
         if re.search(r"\bsince\s+$", text[: dm.start]):
             continue  # "in force since 1949": a state, not the date of a happening
         unit = _event_unit(text, splits, dm.start, dm.end)
         if unit is None:
             continue
         a, b, verb = unit
+        if inner_span is not None and inner_span[0] <= a + verb.start() < inner_span[1]:
+            # the verb of the when-clause is not the main clause's: "..., twenty days before troops crossed the
+            # border, the leaders declared ..."
+            main_verb = _happening_verb(text[a:b], inner_span[1] - a)
+            if main_verb is None:
+                continue
+            verb = main_verb
         said = _AND_SAID.search(text, a + verb.end(), b)
         if said and dm.end <= said.start():  # "He was sworn in on 20 May and said ...": the date is not the saying's
             b = said.start()
@@ -810,7 +882,7 @@ def generic_dated_events(
             if (
                 inner is not None
                 and re.search(r"\w", clause[: inner.start()])
-                and not re.search(r"\b(?:and|or|but)\s+$", clause[: inner.start()])  # "after coups and turned""
+                and not re.search(r"\b(?:and|or|but)\s+$", clause[: inner.start()])  # "after coups and turned"
                 and not _UNREAL.search(clause)
             ):
                 s_end = next((c.start() for c in _CLAUSE_COMMA.finditer(text, dm.end, b)), b)
@@ -824,7 +896,7 @@ def generic_dated_events(
     for v_start, (a, b, in_unit) in units.items():
         frame = _REPORT_FRAME.match(text[a:b])
         body = a + (frame.end() if frame else 0)
-        v_end = v_start + len(re.match(r"\S+", text[v_start:]).group(0))  # type: ignore[union-attr]
+        v_end = v_start + len(re.match(r"[\w'’\-]*", text[v_start:]).group(0))  # type: ignore[union-attr]
         dm = min(in_unit, key=lambda d: (d.start < v_start, d.start - v_end if d.start >= v_start else v_start - d.end))
         inside = _last(_SUBORDINATOR.finditer(text, body, v_start))
         if inside is not None and dm.start >= inside.end() and re.search(r"\w", text[inside.end() : v_start]):
@@ -843,10 +915,15 @@ def generic_dated_events(
             if main is not None and re.search(r"\w", name[lead.end() : lead.end() + main.start()]):
                 name = " " * lead.end() + name[lead.end() :]
                 verb_end = lead.end() + main.end()
+        if re.match(r",\s+[a-z]+ing\b", name[verb_end:]):
+            verb_end += 1  # "Scholz also tried, telephoning Putin": the verb has no object of its own
         comma = next(  # "..., taking the Selic to 15%" is not the happening; "9,000" has no clause comma
             (c.start() for c in re.finditer(r",(?!\d)", name) if c.start() >= max(0, verb_end)), -1
         )
-        while comma > 0 and (appositive := _NAME_APPOSITIVE.match(name, comma + 1)):
+        while comma > 0 and (
+            (appositive := _NAME_APPOSITIVE.match(name, comma + 1))
+            or (appositive := _LOWER_APPOSITIVE.match(name, comma + 1))
+        ):
             comma = next((c.start() for c in re.finditer(r",(?!\d)", name) if c.start() >= appositive.end() - 1), -1)
             # ", Operation Prosperity Guardian," names it: kept
         if comma > 0:
