@@ -321,3 +321,21 @@ def test_actors_a_document_title_is_not_an_organisation() -> None:
             "it had the worst pollution record of any large company. The company has argued that bills must rise.")
     assert "Water Company" not in [a.label for a in x.actors]
     assert label(x, claim_with(x, "bills must rise").claimant) == "Thames Water"
+
+
+def test_citations_a_written_out_address_is_the_cited_documents_url() -> None:
+    x = run("Poll: Voters sour on tariffs\n\n"
+            "The Harbour Civic Foundation's quarterly survey interviewed 1,214 adults. Full toplines are published on "
+            "the foundation's website (https://example.org/surveys/2025q2).\n\n"
+            "The main findings:\n\n"
+            "- 63% oppose the tariffs, while 29% support them.")
+    claim = claim_with(x, "63% oppose")
+    (source,) = [s for s in x.sources if s.key in claim.cites]
+    assert source.url == "https://example.org/surveys/2025q2"
+    assert source.publisher == "Harbour Civic Foundation"
+
+
+def test_citations_a_written_out_address_alone_is_a_source_of_its_own() -> None:
+    x = run("Exports fell 12% in 2024, figures at https://example.org/trade/2024 show.")
+    claim = claim_with(x, "Exports fell")
+    assert [s.url for s in x.sources if s.key in claim.cites] == ["https://example.org/trade/2024"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from kg.extract.actors import ActorInfo, ArticleActors, find_actors
 from kg.extract.citations import (
+    bare_url_sources,
     data_sources,
     document_sources,
     link_source,
@@ -21,7 +22,7 @@ from kg.extract.segment import segment
 from kg.iris import slug
 from kg.models import Actor, Article, Citation, DateValue, Event, Extraction, Mention, Source, Span
 
-EXTRACTOR_VERSION = "rules-17"
+EXTRACTOR_VERSION = "rules-18"
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
@@ -61,12 +62,17 @@ def extract(article: Article) -> Extraction:
                 sources.setdefault(source.key, source)
                 keys.append(source.key)
                 citations.append(Citation(source=source.key, span=link.span))
-        for source, start, end in [
+        named = [
             *publication_sources(sent.text, sent.start, actors, publisher_key),
             *document_sources(sent.text, sent.start, actors),
             *data_sources(sent.text, sent.start, actors),
-        ]:
+        ]
+        for source, _, _ in named:
             sources.setdefault(source.key, source)
+        addresses = bare_url_sources(sent.text, sent.start, actors, {**ctx.extra_sources, **sources})
+        for source, _, _ in addresses:
+            sources[source.key] = source  # a document's source gains the address the sentence gives
+        for source, start, end in [*named, *addresses]:
             keys.append(source.key)
             citations.append(Citation(source=source.key, span=Span(start=start, end=end, text=article.body[start:end])))
         if keys:

@@ -135,6 +135,43 @@ def link_source(url: str, text: str) -> Source:
     return Source(key=url_source_key(url), kind="link", url=url, name=text.strip()[:300] or None)
 
 
+def bare_url_sources(
+    text: str, offset: int, actors: ArticleActors, sources: dict[str, Source]
+) -> list[tuple[Source, int, int]]:
+    """Web addresses written out in a sentence ("Full toplines are published on the foundation's website
+    (https://...)"). Where the sentence names an organisation whose report, poll or data the article
+    already cites, the address is that document's URL (the same source, now with its address); otherwise
+    it is a source of its own."""
+    out: list[tuple[Source, int, int]] = []
+    for m in URL_RE.finditer(text):
+        url = m.group(0)
+        start, end = offset + m.start(), offset + m.end()
+        owners = {
+            actors.actors[a.key].label
+            for a in actors.within(offset, offset + len(text))
+            if actors.actors[a.key].kind not in ("Person", "Country", "UnnamedGroup")
+        }
+        document = next(
+            (
+                src
+                for src in sources.values()
+                if src.kind == "publication" and src.url is None and src.publisher in owners
+                and src.key.startswith("d-")
+            ),
+            None,
+        )
+        if document is not None:
+            out.append((document.model_copy(update={"url": url}), start, end))
+        elif _is_web_address(url):
+            out.append((link_source(url, url), start, end))
+    return out
+
+
+def _is_web_address(url: str) -> bool:
+    host = urlsplit(url).netloc
+    return "." in host and not host.startswith(".")
+
+
 def publication_sources(
     text: str, offset: int, actors: ArticleActors, publisher: str | None = None
 ) -> list[tuple[Source, int, int]]:
