@@ -306,6 +306,9 @@ def test_claims_the_report_is_the_organisation_that_just_spoke() -> None:
     x = run("Latvia's State Security Service said in its annual report that sabotage attempts had doubled. "
             "The report also said Russia was recruiting couriers online.")
     assert label(x, claim_with(x, "recruiting couriers").claimant) == "Latvian State Security Service"
+    x = run("Latvia's State Security Service said in [its annual report](https://example.org/report-2025) that "
+            "sabotage attempts had doubled. The report also said Russia was recruiting couriers online.")
+    assert claim_with(x, "recruiting couriers").cites == claim_with(x, "sabotage attempts").cites != ()
     x = run("The report also said Russia was recruiting couriers online.")  # no one spoke before
     assert claim_with(x, "recruiting couriers").claimant is None
 

@@ -218,6 +218,12 @@ def _resolve_pronoun(ctx: Context, sentence_index: int, pronoun: str = "") -> st
     return None
 
 
+_BARE_DOCUMENT = (
+    r"\b[Tt]he\s+(?:(?:same|latest|new|annual|whole)\s+)?(?:report|study|survey|analysis|assessment|paper|review)"
+)
+"""A document named again without its author: "The report also said ...", "The same study finds ..."."""
+
+
 def _subject_at(
     ctx: Context, sent: Sentence, masked: str, end_rel: int, sentence_index: int
 ) -> tuple[str | None, int, float] | None:
@@ -255,10 +261,7 @@ def _subject_at(
         if key is not None:
             return key, m.start(), 0.7
         return None
-    bare_document = re.search(
-        r"\b[Tt]he\s+(?:(?:same|latest|new|annual|whole)\s+)?(?:report|study|survey|analysis|assessment|paper|review)$",
-        pre,
-    )
+    bare_document = re.search(_BARE_DOCUMENT + "$", pre)
     if bare_document and ctx.last_plural and sentence_index - ctx.last_plural[1] <= 2:
         # "X said in its annual report ... The report also said ...": the organisation that just spoke
         return ctx.last_plural[0], bare_document.start(), 0.6
@@ -1372,6 +1375,16 @@ def finish_claims(
                 d.cites = list(carried)
             else:
                 carried, carrier = [], None
+    # "X said in its annual report[1] ... The report also said ...": the same document, so the same citation
+    for i, d in enumerate(drafts):
+        if d.cites or d.claimant is None or not re.match(r"\s*" + _BARE_DOCUMENT + r"\b", d.sentence.text):
+            continue
+        for e in reversed(drafts[:i]):
+            if d.sentence.index - e.sentence.index > 2:
+                break
+            if e.claimant == d.claimant and e.cites:
+                d.cites = list(e.cites)
+                break
     claims: list[Claim] = []
     seen: set[tuple[int, int]] = set()
     for d in drafts:
