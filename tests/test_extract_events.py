@@ -250,3 +250,15 @@ def test_events_a_verb_without_object_keeps_its_gerund_phrase() -> None:
     names = [e.name for e in run("The chancellor also tried, telephoning the president in November 2024 for the "
                                  "first time in two years.").events]
     assert names == ["The chancellor also tried, telephoning the president for the first time in two years"], names
+
+
+def test_events_in_force_since_a_date_is_the_entry_into_force() -> None:
+    events = {e.name: [d.value for d in e.dates] for e in run(
+        "The price cap of $60 per barrel on seaborne crude, in force since December 2022, remains in place.").events}
+    assert events == {"The price cap of $60 per barrel on seaborne crude took effect": ["2022-12"]}, events
+    events = {e.name: [d.value for d in e.dates] for e in run(
+        "Martial law on the island, in force since 1949, was lifted in July 1987.").events}
+    assert events == {"Martial law on the island took effect": ["1949"],
+                      "Martial law on the island was lifted": ["1987-07"]}, events
+    assert {e.name for e in run("The ban has been in force since March 2020.").events} == {"The ban took effect"}
+    assert not run("Sanctions have been in place since 2014 and 2022.").events

@@ -619,6 +619,13 @@ _REPORT_FRAME = re.compile(
 _UNREAL = re.compile(
     r"\b(?:will|would|could|(?-i:may)(?!\s+\d)|might|should|must|can|cannot|can't|won't|if|unless|until)\b", re.I
 )
+_PARTICIPIAL_APPOSITIVE = re.compile(
+    r"(?P<appositive>,\s+(?:[a-z]+(?:ed|en)|in\s+(?:force|effect|place))\b[^,]{0,80},)\s+"
+    r"(?:(?:was|were|is|are|(?:has|have|had)\s+been)\s+)?$"
+)
+_IN_FORCE_SINCE = re.compile(
+    r"(?:,\s*|\s+(?:has|have|had)\s+been\s+|\s+(?:is|are|was|were)\s+)in\s+(?:force|effect|place)\s+since\s+$"
+)
 _IN_FORCE = re.compile(r"\s+(?:effect|into\s+(?:force|effect))\b")
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|these|those)\s+$", re.I)
 _STATIVE_BEFORE = re.compile(r"\b(?:is|are|be|being|already|still|remain|remains)\s+$", re.I)
@@ -830,6 +837,7 @@ def generic_dated_events(
     ]
     dates = find_dates(text, reference, weekdays=True)
     units: dict[int, tuple[int, int, list[DateMatch]]] = {}  # by the verb's offset: span and dates
+    since: list[tuple[int, DateMatch, str]] = []  # "X, in force since D": where X starts, D and X
     for dm in dates:
         if dm.start in taken or (dm.relative and dm.date.precision == "year" and "year" not in text[dm.start : dm.end]):
             continue
@@ -853,6 +861,20 @@ def generic_dated_events(
                 units.setdefault(w_start + verb.start(), (w_start, w_end, []))[2].append(shifted)
                 inner_comma = _CLAUSE_COMMA.search(text, w_start + verb.end(), w_end)
                 inner_span = (w_start, inner_comma.start() if inner_comma else w_end)
+        force = _IN_FORCE_SINCE.search(text[: dm.start])
+        if force and not re.match(r"\s*(?:[–\-/]\d|and\b|to\b)", text[dm.end :]):
+            # "The price cap, in force since December 2022, remains": the state began with a happening
+            c_start = max([0, *(e for s, e in splits if e <= force.start())])
+            s_start = (
+                max([c_start, *(c.end() for c in re.finditer(r",\s+", text[: force.start()]) if c.end() > c_start)])
+                if force.group(0).startswith(",")
+                else c_start
+            )
+            subject = text[s_start : force.start()].strip()
+            if re.match(r"(?:[Tt]he\s+|[Ii]ts\s+|[Tt]heir\s+)?[A-Z]?[\w\-]+\s+\S", subject) and not _happening_verb(
+                subject
+            ):
+                since.append((s_start, dm, subject))
         if re.search(r"\bsince\s+$", text[: dm.start]):
             continue  # "in force since 1949": a state, not the date of a happening
         unit = _event_unit(text, splits, dm.start, dm.end)
@@ -903,9 +925,9 @@ def generic_dated_events(
             body = inside.end()  # "27 died after a boat capsized before dawn Thursday": the boat capsized then
         name = _without(text, dates, body, b, mark="\x00")  # aligned with text[body:b]
         verb_end = v_end - body
-        participial = re.search(r",\s+[a-z]+(?:ed|en)\b[^,]{0,80},\s+$", name[: v_start - body])
+        participial = _PARTICIPIAL_APPOSITIVE.search(name[: v_start - body])
         if participial:  # "Amendments to the rules, adopted in June 2024, entered into force": the appositive goes
-            p0, p1 = participial.span()
+            p0, p1 = participial.span("appositive")
             name = name[:p0] + " " * (p1 - p0) + name[p1:]
         lead = _LEAD_SUBORDINATE.match(name)
         if lead and not lead.start("sub") <= dm.start - body < lead.end("sub"):
@@ -950,6 +972,12 @@ def generic_dated_events(
         name = name[0].upper() + name[1:]
         participants = tuple(dict.fromkeys(m.key for m in actors.within(offset + a, offset + b)))
         mention = EventMention(offset + a, offset + b, "happening-" + slug(name), "happening", name, participants)
+        out.append(DatedEvent(mention, dm.date))
+    for s_start, dm, subject in since:
+        name = f"{subject[0].upper()}{subject[1:]} took effect"
+        participants = tuple(dict.fromkeys(m.key for m in actors.within(offset + s_start, offset + dm.end)))
+        key = "happening-" + slug(name)
+        mention = EventMention(offset + s_start, offset + dm.end, key, "happening", name, participants)
         out.append(DatedEvent(mention, dm.date))
     return out
 
