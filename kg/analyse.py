@@ -49,8 +49,8 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
-from functools import cache
+from dataclasses import dataclass, field, replace
+from functools import cache, lru_cache
 from importlib import resources
 from itertools import combinations, pairwise
 from typing import TYPE_CHECKING, Generic, TypeVar
@@ -245,6 +245,9 @@ class _Context:
     events: dict[str, Event]
     canonical: dict[str, str]  # event key -> unified event key
     published: dict[str, DateValue | None]  # article id -> its publication date (resolves "on Tuesday")
+    statements: dict[int, tuple[tuple[str, bool, frozenset[str], frozenset[str], bool], ...]] = field(
+        default_factory=dict
+    )  # claim order -> its clauses (_statements), worked out once for the kinds that use them
 
 
 @dataclass(frozen=True, slots=True)
@@ -711,6 +714,16 @@ def _statements(item: _Item) -> Iterator[tuple[str, bool, frozenset[str], frozen
             yield shown, negated, words, _names_in(plain), rebuts
 
 
+def _statements_of(
+    item: _Item, ctx: _Context
+) -> tuple[tuple[str, bool, frozenset[str], frozenset[str], bool], ...]:
+    """:func:`_statements` of a claim, worked out once."""
+    found = ctx.statements.get(item.order)
+    if found is None:
+        found = ctx.statements[item.order] = tuple(_statements(item))
+    return found
+
+
 @dataclass(frozen=True, slots=True)
 class _Statement:
     item: _Item
@@ -768,7 +781,7 @@ def _similar_polarity_candidates(items: Sequence[_Item], ctx: _Context) -> Itera
     for item in items:
         if item.claim.modality == "hedged" or item.claim.relations:
             continue  # a claim with relations is compared by them (_polarity)
-        for text, negated, words, names, rebuts in _statements(item):
+        for text, negated, words, names, rebuts in _statements_of(item, ctx):
             every = frozenset(_content_word(w.lower()) for w in _tokens(text)) | words
             entries.append(_Statement(item, text, negated, words, names, every, rebuts))
             for w in words:
@@ -946,7 +959,7 @@ def _similar_date_candidates(items: Sequence[_Item], ctx: _Context) -> Iterator[
         if item.claim.modality != "factual":
             continue
         reference = ctx.published.get(item.claim.article_id)
-        for text, negated, words, names, rebuts in (*_statements(item), *_relative_statements(item)):
+        for text, negated, words, names, rebuts in (*_statements_of(item, ctx), *_relative_statements(item)):
             if negated or rebuts or not (words & _ONE_OFF) or not names:
                 continue
             found = find_dates(text, reference, weekdays=True)
@@ -1518,6 +1531,7 @@ _LEMMAS = {
 """Irregular verb forms, written as one stem."""
 
 
+@lru_cache(maxsize=1 << 16)
 def _content_word(word: str) -> str:
     """A crude stem: British spellings and a few synonyms written one way, irregular forms as their verb,
     "-ies" as "-y", and "-ing", "-ed", "-es" (after s, x, z, ch, sh), "-s" cut off while four letters remain
@@ -1602,8 +1616,11 @@ def _number_said(item: _Item, q: Quantity) -> str:
     return head + " " + clause[max(part_start, head_end) : start] + " " + clause[end:part_end]
 
 
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z\-]+")
+
+
 def _tokens(text: str) -> list[str]:
-    return re.findall(r"[A-Za-z][A-Za-z\-]+", text.replace("’s", "").replace("'s", ""))
+    return _TOKEN.findall(text.replace("’s", "").replace("'s", ""))
 
 
 def _number_words(said: str, unit: str | None) -> frozenset[str]:
