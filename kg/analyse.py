@@ -623,6 +623,13 @@ def _polarity(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
 # and exactly one of them is negated. Blocked by content word, skipping words too common to tell.
 
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer|no|none|nobody|nothing|neither|nor)\b|n[’']t\b", re.I)
+_DENIAL = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|fail(?:s|ed|ing)?\s+to|refus(?:e|es|ed|ing)\s+to)\b", re.IGNORECASE
+)
+"""Words that deny what follows: "denied supplying weapons", "have failed to dent", "refused to withdraw"."""
+_DENIAL_LEAD = re.compile(r"\b(?:den(?:y|ies|ied|ying)|rejected|rejects|refuted|refutes)\s*$", re.IGNORECASE)
+"""A clause ending so denies the next one: "Beijing denied | that it had supplied weapons"."""
+_MISS = re.compile(r"\bmiss(?:es|ed|ing)?\b", re.IGNORECASE)
 _CLAUSES = re.compile(
     r"[;:()\u2014\u2013]|,\s+(?:and|but|while|whereas|because|although|though)\b|"
     r",\s+as\s+(?!well\b|much\b|many\b|long\b|soon\b|far\b|a\b|an\b|the\b|part\b)|"
@@ -705,8 +712,10 @@ def _statements(item: _Item) -> Iterator[tuple[str, bool, frozenset[str], frozen
             clause = clause[frame.end() :]  # "He said the sharp drop began ...": the attribution is not the statement
         if len(clause) < 15 or "?" in clause:
             continue
-        negated = bool(_NEGATION.search(clause)) != rebuts
-        plain = _NEGATION.sub(" ", clause)
+        clause = _MISS.sub("not meet", clause)  # "would miss the target" denies "will meet the target"
+        denied = bool(_DENIAL.search(clause)) != bool(_DENIAL_LEAD.search(before))
+        negated = (bool(_NEGATION.search(clause)) != denied) != rebuts
+        plain = _DENIAL.sub(" ", _NEGATION.sub(" ", clause))
         words = _number_words(plain, None)
         if sum(1 for w in words if not w.startswith("when:")) >= MIN_SHARED_STATEMENT_WORDS:
             shown = re.sub(r"^(?:and|but|yet|so|or)\s+(?=\w)", "", clause.strip(" ,"), flags=re.IGNORECASE)

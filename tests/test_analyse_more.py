@@ -314,3 +314,35 @@ def test_analyse_a_rejected_report_on_something_else_is_not_that_claim() -> None
 def test_analyse_rejected_words() -> None:
     assert analyse._REJECTED.search("dismissed a report that Belarus had massed troops near the border")
     assert not analyse._REJECTED.search("dismissed the report as propaganda")
+
+
+# ---------------------------------------------------------------------------------------------
+# Denials in other words: "denied that", "failed to", "miss"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        pytest.param("“Ankara has cut the flow of the Euphrates,” said Iraqi water minister Aoun Dhiab.",
+                     "Turkish spokesman Oncu Keceli denied that Ankara had cut the flow of the Euphrates.",
+                     id="denied-that"),
+        pytest.param("“The sanctions have dented the Iranian oil economy,” said minister Anna Berg.",
+                     "“The sanctions have failed to dent the Iranian oil economy,” said economist Karl Lind.",
+                     id="failed-to"),
+        pytest.param("“We will meet the deficit target this year,” said finance minister Pedro Alves.",
+                     "“The government will miss the deficit target this year,” said economist Karl Lind.",
+                     id="miss"),
+    ],
+)
+def test_analyse_denials_in_other_words(first: str, second: str) -> None:
+    assert [kind for kind, _ in _found(first, second)] == ["polarity"]
+
+
+def test_analyse_two_denials_agree() -> None:
+    assert (
+        _found(
+            "“Ankara has not cut the flow of the Euphrates,” said Turkish minister Ali Demir.",
+            "Turkish spokesman Oncu Keceli denied that Ankara had cut the flow of the Euphrates.",
+        )
+        == []
+    )
