@@ -38,6 +38,12 @@ _DAY_MONTH = [
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?(?=(?-i:[A-Z])){_MONTH}(?![\w.]|[\s,]+(?:of\s+)?\d)", re.IGNORECASE),
     re.compile(rf"\b(?=(?-i:[A-Z])){_MONTH}\s+{_DAY}\b(?![\s,]*\d|\s*%)", re.IGNORECASE),
 ]
+_MONTH_PAIR = re.compile(
+    r"\b(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s*(?:and|or|to|through|until|–|-)\s*"
+    r"(?=(?P<month2>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?,?\s+" + _YEAR + r"\b)",
+    re.IGNORECASE,
+)
+"""The first month of a pair that shares a year: "January" in "January and September 2022"."""
 _RELATIVE = re.compile(r"\b(?P<which>last|this|next|previous)\s+(?P<unit>year|month)\b", re.IGNORECASE)
 _WEEKDAY = re.compile(r"\b(?:on|before\s+dawn|early|late|since|last)\s+"
                       r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!\s*,?\s*(?:\d|January|February|March|April|May|June|July|August|September|"
@@ -93,6 +99,8 @@ def find_dates(text: str, reference: DateValue | None = None, weekdays: bool = F
     ['2022-02-24', '1997-06', '1999']
     >>> [m.date.value for m in find_dates("spend 2% of GDP, 4,500 troops, 2019-2020 budget")]
     []
+    >>> [m.date.value for m in find_dates("coups in January and September 2022, between May and June 2023")]
+    ['2022-01', '2022-09', '2023-05', '2023-06']
     """
     taken = bytearray(len(text))  # 1 where a date was found: a linear scan of a list was quadratic in long texts
     found: list[DateMatch] = []
@@ -104,6 +112,13 @@ def find_dates(text: str, reference: DateValue | None = None, weekdays: bool = F
             if date is not None:
                 taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
                 found.append(DateMatch(m.start(), m.end(), date))
+    for m in _MONTH_PAIR.finditer(text):
+        month, month2 = MONTHS[m.group("month").lower()], MONTHS[m.group("month2").lower()]
+        if month < month2 and 1 not in taken[m.start() : m.end("month")]:
+            date = _make(int(m.group("year")), month)
+            if date is not None:
+                taken[m.start() : m.end("month")] = b"\x01" * (m.end("month") - m.start())
+                found.append(DateMatch(m.start(), m.end("month"), date))
     if reference is not None:
         ref_year = int(reference.value[:4])
         for m in _RELATIVE.finditer(text):

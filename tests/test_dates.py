@@ -117,3 +117,20 @@ def test_dates_day_month_needs_a_capitalised_month_and_a_reference() -> None:
     december = DateValue(value="2025-12", precision="month")
     assert find_dates("Prices may 4 percent rise.", december) == []  # the verb, not the month
     assert find_dates("The package was presented on 19 November.") == []  # no year to give it
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("two in Mali (January and September 2022)", ["2022-01", "2022-09"]),
+        ("between May and June 2023", ["2023-05", "2023-06"]),
+        ("from March to May, 2024", ["2024-03", "2024-05"]),
+        ("Sept. and Oct. 2021", ["2021-09", "2021-10"]),
+    ],
+)
+def test_dates_the_first_month_of_a_pair_takes_the_shared_year(text: str, values: list[str]) -> None:
+    assert [m.date.value for m in find_dates(text)] == values
+
+
+def test_dates_a_month_pair_out_of_order_shares_no_year() -> None:
+    assert [m.date.value for m in find_dates("in December and January 2024")] == ["2024-01"]

@@ -262,3 +262,15 @@ def test_events_in_force_since_a_date_is_the_entry_into_force() -> None:
                       "Martial law on the island was lifted": ["1987-07"]}, events
     assert {e.name for e in run("The ban has been in force since March 2020.").events} == {"The ban took effect"}
     assert not run("Sanctions have been in place since 2014 and 2022.").events
+
+
+def test_events_happenings_counted_in_a_list_with_their_dates() -> None:
+    events = {e.name: [d.value for d in e.dates] for e in run(
+        "The region went through five strikes: two in Tarsa (August 2020 and May 2021), two in Kora (January and "
+        "September 2022) and one in Velt, on 26 July 2023.").events}
+    for name, value in [("Strike in Tarsa, August 2020", "2020-08"), ("Strike in Tarsa, May 2021", "2021-05"),
+                        ("Strike in Kora, January 2022", "2022-01"), ("Strike in Kora, September 2022", "2022-09"),
+                        ("Strike in Velt, 26 July 2023", "2023-07-26")]:
+        assert events.get(name) == [value], events
+    names = {e.name for e in run("There were three raids: two in Tarsa (May 2021) and one in Kora in 2022.").events}
+    assert not any(n.startswith("Raid in Tarsa") for n in names), names

@@ -807,7 +807,10 @@ def _shift(date: DateValue, interval: re.Match[str]) -> DateValue | None:
         y, m = divmod(months, 12)
         return _dt.date(y, m + 1, min(day.day, calendar.monthrange(y, m + 1)[1]))
 
-    lo, hi = move(first), move(last)
+    try:
+        lo, hi = move(first), move(last)
+    except (OverflowError, ValueError):
+        return None
     if lo == hi:
         return DateValue(value=lo.isoformat(), precision="day")
     if (lo.year, lo.month) == (hi.year, hi.month):
@@ -817,6 +820,51 @@ def _shift(date: DateValue, interval: re.Match[str]) -> DateValue | None:
 
 _CLAUSE_COMMA = re.compile(r",(?!\d)")
 _WHEN = re.compile(r",?\s+when\s+")
+
+
+_COUNT = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+_LIST_HEAD = re.compile(r"\b(?P<noun>[a-z]{3,}s)\s*:\s+(?=" + _COUNT + r"\s+(?:in|on|at|against)\s)")
+_LIST_ITEM = re.compile(
+    r"(?P<count>" + _COUNT + r")\s+(?:in|on|at|against)\s+"
+    r"(?P<place>(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})"
+    r"\s*(?:\((?P<paren>[^()]{3,80})\)|,?\s+(?:on|in)\s+(?P<tail>[^,;.()]{3,40}?))"
+    r"(?=\s*(?:,|;|\.|\band\b|$))"
+)
+_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|;\s*(?:and\s+)?|\s+and\s+)")
+
+
+def _listed_events(text: str, offset: int, actors: ArticleActors, reference: DateValue | None) -> list[DatedEvent]:
+    """Happenings counted in a list with their dates: "five coups: two in Mali (August 2020 and May 2021), two in
+    Burkina Faso (January and September 2022) and one in Niger, on 26 July 2023" (one event per date, named by
+    the singular noun, the place and the date; an item whose count is not its number of dates is left out)."""
+    out: list[DatedEvent] = []
+    for head in _LIST_HEAD.finditer(text):
+        noun = head.group("noun")[:-1]
+        pos = head.end()
+        while item := _LIST_ITEM.match(text, pos):
+            group = "paren" if item.group("paren") else "tail"
+            found = find_dates(item.group(group), reference)
+            found = [d for d in found if not d.relative or d.date.precision != "year"]
+            count = item.group("count").lower()
+            if len(found) == (int(count) if count.isdigit() else _NUMBER_WORDS[count]):
+                place = re.sub(r"^the\s+", "", item.group("place"))
+                for d in found:
+                    year, month, day = [*d.date.value.split("-"), None, None][:3]
+                    when = " ".join(
+                        x for x in (day and str(int(day)), month and calendar.month_name[int(month)], year) if x
+                    )
+                    name = f"{noun.capitalize()} in {place}, {when}"
+                    named = actors.within(offset + item.start("place"), offset + item.end("place"))
+                    participants = tuple(dict.fromkeys(m.key for m in named))
+                    mention = EventMention(
+                        offset + item.start(), offset + item.end(), "happening-" + slug(name), noun, name, participants
+                    )
+                    out.append(DatedEvent(mention, d.date))
+            sep = _LIST_SEPARATOR.match(text, item.end())
+            if sep is None:
+                break
+            pos = sep.end()
+    return out
 
 
 def generic_dated_events(
@@ -973,6 +1021,7 @@ def generic_dated_events(
         participants = tuple(dict.fromkeys(m.key for m in actors.within(offset + a, offset + b)))
         mention = EventMention(offset + a, offset + b, "happening-" + slug(name), "happening", name, participants)
         out.append(DatedEvent(mention, dm.date))
+    out.extend(_listed_events(text, offset, actors, reference))
     for s_start, dm, subject in since:
         name = f"{subject[0].upper()}{subject[1:]} took effect"
         participants = tuple(dict.fromkeys(m.key for m in actors.within(offset + s_start, offset + dm.end)))
@@ -1014,6 +1063,8 @@ def _weekday_possessives(text: str, reference: DateValue | None) -> list[DateMat
     out = []
     for m in _WEEKDAY_POSSESSIVE.finditer(text):
         back = (day.weekday() - _WEEKDAYS.index(m.group("weekday"))) % 7
+        if day.toordinal() <= back:
+            continue
         when = day - _dt.timedelta(days=back)
         out.append(DateMatch(m.start(), m.end("weekday"), DateValue(value=when.isoformat(), precision="day"), True))
     return out
