@@ -342,3 +342,30 @@ def test_citations_a_written_out_address_alone_is_a_source_of_its_own() -> None:
     x = run("Exports fell 12% in 2024, figures at https://example.org/trade/2024 show.")
     claim = claim_with(x, "Exports fell")
     assert [s.url for s in x.sources if s.key in claim.cites] == ["https://example.org/trade/2024"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fragment", "source"),
+    [
+        ("The Independent Fiscal Institution (IFI) said in its monthly Fiscal Monitoring Report that the government "
+         "would miss the target.", "miss the target", "Independent Fiscal Institution report"),
+        ("According to Ofwat's own Water Company Performance Report, Thames Water had the worst pollution record.",
+         "worst pollution record", "Ofwat report"),
+        ("The European Gallium Users Association disputes the US Geological Survey estimate, arguing that China's "
+         "share is closer to 80 per cent.", "closer to 80", None),
+        ("The European Commission estimates that the package would save businesses up to EUR 5 billion.",
+         "save businesses", None),
+    ],
+)
+def test_citations_documents_of_organisations(sentence: str, fragment: str, source: str | None) -> None:
+    x = run(sentence)
+    claim = claim_with(x, fragment)
+    assert [s.name for s in x.sources if s.key in claim.cites] == ([source] if source else [])
+
+
+def test_citations_a_footnote_inside_a_sentence_closes_its_own_clause() -> None:
+    x = run("Gallium prices nearly doubled between August 2023 and the end of 2024,[1] and several European magnet "
+            "makers reported in mid-2025 that they had suspended production lines.\n\nNotes\n\n"
+            "1. \u201cGallium prices: annual review\u201d, Metals Bulletin, https://example.org/gallium-review")
+    assert claim_with(x, "Gallium prices").cites
+    assert claim_with(x, "magnet makers").cites == ()

@@ -22,7 +22,7 @@ from kg.extract.segment import segment
 from kg.iris import slug
 from kg.models import Actor, Article, Citation, DateValue, Event, Extraction, Mention, Source, Span
 
-EXTRACTOR_VERSION = "rules-19"
+EXTRACTOR_VERSION = "rules-22"
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
@@ -40,15 +40,14 @@ def extract(article: Article) -> Extraction:
 
     sources: dict[str, Source] = dict(refs.sources)
     citations: list[Citation] = []
-    cites_by_sentence: dict[int, list[str]] = {}
+    cites_by_sentence: dict[int, list[tuple[str, int]]] = {}  # sentence -> (source, where it is cited)
     for sent in seg.sentences:
-        keys: list[str] = []
+        first = len(citations)
         for start, end, numbers in sent.markers:
             for number in numbers:
                 key = refs.by_number.get(number)
                 if key is None:
                     continue
-                keys.append(key)
                 citations.append(
                     Citation(
                         source=key,
@@ -60,11 +59,15 @@ def extract(article: Article) -> Extraction:
             if sent.start <= link.span.start and link.span.end <= sent.end:
                 source = link_source(link.url, link.span.text)
                 sources.setdefault(source.key, source)
-                keys.append(source.key)
                 citations.append(Citation(source=source.key, span=link.span))
         named = [
             *publication_sources(sent.text, sent.start, actors, publisher_key),
-            *document_sources(sent.text, sent.start, actors),
+            *document_sources(
+                sent.text,
+                sent.start,
+                actors,
+                [(lk.span.start, lk.span.end) for lk in article.links if sent.start <= lk.span.start < sent.end],
+            ),
             *data_sources(sent.text, sent.start, actors),
         ]
         for source, _, _ in named:
@@ -73,10 +76,9 @@ def extract(article: Article) -> Extraction:
         for source, _, _ in addresses:
             sources[source.key] = source  # a document's source gains the address the sentence gives
         for source, start, end in [*named, *addresses]:
-            keys.append(source.key)
             citations.append(Citation(source=source.key, span=Span(start=start, end=end, text=article.body[start:end])))
-        if keys:
-            cites_by_sentence[sent.index] = list(dict.fromkeys(keys))
+        if len(citations) > first:
+            cites_by_sentence[sent.index] = [(c.source, c.span.start) for c in citations[first:]]
 
     claims = finish_claims(ctx, drafts, events_by_sentence, cites_by_sentence)
     for key, source in ctx.extra_sources.items():

@@ -8,11 +8,12 @@ or named publication belongs to its sentence. A speaker alone is not a citation.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from kg.dates import find_dates
-from kg.extract.actors import ArticleActors
+from kg.extract.actors import ActorMention, ArticleActors
 from kg.extract.segment import Block, Segmentation
 from kg.iris import digest, slug
 from kg.models import Article, DateValue, Source
@@ -199,7 +200,22 @@ DOCUMENT_NOUNS = (
     r"figures|"
     r"statistics|estimates?)"
 )
-_DOC_AFTER = re.compile(r"^(?:['’]s)?\s+(?:\w+\s+){0,2}?(?P<noun>" + DOCUMENT_NOUNS + r")\b", re.IGNORECASE)
+_DOC_AFTER = re.compile(
+    r"^(?:(?P<owner>['’]s)\s+(?:[a-z]+\s+)?(?-i:[A-Z][\w\-]*\s+){1,4}|(?P<own>['’]s)?\s+(?:\w+\s+){0,2}?)"
+    r"(?P<noun>" + DOCUMENT_NOUNS + r")\b",
+    re.IGNORECASE,
+)
+"""A document after its organisation: "a Meridian Research survey", "Ofwat's own Water Company Performance
+Report" (a title only after a possessive)."""
+_OWN_DOCUMENT = re.compile(
+    r"\b(?:in|by)\s+its\s+(?:(?:\w+\s+){0,2}?|(?:\w+\s+){0,2}(?-i:[A-Z][\w\-]*\s+){1,4})(?P<noun>"
+    + DOCUMENT_NOUNS + r")\b",
+    re.IGNORECASE,
+)
+"""A speaker's own document: "The Fiscal Institution said in its monthly Fiscal Monitoring Report that ..."."""
+_DISPUTED = re.compile(
+    r"\b(?:disput|reject|question|challeng|contest|critici[sz]|dismiss|doubt)\w*\s+(?:the\s+|an?\s+)?$", re.IGNORECASE
+)
 _DOC_BEFORE = re.compile(
     r"\b(?P<noun>" + DOCUMENT_NOUNS + r")\s+(?:of|by|from|published\s+by|conducted\s+by|"
     r"carried\s+out\s+by|released\s+by|compiled\s+by)\s+(?:the\s+)?(?:[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?['’]s\s+)?$",
@@ -207,27 +223,50 @@ _DOC_BEFORE = re.compile(
 )
 
 
-def document_sources(text: str, offset: int, actors: ArticleActors) -> list[tuple[Source, int, int]]:
+def document_sources(
+    text: str, offset: int, actors: ArticleActors, linked: Sequence[tuple[int, int]] = ()
+) -> list[tuple[Source, int, int]]:
     """Reports, surveys and data an organisation published, named as the source of a statement
     ("the annual report of Latvia's State Security Service", "a Meridian Research survey",
-    "figures from the finance ministry")."""
+    "figures from the finance ministry", "X said in its monthly report"). Not a document the sentence
+    disputes ("disputes the USGS estimate"), not a verb ("The Commission estimates that ..."), not one
+    whose words are a link (the link is the source)."""
     out: list[tuple[Source, int, int]] = []
+    owner_before: ActorMention | None = None
+    own = _OWN_DOCUMENT.search(text)
     for m in actors.within(offset, offset + len(text)):
         info = actors.actors[m.key]
         if info.kind in ("Person", "Country", "UnnamedGroup", "NewsMediaOrganization"):
             continue
         rel_s, rel_e = m.start - offset, m.end - offset
-        found = _DOC_AFTER.match(text[rel_e : rel_e + 40]) or _DOC_BEFORE.search(text[max(0, rel_s - 60) : rel_s])
-        if found is None:
+        if own is not None and rel_e <= own.start():
+            owner_before = m
+        after = _DOC_AFTER.match(text[rel_e : rel_e + 60])
+        if (
+            after is not None
+            and not (after.group("owner") or after.group("own"))
+            and re.match(r"\s+that\b", text[rel_e + after.end() :])
+        ):
+            after = None  # "The Commission estimates that ...": a verb
+        found = after or _DOC_BEFORE.search(text[max(0, rel_s - 60) : rel_s])
+        if found is None or _DISPUTED.search(text[max(0, rel_s - 40) : rel_s]):
             continue
-        noun = found.group("noun").lower()
-        if noun not in ("data", "figures", "statistics", "analysis"):
-            noun = noun.rstrip("s")
-        source = Source(
-            key=f"d-{m.key}-{slug(noun)}", kind="publication", name=f"{info.label} {noun}", publisher=info.label
-        )
-        out.append((source, m.start, m.end))
+        out.append(_document(info.label, m.key, found.group("noun"), m.start, m.end))
+    if own is not None and owner_before is not None:
+        start, end = offset + own.start("noun"), offset + own.end("noun")
+        if not any(s < end and start < e for s, e in linked):
+            info = actors.actors[owner_before.key]
+            out.append(_document(info.label, owner_before.key, own.group("noun"), start, end))
     return out
+
+
+def _document(publisher: str, key: str, noun: str, start: int, end: int) -> tuple[Source, int, int]:
+    """The source for a document of an organisation (``key``), cited at [start, end)."""
+    noun = noun.lower()
+    if noun not in ("data", "figures", "statistics", "analysis"):
+        noun = noun.rstrip("s")
+    source = Source(key=f"d-{key}-{slug(noun)}", kind="publication", name=f"{publisher} {noun}", publisher=publisher)
+    return source, start, end
 
 
 _ACCORDING_TO = re.compile(

@@ -1110,12 +1110,17 @@ def _poll_findings(ctx: Context, drafts: list[Draft]) -> None:
     """In an article about a poll by a named pollster, the poll's figures are the pollster's findings, and
     the poll (named in the article) is their source."""
     pollster: ActorMention | None = None
+    # names are blanked first: "the US Geological Survey" is no survey
+    chars = list(ctx.article.body)
+    for m in ctx.actors.mentions:
+        chars[m.start : m.end] = "N" * (m.end - m.start)
+    body = "".join(chars)
     for m in ctx.actors.mentions:
         info = ctx.actors.actors[m.key]
         if info.kind in ("Person", "Country", "UnnamedGroup", "NewsMediaOrganization"):
             continue
-        before = ctx.article.body[max(0, m.start - 70) : m.start]
-        after = ctx.article.body[m.end : m.end + 90]
+        before = body[max(0, m.start - 70) : m.start]
+        after = body[m.end : m.end + 90]
         if _POLL_AFTER.match(after) or _POLL_BEFORE.search(before):
             pollster = m
             break
@@ -1124,7 +1129,7 @@ def _poll_findings(ctx: Context, drafts: list[Draft]) -> None:
     info = ctx.actors.actors[pollster.key]
     source = Source(key=f"d-{pollster.key}-poll", kind="publication", name=f"{info.label} poll", publisher=info.label)
     # the whole article is about the poll (its headline or opening says so), or only the paragraph naming it is
-    opening = ctx.article.headline + " " + ctx.article.body[:600]
+    opening = ctx.article.headline + " " + body[:600]
     whole_article = bool(_POLL_TOPIC.search(opening))
     pollster_block = next(
         (
@@ -1186,6 +1191,13 @@ def _clauses(ctx: Context, sent: Sentence) -> list[Sentence]:
         if _inside(sent.start + m.start(), sent.quotes):
             continue
         rest = masked[m.end() :]
+        if not m.group("which") and any(
+            sent.start + m.start() <= ms + 1 and me - 1 <= sent.start + m.end() for ms, me, _ in sent.markers
+        ):
+            # "prices nearly doubled,[6] and several makers reported ...": the footnote closes a statement
+            parts.append(_part(sent, start, m.start()))
+            start = m.end()
+            continue
         mention = _mention_at(ctx, sent.start + m.end(), rest)
         if m.group("which"):
             # "..., which the minister said would be 60% complete": a speaker within a few words, then the cue
@@ -1349,7 +1361,7 @@ def finish_claims(
     ctx: Context,
     drafts: list[Draft],
     events_by_sentence: dict[int, list[EventMention]],
-    cites_by_sentence: dict[int, list[str]],
+    cites_by_sentence: dict[int, list[tuple[str, int]]],
 ) -> list[Claim]:
     """Attach citations (propagating a speaker's footnote back over the same speaker's earlier sentences
     in the paragraph), features, events and dates; make the Claim records."""
@@ -1357,7 +1369,10 @@ def finish_claims(
     body = article.body
     # citations: the sentence's own markers/links/publications, then back-propagation within a paragraph
     for d in drafts:
-        d.cites = list(cites_by_sentence.get(d.sentence.index, [])) + d.extra_cites
+        # a clause cites what is cited within or after it, not a marker in an earlier clause of its sentence
+        # ("prices nearly doubled,[6] and several makers reported ...": [6] is the prices')
+        cited = [key for key, at in cites_by_sentence.get(d.sentence.index, []) if at >= d.sentence.start]
+        d.cites = list(dict.fromkeys(cited)) + d.extra_cites
     by_block: dict[int, list[Draft]] = {}
     for d in drafts:
         by_block.setdefault(d.sentence.block.index, []).append(d)
