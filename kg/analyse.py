@@ -1732,6 +1732,73 @@ def _similar_quantity_candidates(items: Sequence[_Item], ctx: _Context) -> Itera
             )
 
 
+# "Most" against a minority figure: "Americans overwhelmingly support the tariffs" vs a poll's "38% support
+# the tariffs". A clause saying most (or a majority, or overwhelmingly) do something is set against a
+# percentage below half for the same verb and object, said by another claimant in the same article, when
+# the figure's clause names no group the other does not (a figure for Republicans is not one for Americans).
+
+_MAJORITY = re.compile(
+    r"\b(?:overwhelmingly|a\s+(?:clear\s+|large\s+|vast\s+|solid\s+|big\s+)?majority\s+of|most)\b", re.IGNORECASE
+)
+_MAJORITY_END = re.compile(r"\b(?:because|since|as|after|while|although|though|but)\b|[,;:.]", re.IGNORECASE)
+MAJORITY_SHARE = 50.0
+_OPINION_VERBS = frozenset(
+    _content_word(w)
+    for w in "support supports oppose opposes favour favours approve approves disapprove reject rejects want wants "
+    "trust trusts agree agrees disagree disagrees believe believes".split()
+)
+"""What most (or a share) of people do: the figure and the "most" must say the same one."""
+
+
+def _majority_candidates(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
+    most: dict[str, list[tuple[_Item, str, frozenset[str], frozenset[str]]]] = defaultdict(list)
+    for item in items:
+        if item.claim.modality != "factual":
+            continue
+        for clause in _CLAUSES.split(item.claim.text):
+            m = _MAJORITY.search(clause)
+            if m is None or _NEGATION.search(clause) or _DENIAL.search(clause):
+                continue
+            end = _MAJORITY_END.search(clause, m.end())
+            said = clause[: end.start() if end else len(clause)]
+            words = _number_words(_MAJORITY.sub(" ", said), None)
+            if len(words) >= MIN_SHARED_WORDS and not any(w.startswith("when:") for w in words):
+                most[item.claim.article_id].append((item, said.strip(), words, _names_in(said)))
+    if not most:
+        return
+    for item in items:
+        if item.claim.article_id not in most or item.claim.modality != "factual":
+            continue
+        for q in item.claim.quantities:
+            if q.unit != "%" or q.value >= MAJORITY_SHARE or _qualifier(item, q) in _LOWER_BOUND:
+                continue
+            said = _number_said(item, q)
+            words, names = _number_words(said, q.unit), _names_in(said)
+            for other, text, most_words, most_names in most[item.claim.article_id][:MAX_BLOCK]:
+                shared = words & most_words
+                if not _allowed(other, item) or len(shared) < MIN_SHARED_WORDS:
+                    continue
+                if not words & _OPINION_VERBS or words & _OPINION_VERBS != most_words & _OPINION_VERBS:
+                    continue  # "38% oppose" says nothing of how many support
+                if any(w.startswith("when:") for w in words) or not names <= most_names:
+                    continue  # another year, or a group the other does not speak of
+                a, b = (other, item) if other.order < item.order else (item, other)
+                explain = (
+                    f"{other.voice_label} {other.says} “{text}”; {item.voice_label} {item.says} “{_around(item, q)}”: "
+                    f"{_number_text(q)} is not most ({_surface(shared, item.claim.text)})."
+                )
+                yield _Candidate(
+                    kind="value",
+                    cluster=("value", *sorted((a.party, b.party)), "majority", *sorted(shared)),
+                    a=a,
+                    b=b,
+                    score=sum(a.strength) + sum(b.strength),
+                    confidence=_confidence(0.6, a, b, 0.9),
+                    modality=None,
+                    explain=explain,
+                )
+
+
 # ---------------------------------------------------------------------------------------------
 # Stances
 
@@ -1815,6 +1882,7 @@ def find_contradictions(corpus: Corpus) -> list[Contradiction]:
         _similar_date_candidates,
         _quantity_candidates,
         _similar_quantity_candidates,
+        _majority_candidates,
         _stance,
     ):
         for candidate in generator(items, ctx):
