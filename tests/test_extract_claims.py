@@ -369,3 +369,18 @@ def test_citations_a_footnote_inside_a_sentence_closes_its_own_clause() -> None:
             "1. \u201cGallium prices: annual review\u201d, Metals Bulletin, https://example.org/gallium-review")
     assert claim_with(x, "Gallium prices").cites
     assert claim_with(x, "magnet makers").cites == ()
+
+
+def test_citations_a_wire_storys_agency_is_its_publisher() -> None:
+    # no publisher in the metadata: the dateline names it, and "told Reuters" is then Reuters' own reporting
+    x = run("ADEN, Aug 4 (Reuters) - The tanker was hit, officials said.\n\n"
+            "Jakob Lind, an analyst at a consultancy, told Reuters that insurers would read the attack as a warning.")
+    assert label(x, x.publisher) == "Reuters"
+    assert claim_with(x, "insurers would read").cites == ()
+
+
+def test_citations_an_outlook_of_an_organisation_is_its_document() -> None:
+    x = run("The International Energy Agency (IEA) projects in its World Energy Outlook that global oil demand will "
+            "peak before 2030.")
+    claim = claim_with(x, "peak before 2030")
+    assert [s.name for s in x.sources if s.key in claim.cites] == ["International Energy Agency outlook"]

@@ -196,7 +196,7 @@ def publication_sources(
 
 
 DOCUMENT_NOUNS = (
-    r"(?:report|survey|poll|study|analysis|index|barometer|assessment|review|yearbook|census|data|"
+    r"(?:report|survey|poll|study|analysis|index|barometer|assessment|review|yearbook|census|outlook|bulletin|data|"
     r"figures|"
     r"statistics|estimates?)"
 )
