@@ -274,3 +274,16 @@ def test_events_happenings_counted_in_a_list_with_their_dates() -> None:
         assert events.get(name) == [value], events
     names = {e.name for e in run("There were three raids: two in Tarsa (May 2021) and one in Kora in 2022.").events}
     assert not any(n.startswith("Raid in Tarsa") for n in names), names
+
+
+def test_events_a_state_begun_since_a_date_is_dated_there() -> None:
+    events = {e.name: [d.value for d in e.dates] for e in run(
+        "Officials said the Kora power plant, Europe's oldest, which rebel forces have occupied since March 2022, "
+        "lost its last backup line on Monday.", published="2025-01-29").events}
+    assert events.get("The Kora power plant, Europe's oldest, which rebel forces have occupied") == ["2022-03"], events
+    assert events.get("The Kora power plant lost its last backup line") == ["2025-01-27"], events
+    events = {e.name: [d.value for d in e.dates] for e in run(
+        "The act entered into force in August 2024, and its bans on social scoring have applied since "
+        "February 2025.").events}
+    assert events.get("Its bans on social scoring have applied") == ["2025-02"], events
+    assert not run("Prices have risen since 2020.").events

@@ -619,10 +619,17 @@ _REPORT_FRAME = re.compile(
 _UNREAL = re.compile(
     r"\b(?:will|would|could|(?-i:may)(?!\s+\d)|might|should|must|can|cannot|can't|won't|if|unless|until)\b", re.I
 )
+_APPOSITIVE_PART = re.compile(r"(?:(?:[a-z]+(?:ed|en)|which|who)\b|[A-Z][\w\-]*['’]s\s+[a-z]+,)")
+"""A comma part that is an aside: "adopted in June 2024", "which troops occupied", "Europe's largest"."""
 _PARTICIPIAL_APPOSITIVE = re.compile(
-    r"(?P<appositive>,\s+(?:[a-z]+(?:ed|en)|in\s+(?:force|effect|place))\b[^,]{0,80},)\s+"
+    r"(?P<appositive>(?:,\s+(?:[a-z]+(?:ed|en)|in\s+(?:force|effect|place)|which|who|[A-Z][\w\-]*['’]s)\b[^,]{0,80})+,)\s+"
     r"(?:(?:was|were|is|are|(?:has|have|had)\s+been)\s+)?$"
 )
+_STATE_SINCE = re.compile(
+    r"\b(?:has|have|had)\s+(?:been\s+)?(?:occupied|controlled|ruled|governed|administered|applied|blockaded|besieged|"
+    r"detained|jailed|imprisoned|banned|suspended|frozen|closed|shut|halted)\s+(?:[^\s,;]+\s+){0,4}?since\s+$"
+)
+"""A state begun at the date that follows: "which Russian forces have occupied since March 2022"."""
 _IN_FORCE_SINCE = re.compile(
     r"(?:,\s*|\s+(?:has|have|had)\s+been\s+|\s+(?:is|are|was|were)\s+)in\s+(?:force|effect|place)\s+since\s+$"
 )
@@ -720,11 +727,18 @@ def _event_unit(
     if verb is not None and verb.start() < 3 and p_start > c_start:
         # "Amendments to the rules, adopted in June 2024, entered into force on 19 September 2025": the
         # subject is the part before a participial appositive
+        # (or before an appositive and a relative clause: "the plant, Europe's largest, which troops have
+        # occupied since 2022, lost its last power line on Monday")
         q_start = part_before(p_start)
+        while q_start > c_start and _APPOSITIVE_PART.match(text, q_start) and q_start != part_before(q_start):
+            s_start = part_before(q_start)
+            if not _APPOSITIVE_PART.match(text, s_start):
+                break
+            q_start = s_start
         s_start = part_before(q_start)
         if (
             q_start > c_start
-            and re.match(r"[a-z]+(?:ed|en)\b", text[q_start:p_start])
+            and _APPOSITIVE_PART.match(text, q_start)
             and _happening_verb(text[s_start:q_start]) is None
         ):
             verb = _happening_verb(text[s_start:p_end], p_start - s_start)
@@ -745,10 +759,12 @@ def _antecedent(text: str, c_start: int, p_start: int) -> int | None:
     """Where the capitalised noun phrase a relative clause at ``p_start`` hangs on begins, skipping one
     appositive ("Governor Ana Lima, his former deputy, who ..."); None when there is none."""
     before = text[c_start:p_start].rstrip(" ,")
-    appositive = re.search(r",\s+(?:his|her|its|their|the|a|an)\s+[^,]{1,60}$", before)
+    appositive = re.search(r",\s+(?:his|her|its|their|the|a|an|[A-Z][\w\-]*['’]s)\s+[^,]{1,60}$", before)
     if appositive and _happening_verb(appositive.group(0)) is None:
-        before = before[: appositive.start()]
-    np = re.search(_CAP_NP + "$", before)
+        before = before[: appositive.start()]  # ", his former deputy", ", Europe's largest"
+    np = re.search(_CAP_NP + "$", before) or re.search(
+        r"\b(?:[Tt]he|[Aa]n?)\s+(?:[A-Z][\w\-]*\s+){0,3}(?:[a-z][\w\-]*\s+){0,3}[a-z][\w\-]*$", before
+    )
     if np is None:
         return None
     start = np.start()
@@ -923,7 +939,7 @@ def generic_dated_events(
                 subject
             ):
                 since.append((s_start, dm, subject))
-        if re.search(r"\bsince\s+$", text[: dm.start]):
+        if re.search(r"\bsince\s+$", text[: dm.start]) and not _STATE_SINCE.search(text[: dm.start]):
             continue  # "in force since 1949": a state, not the date of a happening
         unit = _event_unit(text, splits, dm.start, dm.end)
         if unit is None:
