@@ -1663,6 +1663,22 @@ MIN_WORD_OVERLAP = 0.4
 """Two numbers' clauses must share at least this many content words and this share of all of them."""
 
 
+_TOLLS = frozenset(
+    _content_word(w)
+    for w in "killed dead died deaths death wounded injured missing arrested detained displaced evacuated rescued "
+    "infected cases casualties victims".split()
+)
+"""Counts that grow as a story unfolds: two articles of different days may both be right."""
+
+
+def _published_apart(a: _Item, b: _Item, ctx: _Context) -> bool:
+    """Whether the two claims' articles were published on different days (both dates known)."""
+    if a.claim.article_id == b.claim.article_id:
+        return False
+    da, db = ctx.published.get(a.claim.article_id), ctx.published.get(b.claim.article_id)
+    return da is not None and db is not None and da.value != db.value
+
+
 def _similar_quantity_candidates(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
     entries: list[tuple[_Item, Quantity, frozenset[str], frozenset[str], frozenset[str], frozenset[str]]] = []
     frequency: dict[str, int] = defaultdict(int)
@@ -1701,6 +1717,8 @@ def _similar_quantity_candidates(items: Sequence[_Item], ctx: _Context) -> Itera
                 continue  # each names someone or somewhere the other does not: both numbers may hold
             if {w for w in wa if w.startswith("when:")} != {w for w in wb if w.startswith("when:")}:
                 continue  # other years or months (or only one dated): the numbers may both hold
+            if shared & _TOLLS and _published_apart(a, b, ctx):
+                continue  # a toll that grows: articles of other days give its count on their day
             same_unit = [x.value for x in b.claim.quantities if x.unit == qa.unit]
             if any(math.isclose(qa.value, v, rel_tol=0.02) for v in same_unit):
                 continue  # b also gives a's number: they agree on it, the other is something else

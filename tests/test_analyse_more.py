@@ -372,3 +372,18 @@ def test_analyse_most_against_a_minority_figure_conflicts() -> None:
 )
 def test_analyse_most_near_misses(bodies: tuple[str, ...]) -> None:
     assert _found(*bodies) == []
+
+
+def test_analyse_a_toll_in_articles_of_other_days_is_an_update() -> None:
+    from kg.extract import extract
+    from kg.resolve import resolve
+    from tests.extract_helpers import article
+
+    bodies = (
+        ("Health ministry spokesman Ali Demir said 52 people were killed in the floods in Kerala.", "2025-06-02"),
+        ("Health ministry spokesman Ali Demir said 87 people were killed in the floods in Kerala.", "2025-06-05"),
+    )
+    corpus = resolve([extract(article(b, id=f"t{i}", published=d)) for i, (b, d) in enumerate(bodies)])
+    assert find_contradictions(corpus) == []
+    same_day = resolve([extract(article(b, id=f"t{i}", published="2025-06-02")) for i, (b, _) in enumerate(bodies)])
+    assert [c.kind for c in find_contradictions(same_day)] == ["value"]
