@@ -384,3 +384,17 @@ def test_citations_an_outlook_of_an_organisation_is_its_document() -> None:
             "peak before 2030.")
     claim = claim_with(x, "peak before 2030")
     assert [s.name for s in x.sources if s.key in claim.cites] == ["International Energy Agency outlook"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fragment", "speaker"),
+    [
+        ("WHO declared mpox a public health emergency of international concern in August 2024.", "declared mpox", None),
+        ("The OPEC chief urged member countries to reject any text that targeted fossil fuels.", "urged member", None),
+        ("WHO declared that the outbreak was over.", "outbreak was over", "World Health Organization"),
+    ],
+)
+def test_claims_an_act_is_reported_by_the_author(sentence: str, fragment: str, speaker: str | None) -> None:
+    # "declared X a Y" and "urged X to" name an act the author reports; "declared that ..." hands over a statement
+    x = run(sentence)
+    assert label(x, claim_with(x, fragment).claimant) == speaker

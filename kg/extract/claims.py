@@ -475,6 +475,8 @@ def _cue_attribution(
         cue = re.sub(r"\s+", " ", m.group(0))
         cue_word = cue.split()[0].lower()
         after = masked[m.end() :]
+        if _PERFORMATIVE.get(cue.lower()) and not re.match(r"\s*(?:that\b|:|,|“|\")", after):
+            continue  # "WHO declared mpox an emergency", "X urged members to reject ...": the author reports an act
         if (
             cue_word in WEAK_CUES
             and " " not in cue
@@ -741,6 +743,8 @@ _FIGURE_CUES = {
     "counted",
     "counts",
 }
+_PERFORMATIVE = dict.fromkeys(("urged", "urges", "urge", "declared", "declares"), True)
+"""Cues that, without "that" or a quotation after them, name an act rather than hand over a statement."""
 _AFTER_POSTPOSED = re.compile(
     r"\s*(?:(?:on|in|at|during|after|before|late|early|last)\s+[^,.;]{1,50}?)?\s*(?:[.!]?\s*$|,\s+[a-z]+ing\b)"
 )
