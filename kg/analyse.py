@@ -822,6 +822,8 @@ def _similar_polarity_candidates(items: Sequence[_Item], ctx: _Context) -> Itera
                 continue  # other years or months: both may hold
             if not (x.names <= y.every or y.names <= x.every):
                 continue  # each names someone or somewhere the other does not
+            if a.party != b.party and _FIRST_PERSON_TEXT.search(x.text) and _FIRST_PERSON_TEXT.search(y.text):
+                continue  # "we will meet the target" of two speakers: two different "we"
             if paired[a.voice] >= MAX_COUNTERPARTS or paired[b.voice] >= MAX_COUNTERPARTS:
                 continue
             paired[a.voice] += 1
@@ -879,6 +881,8 @@ _EMPHATIC = re.compile(
     r",?\s*\b(?:plain\s+and\s+simple|pure\s+and\s+simple|full\s+stop|period|simply|just|really|certainly|clearly)\b",
     re.IGNORECASE,
 )
+_FIRST_PERSON = frozenset("i me my mine we us our ours".split())
+_FIRST_PERSON_TEXT = re.compile(r"\bI\b|\b(?:[Mm]e|[Mm]y|[Mm]ine|[Ww]e|[Uu]s|[Oo]urs?)\b")
 SHORT_STATEMENT_WORDS = (3, 8)
 """A short statement has this many words at least and at most (negation and emphasis aside)."""
 
@@ -893,6 +897,8 @@ def _short_statements(item: _Item) -> Iterator[tuple[tuple[str, ...], bool, str]
         words = tuple(w.lower() for w in re.findall(r"[A-Za-z][A-Za-z\-]*", plain) if w.lower() not in ("a", "an"))
         content = [w for w in words if w not in _FUNCTION_WORDS and len(w) > 2]
         low, high = SHORT_STATEMENT_WORDS
+        if _FIRST_PERSON & set(words):
+            continue  # "I am not a candidate" and "I am a candidate" are two speakers on themselves
         if low <= len(words) <= high and 1 <= len(content) < MIN_SHARED_STATEMENT_WORDS:
             yield words, bool(_NEGATION.search(clause)), clause[:1].upper() + clause[1:]
 
@@ -1710,7 +1716,9 @@ def _similar_quantity_candidates(items: Sequence[_Item], ctx: _Context) -> Itera
                 continue  # compared in the block of the first word they share
             # within one article the unit counts as a shared word: "95 people aboard" and "130 people on
             # board" are one boat's count there, but may be two boats' in two articles
-            unit = 1 if a.claim.article_id == b.claim.article_id and qa.unit not in ("%", None) else 0
+            name = qa.unit or ""
+            counted = name.isalpha() and name.islower() and len(name) > 2  # people, countries; not USD, %, km
+            unit = 1 if a.claim.article_id == b.claim.article_id and counted else 0
             if len(shared) + unit < MIN_SHARED_WORDS or len(shared) + unit < MIN_WORD_OVERLAP * (len(wa | wb) + unit):
                 continue
             if not (na <= every_b or nb <= every_a) or not (actors_a <= actors_b or actors_b <= actors_a):

@@ -387,3 +387,28 @@ def test_analyse_a_toll_in_articles_of_other_days_is_an_update() -> None:
     assert find_contradictions(corpus) == []
     same_day = resolve([extract(article(b, id=f"t{i}", published="2025-06-02")) for i, (b, _) in enumerate(bodies)])
     assert [c.kind for c in find_contradictions(same_day)] == ["value"]
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        pytest.param(("“I am not a candidate for the presidency,” said senator Anna Berg.\n\n“I am a candidate for "
+                      "the presidency,” said governor Karl Lind.",), id="short-first-person"),
+        pytest.param(("“We will meet the deficit target this year,” said finance minister Pedro Alves.",
+                      "“We will not meet the deficit target this year,” said Chilean finance minister Mario Marcel."),
+                     id="two-speakers-we"),
+    ],
+)
+def test_analyse_first_person_of_two_speakers_is_two_subjects(bodies: tuple[str, ...]) -> None:
+    assert _found(*bodies) == []
+
+
+def test_analyse_the_unit_counts_as_a_word_only_for_counted_things() -> None:
+    """Two sums of money in one article share their currency, not what they are of."""
+    assert (
+        _found(
+            "The company reported revenue of $5 billion for the year. “Our revenue will grow to $6 billion,” "
+            "chief executive Anna Berg said."
+        )
+        == []
+    )
