@@ -630,6 +630,7 @@ _STATE_SINCE = re.compile(
     r"detained|jailed|imprisoned|banned|suspended|frozen|closed|shut|halted)\s+(?:[^\s,;]+\s+){0,4}?since\s+$"
 )
 """A state begun at the date that follows: "which Russian forces have occupied since March 2022"."""
+_RANGE_ON = re.compile(r"\s*(?:[–\-/]\d|and\b|to\b)")
 _IN_FORCE_SINCE = re.compile(
     r"(?:,\s*|\s+(?:has|have|had)\s+been\s+|\s+(?:is|are|was|were)\s+)in\s+(?:force|effect|place)\s+since\s+$"
 )
@@ -897,7 +898,7 @@ def generic_dated_events(
     splits = [
         (m.start(), m.end())
         for m in _CLAUSE_SPLIT.finditer(text)
-        if not (m.group(0).startswith(".") and _ABBREVIATION.search(text, 0, m.start()))  # "U.S. sanctions"
+        if not (m.group(0).startswith(".") and _ABBREVIATION.search(text, max(0, m.start() - 4), m.start()))  # "U.S."
     ]
     dates = find_dates(text, reference, weekdays=True)
     units: dict[int, tuple[int, int, list[DateMatch]]] = {}  # by the verb's offset: span and dates
@@ -925,21 +926,21 @@ def generic_dated_events(
                 units.setdefault(w_start + verb.start(), (w_start, w_end, []))[2].append(shifted)
                 inner_comma = _CLAUSE_COMMA.search(text, w_start + verb.end(), w_end)
                 inner_span = (w_start, inner_comma.start() if inner_comma else w_end)
-        force = _IN_FORCE_SINCE.search(text[: dm.start])
-        if force and not re.match(r"\s*(?:[–\-/]\d|and\b|to\b)", text[dm.end :]):
+        w0 = max(0, dm.start - 120)
+        before = text[w0 : dm.start]  # a window: sentences can be long
+        force = _IN_FORCE_SINCE.search(before)
+        if force and not _RANGE_ON.match(text, dm.end):
             # "The price cap, in force since December 2022, remains": the state began with a happening
-            c_start = max([0, *(e for s, e in splits if e <= force.start())])
-            s_start = (
-                max([c_start, *(c.end() for c in re.finditer(r",\s+", text[: force.start()]) if c.end() > c_start)])
-                if force.group(0).startswith(",")
-                else c_start
-            )
-            subject = text[s_start : force.start()].strip()
+            f_start = w0 + force.start()
+            c_start = max([0, *(e for s, e in splits if e <= f_start)])
+            commas = [c.end() for c in re.finditer(r",\s+", text[c_start:f_start])]
+            s_start = c_start + max(commas) if commas and force.group(0).startswith(",") else c_start
+            subject = text[s_start:f_start].strip()
             if re.match(r"(?:[Tt]he\s+|[Ii]ts\s+|[Tt]heir\s+)?[A-Z]?[\w\-]+\s+\S", subject) and not _happening_verb(
                 subject
             ):
                 since.append((s_start, dm, subject))
-        if re.search(r"\bsince\s+$", text[: dm.start]) and not _STATE_SINCE.search(text[: dm.start]):
+        if re.search(r"\bsince\s+$", before) and not _STATE_SINCE.search(before):
             continue  # "in force since 1949": a state, not the date of a happening
         unit = _event_unit(text, splits, dm.start, dm.end)
         if unit is None:
