@@ -627,8 +627,15 @@ _DENIAL = re.compile(
     r"\b(?:den(?:y|ies|ied|ying)|fail(?:s|ed|ing)?\s+to|refus(?:e|es|ed|ing)\s+to)\b", re.IGNORECASE
 )
 """Words that deny what follows: "denied supplying weapons", "have failed to dent", "refused to withdraw"."""
-_DENIAL_LEAD = re.compile(r"\b(?:den(?:y|ies|ied|ying)|rejected|rejects|refuted|refutes)\s*$", re.IGNORECASE)
-"""A clause ending so denies the next one: "Beijing denied | that it had supplied weapons"."""
+_DENIAL_LEAD = re.compile(
+    r"(?:\b(?:den(?:y|ies|ied|ying)|rejected|rejects|refuted|refutes|dismissed|dismisses)"
+    r"(?:(?:\s+(?:the|a|an|any|all|these|those))?(?:\s+[\w\-]+)?\s+(?:claims?|reports?|allegations?|accusations?|"
+    r"suggestions?|assertions?|rumou?rs?))?"
+    r"|\bno\s+(?:evidence|proof|sign|indication|basis\s+for\s+(?:the\s+)?(?:claim|suggestion)))\s*$",
+    re.IGNORECASE,
+)
+"""A clause ending so denies the next one: "Beijing denied | that it had supplied weapons", "Moscow rejected
+claims | that ...", "there is no evidence | that ..."."""
 _MISS = re.compile(r"\bmiss(?:es|ed|ing)?\b", re.IGNORECASE)
 _CLAUSES = re.compile(
     r"[;:()\u2014\u2013]|,\s+(?:and|but|while|whereas|because|although|though)\b|"
@@ -654,16 +661,19 @@ def _same_time(a: Claim, b: Claim) -> bool:
 
 
 _FALSE_LEAD = re.compile(
-    r"\b(?:it|this|that)\s+(?:is|was)\s+(?:simply\s+|just\s+|plainly\s+|completely\s+|totally\s+)?"
-    r"(?:false|untrue|not\s+true|wrong|incorrect|a\s+lie|a\s+myth|nonsense)\s*$",
+    r"\b(?:it|this|that)\s+(?:is|was)\s+(?:simply\s+|just\s+|plainly\s+|completely\s+|totally\s+|categorically\s+|"
+    r"absolutely\s+|entirely\s+)?"
+    r"(?:false|untrue|not\s+true|not\s+the\s+case|wrong|incorrect|inaccurate|a\s+lie|a\s+myth|nonsense)\s*$",
     re.IGNORECASE,
 )
 _CLAIM_NOUN = re.compile(
     r"\b(?:claims?|allegations?|suggestions?|assertions?|reports?|idea|notion|narrative)\s*$", re.IGNORECASE
 )
 _FALSE_TAIL = re.compile(
-    r"\s+(?:is|are|was|were)\s+(?:simply\s+|just\s+|plainly\s+|completely\s+|totally\s+|patently\s+)?"
-    r"(?:not\s+true|untrue|false|wrong|incorrect|baseless|unfounded|groundless|nonsense|a\s+myth|a\s+lie)\b.*$",
+    r"\s+(?:is|are|was|were)\s+(?:simply\s+|just\s+|plainly\s+|completely\s+|totally\s+|patently\s+|"
+    r"categorically\s+|absolutely\s+|entirely\s+)?"
+    r"(?:not\s+true|untrue|false|wrong|incorrect|inaccurate|baseless|unfounded|groundless|fabricated|nonsense|"
+    r"a\s+myth|a\s+lie|a\s+fabrication)\b.*$",
     re.IGNORECASE | re.DOTALL,
 )
 

@@ -412,3 +412,27 @@ def test_analyse_the_unit_counts_as_a_word_only_for_counted_things() -> None:
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        pytest.param("Finnish police chief Anna Berg said the tanker had cut the power cable with its anchor.",
+                     "Moscow rejected claims that the tanker had cut the power cable with its anchor.",
+                     id="rejected-claims-that"),
+        pytest.param("Finnish police chief Anna Berg said the tanker had cut the power cable with its anchor.",
+                     "The shipping company said there is no evidence that the tanker had cut the power cable.",
+                     id="no-evidence-that"),
+        pytest.param("Finnish police chief Anna Berg said the tanker had cut the power cable with its anchor.",
+                     "“The claim that the tanker cut the power cable is categorically false,” owner Karl Lind said.",
+                     id="categorically-false"),
+    ],
+)
+def test_analyse_more_denial_leads(first: str, second: str) -> None:
+    assert len(_found(first, second)) == 1
+
+
+def test_analyse_a_rejected_plan_is_not_a_denial() -> None:
+    """"rejected the plan that would ..." rejects a plan; it does not deny what the plan would do."""
+    assert analyse._DENIAL_LEAD.search("They rejected the plan") is None
+    assert analyse._DENIAL_LEAD.search("Moscow rejected the Western claims") is not None
