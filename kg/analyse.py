@@ -22,6 +22,19 @@ is put in a few buckets keyed by what it says; only claims sharing a bucket are 
 * **stance**: by (issue, pair of actors) over the actors a claim is about plus the organisations its
   speaker holds office in (a NATO secretary general speaks for NATO).
 
+* **in other words** (no relation, event or measure needed): clauses blocked by their rarer content words
+  (crude stems, a small paraphrase lexicon: "aboard"/"on board", "voted for"/"in favour", "set sail"/
+  "left", "backed"/"supported", "began"/"begun"; reporting frames and hedges left out) — the same statement
+  asserted and denied ("not", "denied that", "failed to", "miss" for "not meet", "there is no evidence
+  that"), or called false ("the claim that X is not true", "anyone who says X is wrong", "dismissed a
+  report that X", matched to the target's claim that words X); the same figure of one unit (within one
+  article the counted unit is a shared word; one claimant's figures reported by two articles are compared,
+  except growing tolls on different days); one happening dated twice (weekdays resolved against the
+  article's date; a relative clause tells what it dates); short statements word for word within one
+  article ("this is (not) deregulation"); "most" against a minority percentage; a deadline asserted
+  earlier than one denied; a claim opening with "The record suggests otherwise" or "That is not true"
+  against the claim right before it.
+
 A bucket compares at most :data:`MAX_BLOCK` claimants per side, :data:`MAX_COUNTERPARTS` opposing
 claimants per claimant and :data:`TOP_PER_VOICE` statements per claimant, so the cost stays close to
 linear in the number of claims (``benchmarks/contradictions.py`` measures it).
@@ -1750,7 +1763,8 @@ def _similar_quantity_candidates(items: Sequence[_Item], ctx: _Context) -> Itera
             text = (
                 f"{a.voice_label} {a.says} “{_around(a, qa)}”; {b.voice_label} {b.says} “{_around(b, qb)}”: "
                 f"{_number_text(large)} is {gap:.0%} more than {_number_text(small)} for what both describe "
-                f"in the same words ({_surface(shared, b.claim.text)}), more than rounding or approximation allows."
+                f"in the same words ({_surface(shared | ({_content_word(name)} if unit else set()), b.claim.text)}), "
+                "more than rounding or approximation allows."
             )
             if paired[a.voice] >= MAX_COUNTERPARTS or paired[b.voice] >= MAX_COUNTERPARTS:
                 continue
