@@ -287,3 +287,16 @@ def test_events_a_state_begun_since_a_date_is_dated_there() -> None:
         "February 2025.").events}
     assert events.get("Its bans on social scoring have applied") == ["2025-02"], events
     assert not run("Prices have risen since 2020.").events
+
+
+def test_events_a_second_verb_with_its_own_date_is_its_own_event() -> None:
+    events = {e.name: [d.value for d in e.dates] for e in run(
+        "The agency declared the outbreak an emergency in August 2024 and lifted the declaration in "
+        "September 2025.").events}
+    assert events == {"The agency declared the outbreak an emergency": ["2024-08"],
+                      "The agency lifted the declaration": ["2025-09"]}, events
+    events = {e.name: [d.value for d in e.dates] for e in run("He was arrested and charged in May 2020.").events}
+    assert events == {"He was arrested and charged": ["2020-05"]}, events
+    names = [e.name for e in run("Leaders agreed in June 2025 to raise defence and security-related spending "
+                                 "by 2035.").events]
+    assert not any("security-related spending" in n and not n.startswith("Leaders agreed") for n in names), names

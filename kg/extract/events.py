@@ -785,6 +785,7 @@ _NP_HEAD = re.compile(
 
 
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]\.[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|No|vs|Jr|Sr))$")
+_AND_VERB = re.compile(r"\s+and\s+(?:then\s+|later\s+|also\s+)?(?P<verb>[a-z][a-z]*)\b(?!-)")
 _SUBORDINATOR = re.compile(r"\b(?:after|when|because|once)\s+(?!(?:\w+\s+){0,2}?(?:days?|weeks?|months?|years?)\b)")
 _AND_SAID = re.compile(
     r",?\s+and\s+(?:then\s+)?(?:said|told|added|argued|warned|noted|wrote|stated|insisted|declared|announced)\b"
@@ -903,6 +904,8 @@ def generic_dated_events(
     dates = find_dates(text, reference, weekdays=True)
     units: dict[int, tuple[int, int, list[DateMatch]]] = {}  # by the verb's offset: span and dates
     since: list[tuple[int, DateMatch, str]] = []  # "X, in force since D": where X starts, D and X
+    skips: dict[int, tuple[int, int]] = {}  # by a second verb's offset: the first verb's phrase, left out of its name
+    stops: dict[int, int] = {}  # by a first verb's offset: where its name ends (" and <second verb>")
     for dm in dates:
         if dm.start in taken or (dm.relative and dm.date.precision == "year" and "year" not in text[dm.start : dm.end]):
             continue
@@ -960,6 +963,17 @@ def generic_dated_events(
         body = a + (frame.end() if frame else 0)
         if dm.start < body or _UNREAL.search(_without(text, dates, body, a + verb.end())):
             continue  # the date of a statement, or something that may happen
+        second = _AND_VERB.search(text, a + verb.end(), dm.start)
+        if second is not None:
+            v2 = _happening_verb(second.group("verb"))
+            own = [d for d in dates if a + verb.end() <= d.start and d.end <= second.start()]
+            if v2 is not None and own and not _AND_VERB.search(text, second.end(), dm.start):
+                # "WHO declared mpox an emergency in August 2024 and lifted the declaration in September 2025":
+                # the second verb has its own date and its own event, with the subject of the first
+                units.setdefault(second.start("verb"), (a, b, []))[2].append(dm)
+                skips[second.start("verb")] = (a + verb.start(), second.start("verb"))
+                stops[a + verb.start()] = second.start()
+                continue
         subordinate = _last(_SUBORDINATOR.finditer(text, a + verb.end(), dm.start))
         if subordinate is not None:
             # "27 people died after a boat carrying migrants capsized before dawn Thursday off Lampedusa": the
@@ -988,7 +1002,10 @@ def generic_dated_events(
         inside = _last(_SUBORDINATOR.finditer(text, body, v_start))
         if inside is not None and dm.start >= inside.end() and re.search(r"\w", text[inside.end() : v_start]):
             body = inside.end()  # "27 died after a boat capsized before dawn Thursday": the boat capsized then
-        name = _without(text, dates, body, b, mark="\x00")  # aligned with text[body:b]
+        name = _without(text, dates, body, min(b, stops.get(v_start, b)), mark="\x00")  # aligned with text[body:b]
+        if v_start in skips:
+            k0, k1 = (max(0, k - body) for k in skips[v_start])
+            name = name[:k0] + " " * (k1 - k0) + name[k1:]
         verb_end = v_end - body
         participial = _PARTICIPIAL_APPOSITIVE.search(name[: v_start - body])
         if participial:  # "Amendments to the rules, adopted in June 2024, entered into force": the appositive goes
