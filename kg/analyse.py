@@ -637,7 +637,9 @@ def _polarity(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
 
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer|no|none|nobody|nothing|neither|nor)\b|n[’']t\b", re.I)
 _DENIAL = re.compile(
-    r"\b(?:den(?:y|ies|ied|ying)|fail(?:s|ed|ing)?\s+to|refus(?:e|es|ed|ing)\s+to)\b", re.IGNORECASE
+    r"\b(?:den(?:y|ies|ied|ying)(?=\s+(?:\w+ing|having|any|involvement|responsibility|wrongdoing|"
+    r"(?:the\s+)?(?:claims?|reports?|allegations?|accusations?))\b)|fail(?:s|ed|ing)?\s+to|refus(?:e|es|ed|ing)\s+to)\b",
+    re.IGNORECASE,
 )
 """Words that deny what follows: "denied supplying weapons", "have failed to dent", "refused to withdraw"."""
 _DENIAL_LEAD = re.compile(

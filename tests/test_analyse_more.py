@@ -436,3 +436,13 @@ def test_analyse_a_rejected_plan_is_not_a_denial() -> None:
     """"rejected the plan that would ..." rejects a plan; it does not deny what the plan would do."""
     assert analyse._DENIAL_LEAD.search("They rejected the plan") is None
     assert analyse._DENIAL_LEAD.search("Moscow rejected the Western claims") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "denies"),
+    [("Tehran has repeatedly denied supplying weapons", True), ("Hamas denied any involvement", True),
+     ("The talks failed to produce a deal", True), ("Israel denied entry to aid trucks", False),
+     ("He was denied a visa", False)],
+)
+def test_analyse_denial_words(text: str, denies: bool) -> None:
+    assert bool(analyse._DENIAL.search(text)) is denies
