@@ -398,3 +398,30 @@ def test_claims_an_act_is_reported_by_the_author(sentence: str, fragment: str, s
     # "declared X a Y" and "urged X to" name an act the author reports; "declared that ..." hands over a statement
     x = run(sentence)
     assert label(x, claim_with(x, fragment).claimant) == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "organisation"),
+    [
+        ('"No cut before March," said Claudia Vasconcelos, chief economist at Banco Meridiano in Sao Paulo.',
+         "Banco Meridiano"),
+        ('"The market is oversupplied," said Helge Sorlie, chief analyst at Oslo-based Fjordbank Markets. Sorlie '
+         "estimated that the cuts had cost Saudi Arabia $25 billion.", "Fjordbank Markets"),
+        ('"The data differ," said Roberto Alvarez, an economist at the University of Northern Colorado.',
+         "University of Northern Colorado"),
+        ("More than 120 groups signed a letter coordinated by European Digital Rights (EDRi). EDRi said the delay "
+         "was unlawful.", "European Digital Rights"),
+    ],
+)
+def test_actors_organisations_named_as_workplaces_or_by_acronym(body: str, organisation: str) -> None:
+    x = run(body)
+    orgs = [a.label for a in x.actors if a.kind not in ("Person", "Country")]
+    assert orgs == [organisation]
+
+
+def test_actors_a_shorter_workplace_name_is_the_organisation_named_in_full() -> None:
+    x = run("The poll was carried out by Harborview Research for the forum. \"Defence is a top concern,\" said Clara "
+            "Jansen, research director at Harborview. The Halden Centre declined to comment.\n\n"
+            "Ingrid Soler is a senior fellow at the Halden Centre for Security.")
+    organisations = sorted(a.label for a in x.actors if a.kind != "Person")
+    assert organisations == ["Halden Centre for Security", "Harborview Research"]

@@ -475,6 +475,7 @@ def find_actors(article: Article, seg: Segmentation, gaz: Gazetteer) -> ArticleA
     date = estimate_date(article)
     role_links = _titled_people(result, body, blocks, gaz)
     _organisations(result, body, blocks, gaz)
+    _affiliations(result, body, blocks, gaz)
     _cue_subject_people(result, body, blocks)
     _surname_links(result, body, blocks)
     _merge_short_names(result)
@@ -751,6 +752,9 @@ def _organisations(result: ArticleActors, body: str, blocks: Sequence[Block], ga
         for m in _ORG_RE.finditer(body, b.start, b.end):
             name = m.group("name").strip()
             start, end = m.start("name"), m.end("name")
+            ends = _sentence_ends(name)
+            if ends:  # "... at Harborview. The Harborview Centre": the name starts after the sentence's end
+                name, start = name[ends[-1].end() :], start + ends[-1].end()
             lead = re.match(r"(?:The|This|A|An|In|Its|Their|Our)\s+", name)
             if lead:  # "The Taiwan Civic Pulse Foundation" -> "Taiwan Civic Pulse Foundation"
                 name, start = name[lead.end() :], start + lead.end()
@@ -861,6 +865,59 @@ def _cue_subject_people(result: ArticleActors, body: str, blocks: Sequence[Block
             taken.add(start, end)
 
 
+_AFFILIATION = re.compile(
+    r"\b(?:economist|analyst|strategist|researcher|fellow|professor|lecturer|director|head|scientist|expert|"
+    r"partner|founder|consultant|spokesperson|spokesman|spokeswoman|executive|manager|adviser|advisor|editor|"
+    r"correspondent|lawyer|engineer|trader|banker|official|chairman|chairwoman|chair|president|ceo)"
+    r"(?:\s+[a-z][\w\-]*){0,4}?\s+(?:at|with)\s+(?:the\s+)?(?:[A-Z][\w\-]*-based\s+)?"
+    r"(?:(?:consultancy|bank|firm|think\s+tank|lender|broker|insurer|asset\s+manager|research\s+firm|"
+    r"investment\s+bank|group|company|agency|institute|university|campaign\s+group|nonprofit|NGO)\s+)?"
+    rf"(?P<name>{_CAP}(?:\s+(?:of|for|and|on|de|the)?\s*{_CAP}){{0,6}})(?:\s+\((?P<acronym>[A-Z][A-Za-z]{{1,9}})\))?"
+)
+_ACRONYM_NAME = re.compile(
+    rf"\b(?:by|from|at|with|of)\s+(?:the\s+)?(?P<name>{_CAP}(?:\s+(?:of|for|and|on)?\s*{_CAP}){{1,6}})"
+    r"\s+\((?P<acronym>[A-Z][A-Za-z]{1,9})\)"
+)
+
+
+def _affiliations(result: ArticleActors, body: str, blocks: Sequence[Block], gaz: Gazetteer) -> None:
+    """Organisations the gazetteer lacks, named as where someone works ("chief economist at Banco Meridiano
+    in Sao Paulo", "an analyst at Oslo-based Fjordbank Markets") or with the acronym they go by ("coordinated
+    by European Digital Rights (EDRi)": the acronym is the initials of the name)."""
+    taken = Taken((m.start, m.end) for m in result.mentions)
+    for b in blocks:
+        found = [(m, False) for m in _AFFILIATION.finditer(body, b.start, b.end)]
+        found += [(m, True) for m in _ACRONYM_NAME.finditer(body, b.start, b.end)]
+        for m, by_acronym in found:
+            name = m.group("name")
+            ends = _sentence_ends(name)
+            name = name[: ends[0].start()] if ends else name.rstrip(".")
+            words = name.split()
+            while words and words[-1] in ("of", "for", "and", "on", "de", "the"):
+                words.pop()
+            name = " ".join(words)
+            start = m.start("name")
+            end = start + len(name)
+            acronym = m.group("acronym") or ""
+            initials = "".join(w[0] for w in words if w[:1].isupper()).upper()
+            if by_acronym and "".join(c for c in acronym if c.isupper()) != initials:
+                continue  # "European Digital Rights (EDRi)": the acronym's capitals are the name's initials
+            if not words or taken.covers(start, end) or (not acronym and words[0] in _NOT_NAME_WORDS - _ORG_WORDS):
+                continue  # (a shorter name inside, "European" in "European Digital Rights", gives way later)
+            if gaz.names.get(tokenize(name)):
+                continue  # a country or a known actor's other name ("at the Kremlin")
+            # (a shorter form of a name given in full, "at Lakeview", is merged later: _merge_short_names)
+            key = _add(result, ActorInfo(key=slug(name), label=name, kind="Organization", confidence=0.6), None, 0.6)
+            result.mentions.append(ActorMention(start, end, key, "org", 0.6))
+            if acronym:
+                _add_alias(result.actors[key], acronym)
+                for am in re.finditer(rf"\b{re.escape(acronym)}\b", body):
+                    if not start <= am.start() < m.end() and not taken.overlaps(am.start(), am.end()):
+                        result.mentions.append(ActorMention(am.start(), am.end(), key, "acronym", 0.6))
+                        taken.add(am.start(), am.end())
+            taken.add(start, end)
+
+
 _HONORIFICS = {
     "mr", "mrs", "ms", "dr", "prof", "sir", "dame", "rev", "gen", "lt", "col", "maj", "capt", "cmdr", "cdr",
     "adm", "sgt", "cpl", "pte", "sen", "rep", "gov", "amb", "hon", "fr", "sr", "sra",
@@ -914,14 +971,20 @@ _OWNER_WORDS = {
 }
 
 
-def _strip_article(start: int, name: str) -> tuple[int, str]:
-    """ "The Houthis" -> "Houthis" (the article is not part of the name); a name does not run across the end
-    of a sentence ("... Research Group. Harborview said": "Harborview")."""
-    ends = [
+def _sentence_ends(name: str) -> list[re.Match[str]]:
+    """Where a run of capitalised words crosses the end of a sentence ("Fjordbank Markets. Sørlie"); not after
+    a title ("Cmdr. Lo Presti")."""
+    return [
         e
         for e in re.finditer(r"(?<=[a-z]{2})\.\s+", name)
         if not _is_title(word := name[: e.start()].split()[-1]) and word.lower() not in _HONORIFICS
     ]
+
+
+def _strip_article(start: int, name: str) -> tuple[int, str]:
+    """ "The Houthis" -> "Houthis" (the article is not part of the name); a name does not run across the end
+    of a sentence ("... Research Group. Harborview said": "Harborview")."""
+    ends = _sentence_ends(name)
     if ends:
         start, name = start + ends[-1].end(), name[ends[-1].end() :]
     if name.startswith("The ") and len(name.split()) > 1:
@@ -1096,10 +1159,12 @@ def _merge_short_names(result: ArticleActors) -> None:
         found_by.setdefault(m.key, set()).add(m.how)
     actors = list(result.actors.values())
     for short in actors:
-        if found_by.get(short.key) != {"discovered"} or short.key not in result.actors:
+        person = short.kind == "Person"
+        if short.key not in result.actors or not found_by.get(short.key, {"name"}) <= (
+            {"discovered"} if person else {"discovered", "org"}
+        ):
             continue
         words = short.label.split()
-        person = short.kind == "Person"
         longer = [
             a.key
             for a in actors
