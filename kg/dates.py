@@ -52,6 +52,21 @@ _BARE_MONTH = re.compile(r"\b(?i:in|since|by|until|from|last|this|early|mid|late
                          r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\b(?![\s,]+\d)")
 
 
+_FUTURE = re.compile(
+    r"\b(?:will|shall|(?:is|are)\s+(?:next\s+)?(?:due|set|scheduled|expected|planned)\s+to|opens|begins|starts|"
+    r"takes\s+place|(?:is|are)\s+to|next|upcoming|coming)\b",
+    re.IGNORECASE,
+)
+
+
+def _ahead(text: str, pos: int) -> bool:
+    """Whether the clause before ``pos`` speaks of what is to come ("will meet in November", "is due to
+    meet on April 5", "opens in November"): a month still to come is then this year's, not last year's."""
+    window = text[max(0, pos - 100) : pos]
+    clause = re.split(r"[.;:!?]\s|,\s+(?:but|and|while|after|when|although)\s", window)[-1]
+    return bool(_FUTURE.search(clause))
+
+
 @dataclass(frozen=True)
 class DateMatch:
     start: int
@@ -141,7 +156,8 @@ def find_dates(text: str, reference: DateValue | None = None, weekdays: bool = F
                 if ref_month is None or 1 in taken[m.start() : m.end()]:
                     continue
                 month = MONTHS[m.group("month").lower()]
-                date = _make(ref_year if month <= ref_month else ref_year - 1, month, int(m.group("day")))
+                ahead = month > ref_month and _ahead(text, m.start())
+                date = _make(ref_year if month <= ref_month or ahead else ref_year - 1, month, int(m.group("day")))
                 if date is not None:
                     taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
                     found.append(DateMatch(m.start(), m.end(), date, relative=True))
@@ -149,7 +165,9 @@ def find_dates(text: str, reference: DateValue | None = None, weekdays: bool = F
             if ref_month is None or 1 in taken[m.start("month") : m.end()]:
                 continue
             month = MONTHS[m.group("month").lower()]
-            year = ref_year if month <= ref_month and not m.group(0).lower().startswith("last") else ref_year - 1
+            last = m.group(0).lower().startswith("last")
+            ahead = not last and month > ref_month and _ahead(text, m.start())
+            year = ref_year if (month <= ref_month and not last) or ahead else ref_year - 1
             date = _make(year, month)
             if date is not None:
                 found.append(DateMatch(m.start("month"), m.end(), date, relative=True))

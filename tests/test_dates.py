@@ -134,3 +134,19 @@ def test_dates_the_first_month_of_a_pair_takes_the_shared_year(text: str, values
 
 def test_dates_a_month_pair_out_of_order_shares_no_year() -> None:
     assert [m.date.value for m in find_dates("in December and January 2024")] == ["2024-01"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The committee is next due to meet on April 5.", "2025-04-05"),
+        ("The next summit opens in November.", "2025-11"),
+        ("Ministers will meet again in November.", "2025-11"),
+        ("Talks collapsed in November.", "2024-11"),
+        ("Sales fell in November, and will recover.", "2024-11"),
+        ("The envoy visited on 19 November.", "2024-11-19"),
+    ],
+)
+def test_dates_a_month_still_to_come_is_this_years_when_the_clause_looks_ahead(text: str, value: str) -> None:
+    reference = DateValue(value="2025-03-03", precision="day")
+    assert [m.date.value for m in find_dates(text, reference)] == [value]

@@ -300,3 +300,8 @@ def test_events_a_second_verb_with_its_own_date_is_its_own_event() -> None:
     names = [e.name for e in run("Leaders agreed in June 2025 to raise defence and security-related spending "
                                  "by 2035.").events]
     assert not any("security-related spending" in n and not n.startswith("Leaders agreed") for n in names), names
+
+
+def test_events_a_scheduled_conference_takes_its_coming_month() -> None:
+    events = dated("The next summit, COP31 in Perth, Australia, opens in November.", published="2025-06-17")
+    assert events.get("cop31") == ["2025-11"]

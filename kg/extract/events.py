@@ -111,7 +111,7 @@ _SUMMIT = re.compile(
 )
 _COP = re.compile(
     r"\b(?P<name>COP\s?(?P<number>\d{1,2}))\b(?:\s+(?:climate\s+)?(?i:summit|conference|talks))?"
-    r"(?:,?\s+in\s+(?!" + _MONTH_NAME + r")(?P<place>[A-Z][\w'’\-]*))?"
+    r"(?:,?\s+in\s+(?!" + _MONTH_NAME + r")(?P<place>[A-Z][\w'’\-]*)(?:,\s+[A-Z][\w'’\-]*(?=,))?)?"
 )
 _INTERVENTION = re.compile(r"\b(?i:intervention)\s+in\s+(?:the\s+)?(?P<where>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)")
 _SANCTIONS = re.compile(
@@ -583,7 +583,8 @@ _LINK = re.compile(
     r"(?:(?:officially|formally|first|finally)\s+)?(?:began|begun|started|starting|beginning|broke\s+out|erupted|"
     r"launched|initiated|signed|concluded|agreed|held|created|established|founded|formed|set\s+up|took\s+place|"
     r"happened|occurred|completed|came|adopted|approved|ratified|enacted|passed|unveiled|imposed|introduced|"
-    r"convened|opened|entered\s+into\s+force|came\s+into\s+(?:force|effect)|took\s+effect|went\s+into\s+effect)?"
+    r"convened|opened|entered\s+into\s+force|came\s+into\s+(?:force|effect)|took\s+effect|went\s+into\s+effect|"
+    r"opens|begins|starts|convenes|takes\s+place|takes\s+effect|enters\s+into\s+force)?"
     r"\s*(?:by\s+\w+(?:\s+\w+)?\s+)?(?:in|on|of|since|from|during)?\s*"
     r"(?:early|mid|late)?[\s-]*$",
     re.I,
