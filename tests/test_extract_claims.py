@@ -425,3 +425,15 @@ def test_actors_a_shorter_workplace_name_is_the_organisation_named_in_full() -> 
             "Ingrid Soler is a senior fellow at the Halden Centre for Security.")
     organisations = sorted(a.label for a in x.actors if a.kind != "Person")
     assert organisations == ["Halden Centre for Security", "Harborview Research"]
+
+
+def test_claims_quotation_set_out_by_a_spokesperson_for_an_organisation() -> None:
+    x = run("Its reasoning was set out by a spokesperson for the European Commission last month: \u201cThe plan "
+            "would cost taxpayers billions of euros.\u201d")
+    assert label(x, claim_with(x, "cost taxpayers").claimant) == "European Commission"
+
+
+def test_claims_clause_of_a_leader_named_after_the_role() -> None:
+    x = run("The Liberal Democrats have called for an inquiry since last year, and their leader, Ed Davey, told "
+            "the Commons in June that \u201cevery week of delay costs customers.\u201d")
+    assert label(x, claim_with(x, "every week of delay").claimant) == "Ed Davey"

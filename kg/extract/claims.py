@@ -115,7 +115,8 @@ _DOCUMENT_OF = re.compile(
 _PASSIVE_RE = re.compile(
     r"\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?P<cue>seen|viewed|regarded|considered|"
     r"perceived|described|characteri[sz]ed|labell?ed|called|dismissed|rejected|denied|critici[sz]ed|welcomed|cited|"
-    r"interpreted|portrayed|branded|deemed)\s+by\s+",
+    r"interpreted|portrayed|branded|deemed|set\s+out|laid\s+out|outlined|spelled\s+out|spelt\s+out)\s+"
+    r"(?:(?:in\s+\w+\s+)?(?:last|this|on)\s+\w+\s+)?by\s+",
     re.IGNORECASE,
 )
 _PUBLISHED_WORDS = re.compile(
@@ -328,7 +329,7 @@ def _subject_at(
 def _mention_at(ctx: Context, pos: int, rest: str) -> ActorMention | None:
     """The actor named at ``pos``, allowing a leading "the" ("by the European Union")."""
     mention = ctx.actors.starting_at(pos)
-    if mention is None and (det := re.match(r"(?:the\s+)?(?:[a-z][\w\-]*\s+){0,3}", rest, re.IGNORECASE)):
+    if mention is None and (det := re.match(r"(?:the\s+)?(?:[a-z][\w\-]*\s+){0,4}", rest, re.IGNORECASE)):
         # "the statistics agency IBGE", "newspaper Folha de S.Paulo": a descriptor, then the name
         for cut in [m.end() for m in re.finditer(r"\s+", rest[: det.end()])][::-1]:
             mention = ctx.actors.starting_at(pos + cut)
@@ -1203,6 +1204,9 @@ def _clauses(ctx: Context, sent: Sentence) -> list[Sentence]:
             start = m.end()
             continue
         mention = _mention_at(ctx, sent.start + m.end(), rest)
+        role = re.match(r"(?:his|her|their|its)\s+(?:[a-z\-]+\s+){0,2}?[a-z]+,\s+", rest)
+        if mention is None and role:  # "..., and their leader, Ed Davey, told the Commons that ..."
+            mention = ctx.actors.starting_at(sent.start + m.end() + role.end())
         if m.group("which"):
             # "..., which the minister said would be 60% complete": a speaker within a few words, then the cue
             said = re.match(r"(?:[\w\-’'.]+\s+){1,6}?(?P<cue>" + CUE_RE.pattern + r")\s+(?!that\b)", rest)
@@ -1288,7 +1292,13 @@ def _quote_speaker(
 ) -> tuple[str | None, float]:
     """The speaker of a quotation: the sentence's own cue, else a following "he said" sentence, else a
     preceding "X said:" sentence, else the speaker of the previous quotation it continues."""
-    if attribution.claimant is not None and attribution.kind in ("speech", "postposed", "according", "relative"):
+    if attribution.claimant is not None and attribution.kind in (
+        "speech",
+        "postposed",
+        "according",
+        "relative",
+        "passive",
+    ):
         return attribution.claimant, attribution.confidence
     sent = sentences[index]
     # a cue right after the quotation inside the same sentence: “...,” Peskov said / said Peskov
