@@ -32,6 +32,7 @@ _PATTERNS = [
     re.compile(rf"\b(?:(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of)[\s-]+)?{_MONTH},?\s+(?:of\s+)?{_YEAR}\b",
                re.IGNORECASE),
     re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>\d{4})\b"),
+    re.compile(rf"\b(?:mid|early|late)-{_YEAR}\b(?![.,]\d|\s*%|-\d|/\d)", re.IGNORECASE),
     re.compile(rf"(?<![\d.,/$€£-])\b{_YEAR}\b(?![.,]\d|\s*%|-\d|/\d|\s*(?:per\s*cent|percent))"),
 ]
 _DAY_MONTH = [
@@ -48,6 +49,7 @@ _RELATIVE = re.compile(r"\b(?P<which>last|this|next|previous)\s+(?P<unit>year|mo
 _WEEKDAY = re.compile(r"\b(?:on|before\s+dawn|early|late|since|last)\s+"
                       r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!\s*,?\s*(?:\d|January|February|March|April|May|June|July|August|September|"
                       r"October|November|December))")
+_DAY_BEFORE = re.compile(r"\b(?:yesterday|last\s+week)\b", re.IGNORECASE)
 _BARE_MONTH = re.compile(r"\b(?i:in|since|by|until|from|last|this|early|mid|late)[\s-]+"
                          r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\b(?![\s,]+\d)")
 
@@ -173,6 +175,22 @@ def find_dates(text: str, reference: DateValue | None = None, weekdays: bool = F
                 found.append(DateMatch(m.start("month"), m.end(), date, relative=True))
         if weekdays and reference.precision == "day":
             ref_day = _dt.date(int(reference.value[:4]), int(reference.value[5:7]), int(reference.value[8:10]))
+            for m in _DAY_BEFORE.finditer(text):  # "yesterday"; "last week": the month, if the whole week is in it
+                if 1 in taken[m.start() : m.end()] or ref_day.toordinal() <= 7:
+                    continue
+                if m.group(0).lower() == "yesterday":
+                    day = ref_day - _dt.timedelta(days=1)
+                    date = _make(day.year, day.month, day.day)
+                else:
+                    monday = ref_day - _dt.timedelta(days=ref_day.weekday() + 7)
+                    sunday = monday + _dt.timedelta(days=6)
+                    date = (
+                        _make(monday.year, monday.month)
+                        if (monday.year, monday.month) == (sunday.year, sunday.month)
+                        else _make(monday.year) if monday.year == sunday.year else None
+                    )
+                if date is not None:
+                    found.append(DateMatch(m.start(), m.end(), date, relative=True))
             for m in _WEEKDAY.finditer(text):
                 back = (ref_day.weekday() - _WEEKDAYS.index(m.group("weekday").lower())) % 7
                 day = ref_day - _dt.timedelta(days=back)

@@ -150,3 +150,23 @@ def test_dates_a_month_pair_out_of_order_shares_no_year() -> None:
 def test_dates_a_month_still_to_come_is_this_years_when_the_clause_looks_ahead(text: str, value: str) -> None:
     reference = DateValue(value="2025-03-03", precision="day")
     assert [m.date.value for m in find_dates(text, reference)] == [value]
+
+
+def test_dates_early_mid_late_hyphen_year() -> None:
+    assert [(m.date.value, m.date.precision) for m in find_dates("by mid-2025 and in late-2019")] == [
+        ("2025", "year"),
+        ("2019", "year"),
+    ]
+    assert find_dates("the mid-2025-26 budget") == []
+
+
+def test_dates_yesterday_and_last_week_only_in_event_mode_and_from_a_day() -> None:
+    wednesday = DateValue(value="2025-09-17", precision="day")
+    assert [m.date.value for m in find_dates("troops left yesterday", wednesday, weekdays=True)] == ["2025-09-16"]
+    assert [m.date.value for m in find_dates("a hearing last week", wednesday, weekdays=True)] == ["2025-09"]
+    assert find_dates("troops left yesterday", wednesday) == []
+    assert find_dates("troops left yesterday", DateValue(value="2025-09", precision="month"), weekdays=True) == []
+    monday = DateValue(value="2025-09-01", precision="day")  # last week: 25-31 August
+    assert [m.date.value for m in find_dates("a hearing last week", monday, weekdays=True)] == ["2025-08"]
+    january = DateValue(value="2025-01-06", precision="day")  # last week: 30 December - 5 January, no date
+    assert find_dates("a hearing last week", january, weekdays=True) == []
