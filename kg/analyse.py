@@ -258,6 +258,7 @@ class _Context:
     events: dict[str, Event]
     canonical: dict[str, str]  # event key -> unified event key
     published: dict[str, DateValue | None]  # article id -> its publication date (resolves "on Tuesday")
+    main_actors: dict[str, frozenset[str]] = field(default_factory=dict)  # article id -> its most named actors
     statements: dict[int, tuple[tuple[str, bool, frozenset[str], frozenset[str], bool], ...]] = field(
         default_factory=dict
     )  # claim order -> its clauses (_statements), worked out once for the kinds that use them
@@ -356,6 +357,11 @@ def unify_events(events: Iterable[Event]) -> dict[str, str]:
     return canonical
 
 
+MAIN_ACTORS = 5
+"""An article's main actors are the ones it names most (speakers and sources aside), at most this many:
+figures of two articles with no main actor in common are not compared."""
+
+
 def _items(corpus: Corpus) -> tuple[list[_Item], _Context]:
     labels = {a.key: a.label for a in corpus.actors}
     kinds = {a.key: a.kind for a in corpus.actors}
@@ -408,7 +414,18 @@ def _items(corpus: Corpus) -> tuple[list[_Item], _Context]:
                 )
             )
     published = {x.article.id: x.article.published for x in corpus.extractions}
-    return items, _Context(labels, events, canonical, published)
+    main_actors = {}
+    for extraction in corpus.extractions:
+        counts: dict[str, int] = defaultdict(int)
+        spoken_of = {k for c in extraction.claims for k in c.about}
+        speakers = {c.claimant for c in extraction.claims} | set(extraction.authors) | {extraction.publisher}
+        speakers -= spoken_of  # those that only speak
+        for m in extraction.mentions:
+            if kinds.get(m.target) not in (None, "UnnamedGroup") and m.target not in speakers:
+                counts[m.target] += 1  # what the article is about, not who speaks in it
+        top = sorted(counts, key=lambda k: (-counts[k], k))[:MAIN_ACTORS]
+        main_actors[extraction.article.id] = frozenset(top)
+    return items, _Context(labels, events, canonical, published, main_actors)
 
 
 def _allowed_figures(a: _Item, b: _Item) -> bool:
@@ -1736,6 +1753,10 @@ def _similar_quantity_candidates(items: Sequence[_Item], ctx: _Context) -> Itera
             b, qb, wb, nb, every_b, actors_b = entries[j]
             if not _allowed_figures(a, b) or qa.unit != qb.unit:
                 continue
+            main_a = ctx.main_actors.get(a.claim.article_id, frozenset())
+            main_b = ctx.main_actors.get(b.claim.article_id, frozenset())
+            if main_a and main_b and not main_a & main_b:
+                continue  # two articles on other actors: "defence spending to 3% of GDP" is not one country's
             shared = wa & wb
             if _blocking(shared, frequency)[0] != key[1]:
                 continue  # compared in the block of the first word they share

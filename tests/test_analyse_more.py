@@ -446,3 +446,17 @@ def test_analyse_a_rejected_plan_is_not_a_denial() -> None:
 )
 def test_analyse_denial_words(text: str, denies: bool) -> None:
     assert bool(analyse._DENIAL.search(text)) is denies
+
+
+def test_analyse_figures_of_articles_on_other_actors_are_not_compared() -> None:
+    """Neither clause says whose spending it is; one article is about Taiwan, the other about Poland."""
+    taiwan = (
+        "Taiwan and China traded accusations again. Taiwan said China had sent ships. A poll found that 63% "
+        "back raising defence spending to 3% of GDP, while 29% oppose it."
+    )
+    poland = (
+        "Poland and Germany met in Berlin. Poland said Germany must do more. Pollsters found that 48% back "
+        "raising defence spending to 3% of GDP."
+    )
+    assert [kind for kind, _ in _found(taiwan, poland)] == []
+    assert [kind for kind, _ in _found(taiwan, poland.replace("Germany", "Taiwan"))] == ["value"]
