@@ -263,8 +263,8 @@ _NAME_ONLY = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ž][\w'’.\-]*\s+){1,3}[A-ZÀ-Ö
 _NOT_A_BYLINE_WORD = {"Analysis", "Opinion", "News", "Comment", "Explainer", "Review", "Feature", "Interview", "Video",
                       "Live", "Updates", "Update", "Defence", "Defense", "Politics", "World", "Europe", "Home"}
 _DATELINE_AGENCY = re.compile(
-    r"^\s*[A-Z][A-Za-z .'\-]{1,40}(?:,\s+[A-Z][a-z]+\.?\s+\d{1,2})?\s*\((?P<agency>Reuters|AP|AFP|Bloomberg|dpa|"
-    r"ANSA|EFE|UPI|TASS|Xinhua|Interfax|Anadolu|Kyodo|Yonhap|PAP|BTA|Ukrinform)\)\s*[-–—]")
+    r"^\s*[A-Z][A-Za-z .'/\-]{1,40}(?:,\s+[A-Z][a-z]+\.?(?:\s+\d{1,2})?)?\s*\((?P<agency>Reuters|AP|AFP|Bloomberg|dpa|"
+    r"ANSA|EFE|UPI|TASS|Xinhua|Interfax|Anadolu|Kyodo|Yonhap|PAP|BTA|Ukrinform)\)\s*[-–—]", re.MULTILINE)
 _AGENCY_NAMES = {"AP": "Associated Press", "AFP": "Agence France-Presse"}
 _TRAILING_FURNITURE = re.compile(
     r"^\(?(?:reporting\s+by|additional\s+reporting\s+by|writing\s+by|editing\s+by|compiled\s+by)\b"
@@ -373,7 +373,7 @@ def clean_lines(raw: str, headline: str | None) -> Cleaned:
         removed.append(headline)
     body = "\n".join(kept)
     body = re.sub(r"\n{3,}", "\n\n", body).strip()
-    agency = _DATELINE_AGENCY.match(body)
+    agency = _DATELINE_AGENCY.search(body[:1500])  # the dateline opens the story, maybe after leftover page lines
     publisher = _AGENCY_NAMES.get(agency.group("agency"), agency.group("agency")) if agency else None
     if published is None and (dateline := _BODY_DATELINE.match(body)):
         published = _date_line(dateline.group("date"))  # "STRASBOURG, 16 December 2025 — The ..."

@@ -20,7 +20,7 @@ def article(body: str, *, id: str = "t1", published: str | None = None, authors:
         precision = {4: "year", 7: "month", 10: "day"}[len(published)]
         date = DateValue(value=published, precision=precision)
     return Article(id=id, path=f"{id}.txt", headline="Test", body=cleaned, links=links, furniture=removed,
-                   authors=authors, publisher=publisher, published=date,
+                   authors=authors, publisher=publisher or result.publisher, published=date,
                    sha256=hashlib.sha256(body.encode()).hexdigest())
 
 

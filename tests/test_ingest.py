@@ -264,6 +264,20 @@ def test_ingest_dateline_in_the_body_dates_the_article() -> None:
     assert cleaned.body.startswith("LISBON, 16 December 2025 — ")  # the dateline is part of the text
 
 
+@pytest.mark.parametrize(
+    ("opening", "agency"),
+    [
+        ("RIGA, March 14 (Reuters) - ", "Reuters"),
+        ("ADEN/DUBAI, Aug 4 (Reuters) - ", "Reuters"),  # two places
+        ("LAMPEDUSA, Italy (AP) \u2014 ", "Associated Press"),  # a place and its country, no date
+        ("Markets\nWorld\n\nMOSCOW, March 3 (AFP) - ", "Agence France-Presse"),  # after page lines left over
+        ("The talks (in Geneva) - and the rest: ", None),
+    ],
+)
+def test_ingest_wire_dateline_names_the_publisher(opening: str, agency: str | None) -> None:
+    assert clean_lines(opening + BODY, None).publisher == agency
+
+
 def test_ingest_title_above_the_byline_becomes_the_headline() -> None:
     raw = f"Policy Brief\n\nHarbour Institute for Maritime Studies\n\nPorts brace for a long winter of strikes\n\n" \
           f"Jane Roe, Europe Correspondent\n12 January 2026\n\n{BODY}"

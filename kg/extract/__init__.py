@@ -7,8 +7,6 @@ claims (who asserts them) -> events and dates -> citations -> features.
 
 from __future__ import annotations
 
-import re
-
 from kg.extract.actors import ActorInfo, ArticleActors, find_actors
 from kg.extract.citations import (
     bare_url_sources,
@@ -24,7 +22,7 @@ from kg.extract.segment import segment
 from kg.iris import slug
 from kg.models import Actor, Article, Citation, DateValue, Event, Extraction, Mention, Source, Span
 
-EXTRACTOR_VERSION = "rules-27"
+EXTRACTOR_VERSION = "rules-28"
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
@@ -34,8 +32,7 @@ def extract(article: Article) -> Extraction:
     gaz = load_gazetteer()
     seg = segment(article.body)
     actors = find_actors(article, seg, gaz)
-    publisher = article.publisher or _wire_agency(article.body, gaz)
-    publisher_key = _named_actor(actors, gaz, publisher, "NewsMediaOrganization") if publisher else None
+    publisher_key = _named_actor(actors, gaz, article.publisher, "NewsMediaOrganization") if article.publisher else None
     refs = parse_references(article, seg)
     ctx = Context(article=article, actors=actors)
     drafts = draft_claims(ctx, seg)
@@ -127,25 +124,6 @@ def extract(article: Article) -> Extraction:
         mentions=tuple(sorted(set(mentions), key=lambda m: (m.span.start, m.span.end, m.target))),
         extractor=EXTRACTOR_VERSION,
     )
-
-
-_WIRE_DATELINE = re.compile(
-    r"^[A-Z][A-Za-z'.\-]*(?:[ /][A-Z][A-Za-z'.\-]*)*,?\s+(?:[A-Z][a-z]+\.?(?:\s+\d{1,2})?,?\s+)?"
-    r"\((?P<agency>[A-Z][A-Za-z]*(?:\s[A-Z][A-Za-z]*){0,2})\)\s*[-–—]",
-    re.MULTILINE,
-)
-
-
-def _wire_agency(body: str, gaz: Gazetteer) -> str | None:
-    """The news agency a wire story's dateline names ("ADEN/DUBAI, Aug 4 (Reuters) - ", "LAMPEDUSA, Italy
-    (AP) — "): the publisher the article states when its metadata gives none."""
-    m = _WIRE_DATELINE.search(body[:1500])
-    if m is None:
-        return None
-    hits = {k for k, how in gaz.names.get(tokenize(m.group("agency")), []) if how in ("name", "acronym")}
-    if len(hits) == 1 and gaz.entries[next(iter(hits))].kind == "NewsMediaOrganization":
-        return m.group("agency")
-    return None
 
 
 def _named_actor(actors: ArticleActors, gaz: Gazetteer, name: str, kind: str) -> str:
