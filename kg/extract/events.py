@@ -2,7 +2,8 @@
 
 Kinds: invasion, annexation, war, founding, dissolution (collapse/breakup), end and fall of named
 things ("the end of the Cold War", "the fall of the Berlin Wall"), enlargement and accession, treaties
-and declarations, summits, interventions, sanctions, elections, named crises. An event's key is its
+and declarations, summits, UN climate conferences (COP), interventions, sanctions, elections, named crises,
+and dated happenings without a typed pattern (:func:`generic_dated_events`). An event's key is its
 kind and participants (plus the year for kinds that recur, such as summits and enlargement rounds), so
 the same event in several articles is one node and the dates each article gives stay comparable.
 """
@@ -896,7 +897,16 @@ def generic_dated_events(
     (see :func:`_event_unit`) must report something that happened: a past-tense verb of happening, not a
     measurement ("prices doubled"), a state ("in force since 1949") or a hypothesis ("if no deal is
     reached"). The date of an utterance ("said on Monday that ...") dates no event. One event per span,
-    dated by its date nearest the verb; its name is the span without dates, reporting frame and openers."""
+    dated by its date nearest the verb; its name is the span without dates, reporting frame, openers,
+    a leading subordinate phrase and asides (appositives, participial phrases), up to 20 words.
+
+    A clause can hold more than one dated happening: a when-clause after a date ("on November 8, when
+    India started ..."), a happening an interval away ("On 4 February 2022, twenty days before troops
+    crossed ...": 24 February), a who/which clause with its own date (named with the noun it hangs on), a
+    subordinate clause holding the date ("died after a boat capsized before dawn Thursday"), a coordinated
+    verb with its own date ("declared ... in August 2024 and lifted ... in September 2025"). A state dates
+    its start: "X, in force since D" gives "X took effect"; "which forces have occupied since D". Items
+    counted in a list with dates ("five coups: two in Mali (August 2020 and May 2021), ...") are events."""
     splits = [
         (m.start(), m.end())
         for m in _CLAUSE_SPLIT.finditer(text)
