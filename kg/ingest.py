@@ -436,6 +436,11 @@ _ORG_NAME_LINE = re.compile(
 )
 
 
+_ORG_LINE_WORDS = {"Affairs", "Institute", "Centre", "Center", "Council", "Review", "Times", "Post", "News", "Journal",
+                   "Policy", "Studies", "Foundation", "Group", "Agency", "Ministry", "Office", "Press", "Daily",
+                   "Weekly", "Magazine", "Media", "Research", "Forum", "Institution", "University", "Security"}
+
+
 def _name_line(text: str, lines: list[str], index: int) -> str | None:
     """The author of a byline without "By": a bare name ("Jane Roe") or a name and role ("Jane Roe, Europe
     Correspondent") next to a date line near the top."""
@@ -443,10 +448,13 @@ def _name_line(text: str, lines: list[str], index: int) -> str | None:
     role_words = role.lower().split()
     if role and not (len(role_words) <= 6 and role_words[-1].strip(".") in _JOB_WORDS):
         return None
-    if not _NAME_ONLY.match(name) or any(w in _NOT_A_BYLINE_WORD for w in name.split()):
+    if not _NAME_ONLY.match(name) or any(w in _NOT_A_BYLINE_WORD or w in _ORG_LINE_WORDS for w in name.split()):
         return None
-    neighbours = [lines[j].strip() for j in (index - 1, index + 1) if 0 <= j < len(lines) and lines[j].strip()]
-    return name if any(len(n) < 90 and _date_line(n) for n in neighbours) else None
+    # a date line among the header lines around it: the next line, or up to three lines above (a date, then
+    # the title, then the name)
+    above = [line.strip() for line in reversed(lines[:index]) if line.strip()][:3]
+    below = [line.strip() for line in lines[index + 1 :] if line.strip()][:1]
+    return name if any(len(n) < 90 and _date_line(n) for n in above + below) else None
 
 
 def _bio_of(text: str, authors: tuple[str, ...]) -> bool:

@@ -288,6 +288,20 @@ def test_ingest_title_above_the_byline_becomes_the_headline() -> None:
     assert "Ports brace" not in cleaned.body and cleaned.body.endswith(BODY)
 
 
+def test_ingest_bare_name_below_the_title_is_the_author_and_their_bio_goes() -> None:
+    raw = (f"Harbour Institute for Maritime Studies\n\nCommentary | 19 March 2025\n\n"
+           f"Ports brace for a long winter of strikes\n\nMarek Nowak\n\n{BODY}\n\n"
+           "Marek Nowak is head of the Asia programme at the Harbour Institute. He previously reported from Beijing.")
+    cleaned = clean_lines(raw, None)
+    assert cleaned.authors == ("Marek Nowak",)
+    assert "Marek Nowak" not in cleaned.body and "Asia programme" not in cleaned.body
+
+
+def test_ingest_a_publication_name_line_is_no_author() -> None:
+    raw = f"Commentary | 19 March 2025\n\nPorts brace for a long winter of strikes\n\nForeign Affairs\n\n{BODY}"
+    assert clean_lines(raw, None).authors == ()
+
+
 def test_ingest_a_masthead_is_never_the_headline() -> None:
     cleaned = clean_lines(f"Harbour Institute for Maritime Studies\n\n{BODY}", None)
     assert cleaned.headline is None
