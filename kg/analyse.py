@@ -1431,7 +1431,8 @@ _CLAUSE_BREAK = re.compile(r"[;:()\u2014\u2013]|,\s|\b(?:that|which|who|while|wh
 _NOT_PLACES = frozenset(
     "January February March April May June July August September October November December Monday Tuesday "
     "Wednesday Thursday Friday Saturday Sunday The A An In On At By For Of And But It This That These Those "
-    "He She They We I".split()
+    "He She They We I You Our Their Its His Her My Your Us Them One Two Three Four Five Six Seven Eight Nine Ten "
+    "Some Many Most All Every Each No Not Only Even Also Yet So Still".split()
 )
 
 
@@ -1546,6 +1547,12 @@ _SPELLING = {
     "supported": "support",
     "supporting": "support",
     "supports": "support",
+    # harming (an economy, a country): "sanctions are biting", "have failed to dent", "hurt", "weakened"
+    **dict.fromkeys(
+        "bite bites biting dent dents dented denting hurt hurts hurting harm harms harmed harming weaken weakens "
+        "weakened weakening cripple cripples crippled crippling".split(),
+        "hurt",
+    ),
 }
 _HEDGES = frozenset("believ thought fear feared understood reportedly actually apparently allegedly".split())
 """Words that hedge a figure ("were believed to have been aboard", "actually voted") and say nothing of

@@ -460,3 +460,13 @@ def test_analyse_figures_of_articles_on_other_actors_are_not_compared() -> None:
     )
     assert [kind for kind, _ in _found(taiwan, poland)] == []
     assert [kind for kind, _ in _found(taiwan, poland.replace("Germany", "Taiwan"))] == ["value"]
+
+
+def test_analyse_harm_verbs_are_one_verb() -> None:
+    """"biting deep into" and "failed to dent": one verb, denied by "failed to"; "Our" and "Three" are no names."""
+    found = _found(
+        "Three years and sixteen packages later, sanctions have failed to dent Iran's oil economy.",
+        "“Our sanctions are biting deep into Iran's oil economy,” said EU envoy Marta Oliveira.",
+    )
+    assert [kind for kind, _ in found] == ["polarity"]
+    assert {analyse._content_word(w) for w in ("biting", "dented", "weakened", "hurts")} == {"hurt"}
