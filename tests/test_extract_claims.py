@@ -309,6 +309,9 @@ def test_claims_the_report_is_the_organisation_that_just_spoke() -> None:
     x = run("Latvia's State Security Service said in [its annual report](https://example.org/report-2025) that "
             "sabotage attempts had doubled. The report also said Russia was recruiting couriers online.")
     assert claim_with(x, "recruiting couriers").cites == claim_with(x, "sabotage attempts").cites != ()
+    x = run("According to estimates by the Kyiv School of Economics, around 80% of the components came through "
+            "China. The same researchers found that Western-branded microchips still reach drone factories.")
+    assert label(x, claim_with(x, "microchips").claimant) == "Kyiv School of Economics"
     x = run("The report also said Russia was recruiting couriers online.")  # no one spoke before
     assert claim_with(x, "recruiting couriers").claimant is None
 

@@ -220,9 +220,11 @@ def _resolve_pronoun(ctx: Context, sentence_index: int, pronoun: str = "") -> st
 
 
 _BARE_DOCUMENT = (
-    r"\b[Tt]he\s+(?:(?:same|latest|new|annual|whole)\s+)?(?:report|study|survey|analysis|assessment|paper|review)"
+    r"\b[Tt]he\s+(?:(?:(?:same|latest|new|annual|whole)\s+)?(?:report|study|survey|analysis|assessment|paper|review)"
+    r"|same\s+(?:researchers|analysts|authors|experts|economists|scientists|team))"
 )
-"""A document named again without its author: "The report also said ...", "The same study finds ..."."""
+"""A document (or its authors) named again without the organisation: "The report also said ...", "The same
+study finds ...", "The same researchers found ..."."""
 
 
 def _subject_at(
