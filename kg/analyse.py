@@ -695,7 +695,7 @@ def _same_time(a: Claim, b: Claim) -> bool:
 _FALSE_LEAD = re.compile(
     r"\b(?:it|this|that)\s+(?:is|was)\s+(?:simply\s+|just\s+|plainly\s+|completely\s+|totally\s+|categorically\s+|"
     r"absolutely\s+|entirely\s+)?"
-    r"(?:false|untrue|not\s+true|not\s+the\s+case|wrong|incorrect|inaccurate|a\s+lie|a\s+myth|nonsense)\s*$",
+    r"(?:false|untrue|not\s+true|not\s+the\s+case|incorrect|inaccurate|a\s+lie|a\s+myth|nonsense)\s*$",
     re.IGNORECASE,
 )
 _CLAIM_NOUN = re.compile(
@@ -1225,7 +1225,7 @@ _ANSWER = re.compile(
     r"(?:the|this|that|their|his|her|its)\s+(?:[\w\-]+\s+){0,2}(?:suggests?|shows?|indicates?|tells?|proves?|says?)\s+"
     r"(?:a\s+different\s+story|otherwise)|"
     r"(?:that|this|it)\s+(?:is|was)\s+(?:simply\s+|just\s+|plainly\s+|completely\s+|totally\s+)?"
-    r"(?:false|untrue|not\s+true|wrong|incorrect|a\s+lie|nonsense)|"
+    r"(?:false|untrue|not\s+true|incorrect|a\s+lie|nonsense)|"
     r"(?:the|this|that|such|these|those)\s+(?:[\w\-]+\s+)?(?:claims?|allegations?|accounts?|assertions?|reports?)\s+"
     r"(?:is|are|was|were)\s+(?:simply\s+|just\s+|plainly\s+|completely\s+|totally\s+)?"
     r"(?:false|untrue|not\s+true|wrong|incorrect|baseless|unfounded|groundless|nonsense))\b",

@@ -470,3 +470,10 @@ def test_analyse_harm_verbs_are_one_verb() -> None:
     )
     assert [kind for kind, _ in found] == ["polarity"]
     assert {analyse._content_word(w) for w in ("biting", "dented", "weakened", "hurts")} == {"hurt"}
+
+
+def test_analyse_it_is_wrong_is_a_judgement_not_a_rebuttal() -> None:
+    """"It is wrong that X" and a reply "This is wrong" judge X; they do not call it false."""
+    assert not analyse._ANSWER.match("This is wrong, and it must stop.")
+    assert not analyse._FALSE_LEAD.search("It is wrong")
+    assert analyse._ANSWER.match("The claim is wrong.")
