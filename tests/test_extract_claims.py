@@ -440,3 +440,9 @@ def test_claims_clause_of_a_leader_named_after_the_role() -> None:
     x = run("The Liberal Democrats have called for an inquiry since last year, and their leader, Ed Davey, told "
             "the Commons in June that \u201cevery week of delay costs customers.\u201d")
     assert label(x, claim_with(x, "every week of delay").claimant) == "Ed Davey"
+
+
+def test_claims_a_common_chinese_surname_names_the_one_person_of_the_article() -> None:
+    x = run('"The numbers have barely moved," said Chen Yi-ling, the research director. Support was lowest among '
+            "respondents aged 20 to 29, only 38% of whom said American troops would come, Chen said.")
+    assert label(x, claim_with(x, "only 38% of whom").claimant) == "Chen Yi-ling"

@@ -299,6 +299,9 @@ _SURNAME_STOP = {
     "Warren",
     "Sanders",
 }
+_SHARED_SURNAMES = {"Lee", "Kim", "Li", "Wang", "Zhang", "Liu", "Chen", "Yoon"}
+"""Surnames too common to name one gazetteer person, but no English word: within one article that names
+a single person by it ("Chen Yi-ling ... Chen said"), it is that person."""
 _ORG_SUFFIX_KIND: dict[str, ActorKind] = {
     "ministry": "GovernmentOrganization",
     "department": "GovernmentOrganization",
@@ -1138,7 +1141,7 @@ def _surname_links(result: ArticleActors, body: str, blocks: Sequence[Block]) ->
         if "-" in tokens[-1] and len(tokens) == 2:  # "Chen Yi-ling": the family name comes first
             by_surname.setdefault(tokens[0], []).append(p.key)
     for surname, keys in by_surname.items():
-        if len(keys) != 1 or surname in _SURNAME_STOP or len(surname) < 3:
+        if len(keys) != 1 or surname in _SURNAME_STOP - _SHARED_SURNAMES or len(surname) < 3:
             continue
         for b in blocks:
             for m in re.finditer(rf"\b{re.escape(surname)}\b", body[b.start : b.end]):
