@@ -1796,6 +1796,8 @@ def _similar_quantity_candidates(items: Sequence[_Item], ctx: _Context) -> Itera
                 f"in the same words ({_surface(shared | ({_content_word(name)} if unit else set()), b.claim.text)}), "
                 "more than rounding or approximation allows."
             )
+            if a.voice == b.voice:
+                text += f" Two articles report {a.voice_label} with different figures."
             if paired[a.voice] >= MAX_COUNTERPARTS or paired[b.voice] >= MAX_COUNTERPARTS:
                 continue
             paired[a.voice] += 1

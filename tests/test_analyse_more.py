@@ -54,11 +54,13 @@ def test_analyse_the_article_against_reported_speech_in_it_is_not_compared() -> 
 
 
 def test_analyse_one_claimant_reported_with_two_figures_in_two_articles_conflicts() -> None:
-    found = _found(
+    corpus = _extracted_corpus(
         "The pollster Gallup said 62% of respondents support raising the fuel tax.",
         "A Gallup survey found that 56% of respondents backed raising the fuel tax.",
     )
-    assert [kind for kind, _ in found] == ["value"]
+    [found] = find_contradictions(corpus)
+    assert found.kind == "value"
+    assert "Two articles report Gallup with different figures." in found.explanation
 
 
 def test_analyse_one_claimant_in_one_article_is_still_not_compared() -> None:
