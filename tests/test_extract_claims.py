@@ -446,3 +446,9 @@ def test_claims_a_common_chinese_surname_names_the_one_person_of_the_article() -
     x = run('"The numbers have barely moved," said Chen Yi-ling, the research director. Support was lowest among '
             "respondents aged 20 to 29, only 38% of whom said American troops would come, Chen said.")
     assert label(x, claim_with(x, "only 38% of whom").claimant) == "Chen Yi-ling"
+
+
+def test_actors_a_person_of_a_party_is_not_part_of_the_party_name() -> None:
+    x = run("Two months later, Tsai Ing-wen of the Democratic Progressive Party (DPP) won the presidency. Beijing "
+            "accused the ruling Democratic Progressive Party of manipulating public opinion.")
+    assert sorted(a.label for a in x.actors if a.kind != "Country") == ["Democratic Progressive Party", "Tsai Ing-wen"]

@@ -758,6 +758,12 @@ def _organisations(result: ArticleActors, body: str, blocks: Sequence[Block], ga
             ends = _sentence_ends(name)
             if ends:  # "... at Harborview. The Harborview Centre": the name starts after the sentence's end
                 name, start = name[ends[-1].end() :], start + ends[-1].end()
+            of = re.search(r"\s+of\s+(?:the\s+)?", name)
+            if of and any(
+                m2.start < start + of.start() and start < m2.end and result.actors[m2.key].kind == "Person"
+                for m2 in result.mentions
+            ):  # "Tsai Ing-wen of the Democratic Progressive Party": a person of the party
+                name, start = name[of.end() :], start + of.end()
             lead = re.match(r"(?:The|This|A|An|In|Its|Their|Our)\s+", name)
             if lead:  # "The Taiwan Civic Pulse Foundation" -> "Taiwan Civic Pulse Foundation"
                 name, start = name[lead.end() :], start + lead.end()
