@@ -1547,6 +1547,9 @@ _SPELLING = {
     "supported": "support",
     "supporting": "support",
     "supports": "support",
+    # a toll in other words: "27 people died" / "were killed" / "dead"; "wounded" / "injured"
+    **dict.fromkeys("died dies dying dead death deaths killed kills kill".split(), "die"),
+    **dict.fromkeys("wounded wounding injured injuring injuries injury".split(), "injur"),
     # harming (an economy, a country): "sanctions are biting", "have failed to dent", "hurt", "weakened"
     **dict.fromkeys(
         "bite bites biting dent dents dented denting hurt hurts hurting harm harms harmed harming weaken weakens "

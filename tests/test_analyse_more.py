@@ -479,3 +479,11 @@ def test_analyse_it_is_wrong_is_a_judgement_not_a_rebuttal() -> None:
     assert not analyse._ANSWER.match("This is wrong, and it must stop.")
     assert not analyse._FALSE_LEAD.search("It is wrong")
     assert analyse._ANSWER.match("The claim is wrong.")
+
+
+def test_analyse_a_toll_in_other_words_in_one_article_conflicts() -> None:
+    found = _found(
+        "Police chief Marco Rossi said 27 people died in the fire. Mayor Anna Bianchi said 45 people were killed."
+    )
+    assert [kind for kind, _ in found] == ["value"]
+    assert analyse._content_word("killed") == analyse._content_word("dead") == analyse._content_word("deaths")
