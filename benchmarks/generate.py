@@ -50,7 +50,7 @@ __all__ = [
 ]
 
 SEED = 7
-GENERATOR_VERSION = "2"
+GENERATOR_VERSION = "3"
 """Bump whenever the generated text changes: a saved corpus (and measurements on it) of another version
 is never reused."""
 BLOCK = 20
@@ -414,7 +414,8 @@ def _planted_contradiction(cast: _Cast, block: int, kind: str, side: int) -> str
 def _planted_uncited(cast: _Cast, i: int) -> str:
     rng = random.Random(f"{SEED}-uncited-{i}")
     c = rng.choice(cast.countries)
-    units = rng.randrange(3, 95) * 10
+    # one fleet per country (version 2 drew one per article: contradictions the generator did not plant)
+    units = _fact_rng("vehicles", c.key).randrange(3, 95) * 10
     return f"The army of {c.label} now operates {units} armoured vehicles of the type ordered in 2019."
 
 

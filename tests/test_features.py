@@ -96,10 +96,12 @@ def test_features_rebuttal_names_whose_words_are_rejected() -> None:
         ("The pipeline runs 1,000 km to Germany.", 1000.0, "km", "runs"),
         ("Poland spends 4% of its GDP on defence.", 4.0, "%", "gdp"),
         ("members should spend 2% of their Gross Domestic Product (GDP) on defense", 2.0, "%", "gdp"),
+        ("The coast guard said 20 others were missing.", 20.0, "people", None),
+        ("Analysts tracked more than 1,000 vessels in the fleet.", 1000.0, "vessels", "track"),
     ],
     ids=lambda v: str(v)[:30],
 )
-def test_features_quantities(text: str, value: float, unit: str, measure: str) -> None:
+def test_features_quantities(text: str, value: float, unit: str, measure: str | None) -> None:
     [q] = features.quantities(text, 10)
     assert (q.value, q.unit, q.measure) == (value, unit, measure)
     assert q.span.start >= 10 and q.span.text == text[q.span.start - 10 : q.span.end - 10]

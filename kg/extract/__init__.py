@@ -22,7 +22,7 @@ from kg.extract.segment import segment
 from kg.iris import slug
 from kg.models import Actor, Article, Citation, DateValue, Event, Extraction, Mention, Source, Span
 
-EXTRACTOR_VERSION = "rules-31"
+EXTRACTOR_VERSION = "rules-32"
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 

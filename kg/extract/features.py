@@ -169,7 +169,8 @@ _QUANTITY_RE = re.compile(
     r"|\s+(?:(?:[a-z\-]+)\s+){0,2}?(?P<noun>troops|soldiers|personnel|people|civilians|refugees|casualties|"
     r"deaths|tanks|missiles|drones|aircraft|jets|warships|ships|weapons|shells|rounds|artillery|members|"
     r"countries|states|nations|votes|voters|respondents|prisoners|hostages|children|residents|"
-    r"barrels|jobs|cases|attacks|strikes|sanctions|companies|firms|banks|troop|fighters))?",
+    r"barrels|jobs|cases|attacks|strikes|sanctions|companies|firms|banks|troop|fighters|vessels|tankers|vehicles|"
+    r"migrants|survivors|patients|workers|employees|passengers|flights|households|homes|others))?",
     re.IGNORECASE,
 )
 
@@ -183,6 +184,9 @@ _COUNT_UNITS = {
     "fighters": "fighters",
     "casualties": "casualties",
     "deaths": "deaths",
+    "others": "people",  # "27 people died and 20 others were missing"
+    "ships": "vessels",
+    "vessels": "vessels",
 }
 """Count nouns that name the same thing ("3,000 troops" and "4,500 soldiers" count the same)."""
 
