@@ -478,7 +478,7 @@ def _cue_attribution(
         cue = re.sub(r"\s+", " ", m.group(0))
         cue_word = cue.split()[0].lower()
         after = masked[m.end() :]
-        if _PERFORMATIVE.get(cue.lower()) and not re.match(r"\s*(?:that\b|:|,|“|\")", after):
+        if cue.lower() in _PERFORMATIVE and not re.match(r"\s*(?:that\b|:|,|“|\")", after):
             continue  # "WHO declared mpox an emergency", "X urged members to reject ...": the author reports an act
         if (
             cue_word in WEAK_CUES
@@ -746,7 +746,7 @@ _FIGURE_CUES = {
     "counted",
     "counts",
 }
-_PERFORMATIVE = dict.fromkeys(("urged", "urges", "urge", "declared", "declares"), True)
+_PERFORMATIVE = frozenset(("urged", "urges", "urge", "declared", "declares"))
 """Cues that, without "that" or a quotation after them, name an act rather than hand over a statement."""
 _AFTER_POSTPOSED = re.compile(
     r"\s*(?:(?:on|in|at|during|after|before|late|early|last)\s+[^,.;]{1,50}?)?\s*(?:[.!]?\s*$|,\s+[a-z]+ing\b)"
@@ -1212,7 +1212,7 @@ def _clauses(ctx: Context, sent: Sentence) -> list[Sentence]:
         if m.group("which"):
             # "..., which the minister said would be 60% complete": a speaker within a few words, then the cue
             said = re.match(r"(?:[\w\-’'.]+\s+){1,6}?(?P<cue>" + CUE_RE.pattern + r")\s+(?!that\b)", rest)
-            if said is None or said.group("cue").lower() in _NOUN_LIKE_CUES | AS_CUES:
+            if said is None or said.group("cue").lower() in _NOT_IN_A_RELATIVE_CLAUSE:
                 continue  # "..., which Russia perceived as a threat": the view needs what it is a view of
             if mention is None or mention.start - sent.start >= m.end() + said.start("cue"):
                 continue  # only a speaker the article names (else the sentence keeps its own speaker)
@@ -1241,6 +1241,8 @@ def _clauses(ctx: Context, sent: Sentence) -> list[Sentence]:
     return [p for p in parts if p.text.strip()]
 
 
+_NOT_IN_A_RELATIVE_CLAUSE = _NOUN_LIKE_CUES | AS_CUES
+"""Cues that do not give a relative clause a speaker of its own ("which Russia perceived as a threat")."""
 _PEOPLE_OPEN = re.compile(
     r"(?:(?:some|many|several|two|three|a\s+few|\d+)\s+)?(?:[A-Z][\w\-’']*\s+){1,3}"
     r"(?:" + "|".join(sorted(GROUP_PEOPLE_NOUNS)) + r")\b"
