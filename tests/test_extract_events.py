@@ -305,3 +305,16 @@ def test_events_a_second_verb_with_its_own_date_is_its_own_event() -> None:
 def test_events_a_scheduled_conference_takes_its_coming_month() -> None:
     events = dated("The next summit, COP31 in Perth, Australia, opens in November.", published="2025-06-17")
     assert events.get("cop31") == ["2025-11"]
+
+
+def test_events_a_happening_told_in_a_clause_is_its_articles_own() -> None:
+    # the same words in two articles tell of two happenings (a timeline must not join their dates)
+    from kg.extract import extract
+    from tests.extract_helpers import article
+
+    text = "The statement was published on the ministry's website on 3 March 2025, officials said."
+    keys = []
+    for article_id in ("a1", "a2"):
+        (event,) = [e for e in extract(article(text, id=article_id)).events if e.kind == "happening"]
+        keys.append(event.key)
+    assert keys[0] != keys[1]

@@ -22,7 +22,7 @@ from kg.extract.segment import segment
 from kg.iris import slug
 from kg.models import Actor, Article, Citation, DateValue, Event, Extraction, Mention, Source, Span
 
-EXTRACTOR_VERSION = "rules-32"
+EXTRACTOR_VERSION = "rules-33"
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 

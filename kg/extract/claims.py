@@ -1434,7 +1434,7 @@ def finish_claims(
         dated = date_events(masked, d.start, sent_events, article.published)
         if d.claim_type != "quote":
             used = {de_start for de_start in _date_starts(masked, dated, d.start, article)}
-            generic = generic_dated_events(masked, d.start, ctx.actors, article.published, used)
+            generic = generic_dated_events(masked, d.start, ctx.actors, article.published, used, scope=article.id)
             ctx.generic_events.extend(g.event for g in generic)
             dated = dated + generic
         exclude = {d.subject[0]} if d.subject else set()

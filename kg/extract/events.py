@@ -888,7 +888,7 @@ def _listed_events(text: str, offset: int, actors: ArticleActors, reference: Dat
 
 
 def generic_dated_events(
-    text: str, offset: int, actors: ArticleActors, reference: DateValue | None, taken: set[int]
+    text: str, offset: int, actors: ArticleActors, reference: DateValue | None, taken: set[int], scope: str = ""
 ) -> list[DatedEvent]:
     """A dated happening the typed patterns do not know ("In July 2023, soldiers toppled President
     Bazoum", "Ofwat fined Thames Water £122.7m in 2025"): the words around the date name the event.
@@ -1064,7 +1064,10 @@ def generic_dated_events(
         name = " ".join(tokens[:20])
         name = name[0].upper() + name[1:]
         participants = tuple(dict.fromkeys(m.key for m in actors.within(offset + a, offset + b)))
-        mention = EventMention(offset + a, offset + b, "happening-" + slug(name), "happening", name, participants)
+        # a happening told in a clause is this article's own: the same words in another article ("The statement
+        # was published on the ministry's website") tell of another happening (``scope``: the article's id)
+        key = "happening-" + slug(f"{scope} {name}" if scope else name)
+        mention = EventMention(offset + a, offset + b, key, "happening", name, participants)
         out.append(DatedEvent(mention, dm.date))
     out.extend(_listed_events(text, offset, actors, reference))
     for s_start, dm, subject in since:
