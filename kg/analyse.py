@@ -276,6 +276,29 @@ class _Candidate:
     explain: str  # explanation without the "others" note
 
 
+def _pair(
+    kind: ContradictionKind,
+    a: _Item,
+    b: _Item,
+    proposition: tuple[str, ...],
+    confidence: float,
+    explain: str,
+    modality: str | None = None,
+) -> _Candidate:
+    """A candidate between two parties' claims: one edge per (kind, both parties, proposition); of its pairs the
+    one with the strongest claims is kept."""
+    return _Candidate(
+        kind=kind,
+        cluster=(kind, *sorted((a.party, b.party)), *proposition),
+        a=a,
+        b=b,
+        score=sum(a.strength) + sum(b.strength),
+        confidence=confidence,
+        modality=modality,
+        explain=explain,
+    )
+
+
 def _strength(claim: Claim) -> tuple[float, ...]:
     return (
         _TYPE_STRENGTH.get(claim.claim_type, 0),
@@ -634,15 +657,14 @@ def _polarity(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
                 factor = 1.0 if a.claim.modality == b.claim.modality else 0.9
                 if "hedged" in (a.claim.modality, b.claim.modality):
                     factor *= 0.75
-                yield _Candidate(
-                    kind="polarity",
-                    cluster=("polarity", *sorted((a.party, b.party)), *key),
-                    a=a,
-                    b=b,
-                    score=sum(a.strength) + sum(b.strength),
-                    confidence=_confidence(0.8, a, b, factor),
+                yield _pair(
+                    "polarity",
+                    a,
+                    b,
+                    tuple(key),
+                    _confidence(0.8, a, b, factor),
+                    text,
                     modality=_modality_note(a.claim, b.claim),
-                    explain=text,
                 )
 
 
@@ -897,20 +919,14 @@ def _similar_polarity_candidates(items: Sequence[_Item], ctx: _Context) -> Itera
             factor = min(1.0, len(shared) / max(1, len(x.words | y.words)) + 0.3)
             if a.claim.modality != b.claim.modality:
                 factor *= 0.9
-            yield _Candidate(
-                kind="rebuttal" if rebuttal else "polarity",
-                cluster=(
-                    "rebuttal" if rebuttal else "polarity",
-                    *sorted((a.party, b.party)),
-                    "statement",
-                    *sorted(plain),
-                ),
-                a=a,
-                b=b,
-                score=sum(a.strength) + sum(b.strength),
-                confidence=_confidence(0.75 if rebuttal else 0.6, a, b, factor),
+            yield _pair(
+                "rebuttal" if rebuttal else "polarity",
+                a,
+                b,
+                ("statement", *sorted(plain)),
+                _confidence(0.75 if rebuttal else 0.6, a, b, factor),
+                explain,
                 modality=_modality_note(a.claim, b.claim),
-                explain=explain,
             )
 
 
@@ -962,15 +978,14 @@ def _short_statement_candidates(items: Sequence[_Item], ctx: _Context) -> Iterat
                 f"“{text_b}”{_modality_label(b.claim)}: the same words, "
                 f"{'denied' if neg_b else 'asserted'} by the second."
             )
-            yield _Candidate(
-                kind="polarity",
-                cluster=("polarity", *sorted((a.party, b.party)), "short", key[0], *key[1]),
-                a=a,
-                b=b,
-                score=sum(a.strength) + sum(b.strength),
-                confidence=_confidence(0.6, a, b, 0.9),
+            yield _pair(
+                "polarity",
+                a,
+                b,
+                ("short", key[0], *key[1]),
+                _confidence(0.6, a, b, 0.9),
+                explain,
                 modality=_modality_note(a.claim, b.claim),
-                explain=explain,
             )
 
 
@@ -1067,15 +1082,13 @@ def _similar_date_candidates(items: Sequence[_Item], ctx: _Context) -> Iterator[
                 f"{a.voice_label} {a.says} “{x.text}”; {b.voice_label} {b.says} “{y.text}”: the same happening "
                 f"({_surface(shared, y.text)}) dated {_date_text(date_x)} and {_date_text(date_y)}."
             )
-            yield _Candidate(
-                kind="value",
-                cluster=("value", *sorted((a.party, b.party)), "date", *sorted(shared)),
-                a=a,
-                b=b,
-                score=sum(a.strength) + sum(b.strength),
-                confidence=_confidence(0.6, a, b, min(1.0, len(shared) / max(1, len(x.words | y.words)) + 0.3)),
-                modality=None,
-                explain=explain,
+            yield _pair(
+                "value",
+                a,
+                b,
+                ("date", *sorted(shared)),
+                _confidence(0.6, a, b, min(1.0, len(shared) / max(1, len(x.words | y.words)) + 0.3)),
+                explain,
             )
 
 
@@ -1342,16 +1355,7 @@ def _date_candidates(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candida
                     )
                     years = abs(int(da.value[:4].lstrip("-") or 0) - int(db.value[:4].lstrip("-") or 0))
                     factor = 1.0 if years else 0.85
-                    yield _Candidate(
-                        kind="value",
-                        cluster=("value", *sorted((a.party, b.party)), "date", key),
-                        a=a,
-                        b=b,
-                        score=sum(a.strength) + sum(b.strength),
-                        confidence=_confidence(0.85, a, b, factor),
-                        modality=None,
-                        explain=text,
-                    )
+                    yield _pair("value", a, b, ("date", key), _confidence(0.85, a, b, factor), text)
 
 
 _APPROX = re.compile(
@@ -1504,15 +1508,13 @@ def _quantity_candidates(items: Sequence[_Item], ctx: _Context) -> Iterator[_Can
                 f"{_number_text(large)} is {gap:.0%} more than {_number_text(small)}, more than rounding or "
                 "approximation allows."
             )
-            yield _Candidate(
-                kind="value",
-                cluster=("value", *sorted((a.party, b.party)), "quantity", measure, key[1], *sorted(actors)),
-                a=a,
-                b=b,
-                score=sum(a.strength) + sum(b.strength),
-                confidence=_confidence(0.75, a, b, 0.8 + 0.2 * min(1, gap * 2)),
-                modality=None,
-                explain=text,
+            yield _pair(
+                "value",
+                a,
+                b,
+                ("quantity", measure, key[1], *sorted(actors)),
+                _confidence(0.75, a, b, 0.8 + 0.2 * min(1, gap * 2)),
+                text,
             )
 
 
@@ -1805,15 +1807,13 @@ def _similar_quantity_candidates(items: Sequence[_Item], ctx: _Context) -> Itera
                 continue
             paired[a.voice] += 1
             paired[b.voice] += 1
-            yield _Candidate(
-                kind="value",
-                cluster=("value", *sorted((a.party, b.party)), "quantity", qa.unit or "", *sorted(shared)),
-                a=a,
-                b=b,
-                score=sum(a.strength) + sum(b.strength),
-                confidence=_confidence(0.6, a, b, 0.8 + 0.2 * min(1, gap * 2)),
-                modality=None,
-                explain=text,
+            yield _pair(
+                "value",
+                a,
+                b,
+                ("quantity", qa.unit or "", *sorted(shared)),
+                _confidence(0.6, a, b, 0.8 + 0.2 * min(1, gap * 2)),
+                text,
             )
 
 
@@ -1872,16 +1872,7 @@ def _majority_candidates(items: Sequence[_Item], ctx: _Context) -> Iterator[_Can
                     f"{other.voice_label} {other.says} “{text}”; {item.voice_label} {item.says} “{_around(item, q)}”: "
                     f"{_number_text(q)} is not most ({_surface(shared, item.claim.text)})."
                 )
-                yield _Candidate(
-                    kind="value",
-                    cluster=("value", *sorted((a.party, b.party)), "majority", *sorted(shared)),
-                    a=a,
-                    b=b,
-                    score=sum(a.strength) + sum(b.strength),
-                    confidence=_confidence(0.6, a, b, 0.9),
-                    modality=None,
-                    explain=explain,
-                )
+                yield _pair("value", a, b, ("majority", *sorted(shared)), _confidence(0.6, a, b, 0.9), explain)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1928,15 +1919,14 @@ def _stance(items: Sequence[_Item], ctx: _Context) -> Iterator[_Candidate]:
                 )
                 if b.order < a.order:
                     a, b = b, a
-                yield _Candidate(
-                    kind="stance",
-                    cluster=("stance", *sorted((a.party, b.party)), issue),
-                    a=a,
-                    b=b,
-                    score=sum(a.strength) + sum(b.strength),
-                    confidence=_confidence(0.7, a, b),
+                yield _pair(
+                    "stance",
+                    a,
+                    b,
+                    (issue,),
+                    _confidence(0.7, a, b),
+                    text,
                     modality=_modality_note(a.claim, b.claim),
-                    explain=text,
                 )
 
 
