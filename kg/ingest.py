@@ -483,7 +483,7 @@ def extract_links(body: str) -> tuple[str, tuple[Link, ...]]:
         length += m.start() - pos
         text = "" if m.group(0).startswith("!") else m.group("text")
         url = m.group("url")
-        if text and _is_web_url(url):
+        if text and is_web_url(url):
             links.append(Link(span=Span(start=length, end=length + len(text), text=text), url=url))
         out.append(text)
         length += len(text)
@@ -492,7 +492,8 @@ def extract_links(body: str) -> tuple[str, tuple[Link, ...]]:
     return "".join(out), tuple(links)
 
 
-def _is_web_url(url: str) -> bool:
+def is_web_url(url: str) -> bool:
+    """An absolute http(s) URL (what kg lets become an IRI or a link)."""
     try:
         parts = urlsplit(url)
     except ValueError:
@@ -631,7 +632,7 @@ def make_article(path: str, meta: Meta, raw_body: str, digest: str, *, default_i
             path, f"the article is {len(body):,} characters long, over the limit of {MAX_ARTICLE_CHARS:,}",
             "split it into several articles, or remove what is not article text",
         )
-    if meta.url is not None and not _is_web_url(meta.url):
+    if meta.url is not None and not is_web_url(meta.url):
         raise CorpusError(path, f"url {meta.url!r} is not an absolute http(s) URL",
                           "give the article's full address (https://...) or leave url empty")
     published = None
@@ -705,7 +706,7 @@ def read_html(path: str, data: bytes, stem: str) -> list[Article]:
     url = field("url")
     meta = Meta(
         headline=field("title"),
-        url=url if url and _is_web_url(url) else None,
+        url=url if url and is_web_url(url) else None,
         publisher=field("sitename"),
         authors=tuple(a for a in (_clean_meta(x) for x in re.split(r"\s*;\s*", field("author") or "")) if a),
         published=field("date"),

@@ -357,7 +357,6 @@ _ORG_RE = re.compile(
     rf"(?P<suffix>{'|'.join(s.capitalize() for s in _ORG_SUFFIX_KIND)})\b)"
     r"(?:\s+\((?P<acronym>[A-Z][A-Za-z]{1,9})\))?"
 )
-_ACRONYM_DEF = re.compile(r"(?P<name>(?:[A-Z][\w\-]*\s+){1,6}?(?:[A-Z][\w\-]*))\s+\((?P<acronym>[A-Z]{2,8})\)")
 _TITLE_FORMS = sorted({w.lower() for w in TITLE_WORDS}, key=len, reverse=True)
 
 

@@ -15,6 +15,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from kg.dates import find_dates
 from kg.extract.actors import ActorMention, ArticleActors
 from kg.extract.segment import Block, Segmentation
+from kg.ingest import is_web_url
 from kg.iris import digest, slug
 from kg.models import Article, DateValue, Source
 
@@ -163,14 +164,9 @@ def bare_url_sources(
         )
         if document is not None:
             out.append((document.model_copy(update={"url": url}), start, end))
-        elif _is_web_address(url):
+        elif is_web_url(url) and "." in urlsplit(url).netloc:  # not "http://intranet"
             out.append((link_source(url, url), start, end))
     return out
-
-
-def _is_web_address(url: str) -> bool:
-    host = urlsplit(url).netloc
-    return "." in host and not host.startswith(".")
 
 
 def publication_sources(
