@@ -3,7 +3,7 @@
 The issue's query target compares the Oxigraph store with "the embedded rdflib graph";
 ``benchmarks/queries.py`` times kg's own embedded path, which is an in-memory pyoxigraph store. This
 module times the same ready queries (the standard prefixes added, as ``kg query`` does) on an rdflib
-``Dataset`` loaded from the same graph.trig (``kg.store.to_rdflib``), one run each, in a child process
+``Dataset`` loaded from the same graph.trig (``kg.sparql.store.to_rdflib``), one run each, in a child process
 with a time limit. rdflib keeps roughly 1 KB per quad in memory, so graphs over :data:`MAX_QUADS`
 quads are not loaded (the 10,000-article graph would need about 20 GB).
 
@@ -26,8 +26,8 @@ MAX_QUADS = 3_000_000
 
 
 def _child(out_dir: Path, names: Sequence[str]) -> dict[str, Any]:
-    from kg.query import find_ready_query, ready_queries, with_prefixes
-    from kg.store import to_rdflib
+    from kg.sparql.query import find_ready_query, ready_queries, with_prefixes
+    from kg.sparql.store import to_rdflib
 
     started = time.perf_counter()
     dataset = to_rdflib(out_dir)

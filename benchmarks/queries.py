@@ -26,9 +26,9 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import EndpointError
-from kg.query import ReadyQuery, find_ready_query, ready_queries, run_query
 from kg.serve import Server, ServerConfig, find_oxigraph
-from kg.store import (
+from kg.sparql.query import ReadyQuery, find_ready_query, ready_queries, run_query
+from kg.sparql.store import (
     EmbeddedSource,
     EndpointSource,
     QuerySource,

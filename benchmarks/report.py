@@ -491,7 +491,7 @@ def _contradictions(part: Any) -> list[str]:
         title,
         "",
         *_reused(part),
-        "`kg.analyse.find_contradictions` on synthetic resolved corpora (benchmarks/contradictions.py), "
+        "`kg.contradict.analyse.find_contradictions` on synthetic resolved corpora (benchmarks/contradictions.py), "
         "detection only:",
         "",
         "| claims | wall s | CPU s | contradictions |",
@@ -519,7 +519,7 @@ def _page(part: Any) -> list[str]:
         "",
         *_reused(part),
         f"`{r.get('command', 'benchmarks/page.py')}`: the seed graph's page and synthetic graphs of about N "
-        "nodes, rendered by kg.visualise and opened from file:// in headless Chromium with the network "
+        "nodes, rendered by kg.page.visualise and opened from file:// in headless Chromium with the network "
         "blocked. Time to interactive = until the default view is drawn and responds; median (min–max).",
         "",
         "| graph | nodes | edges | default view | drawn | page bytes | render s | interactive ms | "

@@ -7,10 +7,10 @@ place together at the end, and return a :class:`kg.models.BuildSummary`.
 
 Optional stages are found by import, so they join the build as soon as their module exists:
 
-* ``kg.analyse.find_contradictions(corpus: Corpus) -> list[Contradiction]``;
+* ``kg.contradict.analyse.find_contradictions(corpus: Corpus) -> list[Contradiction]``;
 * ``kg.report.write_report(store: pyoxigraph.Store, path: Path) -> None`` writes ``report.md``
   (the store holds the graph just built; ``path`` is a temporary file in the output folder);
-* ``kg.visualise.render_html(store: pyoxigraph.Store, path: Path) -> None`` writes ``graph.html``
+* ``kg.page.visualise.render_html(store: pyoxigraph.Store, path: Path) -> None`` writes ``graph.html``
   from the same store.
 
 One in-memory store serves both: it is filled with the quads as they are written to graph.trig
@@ -51,7 +51,7 @@ from rdflib import URIRef
 import kg
 from kg import build, export
 from kg.errors import CorpusError, KgError
-from kg.ingest import iter_corpus
+from kg.ingest.corpus import iter_corpus
 from kg.iris import digest, slug
 from kg.models import Article, BuildSummary, Contradiction, Corpus, Extraction
 from kg.resolve import resolve
@@ -363,7 +363,7 @@ def _finish(
     corpus = resolve(extractions, skipped=skipped)
     seconds["resolve"] = time.perf_counter() - t0
 
-    find_contradictions = optional_stage("kg.analyse", "find_contradictions")
+    find_contradictions = optional_stage("kg.contradict.analyse", "find_contradictions")
     if find_contradictions is not None:
         t0 = time.perf_counter()
         contradictions = tuple(cast(Iterable[Contradiction], find_contradictions(corpus)))
@@ -400,7 +400,7 @@ def _finish(
             progress("write", done, total_graphs)
 
     write_report = optional_stage("kg.report", "write_report")
-    render_html = optional_stage("kg.visualise", "render_html")
+    render_html = optional_stage("kg.page.visualise", "render_html")
     with export.OutputSet(out_dir) as outputs:
         trig = outputs.path(export.TRIG_NAME)
         ttl = outputs.path(export.TTL_NAME)

@@ -2,7 +2,7 @@
 
 Counts, every contradiction with both sentences, claimants, articles and the explanation, the claims
 without a cited source, and citation rates per article and per publisher. Everything comes from the
-graph through the same SPARQL as ``kg contradictions``, ``kg uncited`` and :func:`kg.analyse.citation_rates`;
+graph through the same SPARQL as ``kg contradictions``, ``kg uncited`` and :func:`kg.contradict.analyse.citation_rates`;
 given a Corpus, the graph is first built in memory from it. The same graph gives the same bytes.
 """
 
@@ -18,7 +18,7 @@ import pyoxigraph as ox
 from rdflib import Literal, URIRef
 
 import kg
-from kg.analyse import (
+from kg.contradict.analyse import (
     KIND_LABELS,
     STATUS_LABELS,
     CitationRate,

@@ -2,7 +2,7 @@
 
 Stage contract: runs ``oxigraph serve-read-only`` (the binary of the PyPI package ``oxigraph``, a
 real SPARQL 1.1 server, not one of ours) over an on-disk store folder that
-:func:`kg.store.prepare_store_dir` has filled from ``<out>/graph.trig``. The server refuses SPARQL
+:func:`kg.sparql.store.prepare_store_dir` has filled from ``<out>/graph.trig``. The server refuses SPARQL
 Update and Graph Store writes (HTTP 403), answers CORS requests when asked (so a browser query
 editor can use it), and stops each query after ``timeout_s`` seconds. On Linux it runs under a
 seccomp filter that keeps it from opening connections, so ``SERVICE`` cannot make it fetch URLs a
@@ -35,7 +35,7 @@ from pathlib import Path
 from types import TracebackType
 
 from kg.errors import EndpointError, KgError
-from kg.store import http_request
+from kg.sparql.store import http_request
 
 __all__ = [
     "DEFAULT_HOST",

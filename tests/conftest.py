@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from kg.ingest import iter_corpus
+from kg.ingest.corpus import iter_corpus
 from kg.models import (
     Actor,
     Article,
@@ -168,7 +168,7 @@ def claim_factory(article: Article) -> Callable[..., Claim]:
 
 @pytest.fixture
 def no_optional_stages(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Run the pipeline as if kg.analyse, kg.visualise and kg.report did not exist."""
+    """Run the pipeline as if kg.contradict.analyse, kg.page.visualise and kg.report did not exist."""
     import kg.pipeline
 
     monkeypatch.setattr(kg.pipeline, "optional_stage", lambda module, function: None)

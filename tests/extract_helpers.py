@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from kg.extract import extract
-from kg.ingest import clean_lines, extract_links
+from kg.ingest.corpus import clean_lines, extract_links
 from kg.models import Article, Claim, DateValue, Extraction
 
 

@@ -12,8 +12,8 @@ from typing import Any, Literal
 import pytest
 from rdflib import Graph
 
-from kg import analyse
-from kg.analyse import dates_conflict, find_contradictions, quantities_conflict, unify_events
+from kg.contradict import analyse
+from kg.contradict.analyse import dates_conflict, find_contradictions, quantities_conflict, unify_events
 from kg.models import (
     Actor,
     ActorKind,
@@ -770,8 +770,8 @@ def test_issue_4_seed_contradictions_target(seed_build: Path) -> None:
 
 def test_issue_4_every_seed_contradiction_was_accepted(seed_build: Path) -> None:
     """Precision: a contradiction nobody has read fails this test until it is reviewed and added above."""
-    from kg.analyse import list_contradictions
-    from kg.store import load_dataset
+    from kg.contradict.analyse import list_contradictions
+    from kg.sparql.store import load_dataset
 
     found = list_contradictions(load_dataset(seed_build))
     unreviewed = []

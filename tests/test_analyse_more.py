@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg import analyse
-from kg.analyse import find_contradictions
+from kg.contradict import analyse
+from kg.contradict.analyse import find_contradictions
 from tests.test_analyse import _extracted_corpus, _found
 
 # ---------------------------------------------------------------------------------------------

@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Any
 import pyoxigraph as ox
 import pytest
 
-import kg.visualise as viz
+import kg.page.visualise as viz
+from kg.page.visualise import BrowserReport, headless_chromium, open_page, render_html
 from kg.pipeline import build_corpus
-from kg.store import load_dataset
-from kg.visualise import BrowserReport, headless_chromium, open_page, render_html
+from kg.sparql.store import load_dataset
 from tests.conftest import SEED_CORPUS
 from tests.test_visualise import graph_counts, hostile_store
 
@@ -48,7 +48,7 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture(scope="session")
 def seed_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seed corpus built with kg build (which writes graph.html through kg.visualise)."""
+    """The seed corpus built with kg build (which writes graph.html through kg.page.visualise)."""
     out = tmp_path_factory.mktemp("seed")
     build_corpus(SEED_CORPUS, out, use_cache=False)
     return out

@@ -134,11 +134,11 @@ def test_cli_help_and_version_exit_0(capsys: pytest.CaptureFixture[str]) -> None
         assert "Examples:" in capsys.readouterr().out
 
 
-def test_cli_finds_command_modules(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    """A kg/cli_<name>.py module with add_parser() becomes a command without editing cli.py."""
+def test_cli_adds_listed_commands(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """A module listed in COMMAND_MODULES with add_parser() becomes a command."""
     import types
 
-    module = types.ModuleType("kg.cli_hello")
+    module = types.ModuleType("kg.cli.hello")
 
     def hello(args: argparse.Namespace) -> int:
         print(f"hello {args.name}")
@@ -150,8 +150,8 @@ def test_cli_finds_command_modules(monkeypatch: pytest.MonkeyPatch, capsys: pyte
         parser.set_defaults(func=hello)
 
     module.add_parser = add_parser  # type: ignore[attr-defined]
-    monkeypatch.setitem(__import__("sys").modules, "kg.cli_hello", module)
-    monkeypatch.setattr(cli, "_command_modules", lambda: ["kg.cli_hello"])
+    monkeypatch.setitem(__import__("sys").modules, "kg.cli.hello", module)
+    monkeypatch.setattr(cli, "COMMAND_MODULES", ("kg.cli.hello",))
     assert main(["hello", "analyst", "-v"]) == 0
     assert capsys.readouterr().out == "hello analyst\n"
 

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from kg.dates import find_dates, parse_date
 from kg.models import DateValue
+from kg.text.dates import find_dates, parse_date
 
 DATEISH = st.lists(
     st.sampled_from([*"0123456789 -./,:TZ+", "January", "Feb", "sept", "of", "mid", "last year", "this month"]),

@@ -13,11 +13,11 @@ from typing import Any
 
 import pytest
 
-from kg.analyse import CHECKWORTHINESS, ContradictionFinding, UncitedClaim, query_text
 from kg.cli import main
+from kg.contradict.analyse import CHECKWORTHINESS, ContradictionFinding, UncitedClaim, query_text
 from kg.models import Article, Claim, Extraction, Source, Span
 from kg.pipeline import build_corpus, build_extractions
-from kg.store import to_rdflib
+from kg.sparql.store import to_rdflib
 
 # rdflib 7.6 warns from its own SPARQL evaluator when it queries a Dataset; not ours to fix
 pytestmark = pytest.mark.filterwarnings("ignore:Dataset.contexts is deprecated:DeprecationWarning")

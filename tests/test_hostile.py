@@ -29,7 +29,7 @@ from kg.cli import main
 from kg.errors import CorpusError, printable
 from kg.export import TRIG_NAME, TTL_NAME
 from kg.extract import extract
-from kg.ingest import read_file
+from kg.ingest.corpus import read_file
 from kg.models import Article
 from kg.pipeline import build_corpus
 from tests.conftest import DATA

@@ -8,7 +8,7 @@ import pytest
 
 from kg.cli import main
 from kg.errors import CorpusError
-from kg.ingest import clean_lines, iter_corpus, read_file
+from kg.ingest.corpus import clean_lines, iter_corpus, read_file
 from tests.conftest import TINY_CORPUS
 
 GOOD = "---\ntitle: A good article\n---\nNATO leaders met in Brussels on Tuesday to discuss air defence.\n"

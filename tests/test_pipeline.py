@@ -19,7 +19,7 @@ from kg.errors import BuildLockedError, KgError
 from kg.export import TRIG_NAME, TTL_NAME, build_lock
 from kg.models import Article, Contradiction, Corpus, Extraction
 from kg.pipeline import STAGES, build_corpus, build_extractions, optional_stage
-from kg.store import load_dataset, to_rdflib
+from kg.sparql.store import load_dataset, to_rdflib
 from kg.validate import validate
 from kg.vocab import RDF
 from tests.conftest import SEED_CORPUS, TINY_CORPUS
@@ -128,8 +128,8 @@ def test_pipeline_runs_optional_stages_and_commits_their_files(
         path.write_text(f"{len(list(found))} contradictions\n")
 
     stages = {
-        ("kg.analyse", "find_contradictions"): find_contradictions,
-        ("kg.visualise", "render_html"): render_html,
+        ("kg.contradict.analyse", "find_contradictions"): find_contradictions,
+        ("kg.page.visualise", "render_html"): render_html,
         ("kg.report", "write_report"): write_report,
     }
     monkeypatch.setattr(pipeline, "optional_stage", lambda module, function: stages[(module, function)])
@@ -159,7 +159,7 @@ def test_pipeline_failing_optional_stage_keeps_previous_outputs(
         raise RuntimeError("renderer bug")
 
     monkeypatch.setattr(
-        pipeline, "optional_stage", lambda module, function: render_html if module == "kg.visualise" else None
+        pipeline, "optional_stage", lambda module, function: render_html if module == "kg.page.visualise" else None
     )
     with pytest.raises(RuntimeError, match="renderer bug"):
         build_extractions(extractions[:2], tmp_path)

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from kg.errors import QueryError
-from kg.query import find_ready_query, ready_queries, run_query
-from kg.store import EmbeddedSource, QuerySource, load_dataset
+from kg.sparql.query import find_ready_query, ready_queries, run_query
+from kg.sparql.store import EmbeddedSource, QuerySource, load_dataset
 
 HAND = Path(__file__).parent / "data" / "queries"
 KGD = "https://w3id.org/kg/id/"
@@ -28,7 +28,7 @@ MINE = (
     "claims_by_status",
     "vague_claims",
 )
-"""The ready queries of issue 6 besides uncited and contradictions (tested with kg.analyse)."""
+"""The ready queries of issue 6 besides uncited and contradictions (tested with kg.contradict.analyse)."""
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from rdflib.query import Result
 
 from kg.cli import main
 from kg.errors import QueryError
-from kg.query import (
+from kg.sparql.query import (
     AskResult,
     GraphResult,
     SelectResult,
@@ -25,7 +25,7 @@ from kg.query import (
     term_from_text,
     with_prefixes,
 )
-from kg.store import EmbeddedSource
+from kg.sparql.store import EmbeddedSource
 from kg.vocab import PREFIXES
 
 HAND = Path(__file__).parent / "data" / "queries"
@@ -363,7 +363,7 @@ def test_query_cli_columns(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_query_cli_default_timeout_is_the_library_one() -> None:
-    from kg.cli_query import DEFAULT_TIMEOUT_S
-    from kg.store import DEFAULT_TIMEOUT_S as LIBRARY
+    from kg.cli.query import DEFAULT_TIMEOUT_S
+    from kg.sparql.store import DEFAULT_TIMEOUT_S as LIBRARY
 
     assert DEFAULT_TIMEOUT_S == LIBRARY

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from kg.analyse import find_uncited, list_contradictions
-from kg.ingest import iter_corpus
+from kg.contradict.analyse import find_uncited, list_contradictions
+from kg.ingest.corpus import iter_corpus
 from kg.models import Article, Claim, Corpus, Extraction, Span
 from kg.pipeline import build_corpus
 from kg.report import _md, render_report, write_report
 from kg.resolve import resolve
-from kg.store import load_dataset
+from kg.sparql.store import load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -31,7 +31,7 @@ def test_report_is_written_by_kg_build_from_the_graph(seeds: Path) -> None:
 
 
 def test_report_same_bytes_from_the_corpus(seeds: Path, tmp_path: Path) -> None:
-    from kg.analyse import find_contradictions
+    from kg.contradict.analyse import find_contradictions
     from kg.extract import extract
 
     corpus = resolve([extract(a) for a in iter_corpus(ROOT / "corpus")])

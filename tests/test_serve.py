@@ -23,9 +23,9 @@ from SPARQLWrapper import JSON, POSTDIRECTLY, SPARQLWrapper
 
 from kg.cli import main
 from kg.errors import EndpointError, KgError, QueryError
-from kg.query import SelectResult, Term, find_ready_query, ready_queries, run_query
 from kg.serve import Server, ServerConfig, find_oxigraph, server_command
-from kg.store import STORE_MARKER, EndpointSource, QuerySource, http_request, open_source
+from kg.sparql.query import SelectResult, Term, find_ready_query, ready_queries, run_query
+from kg.sparql.store import STORE_MARKER, EndpointSource, QuerySource, http_request, open_source
 from tests.conftest import SEED_CORPUS
 
 CROSS_PRODUCT_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?a { ?s1 ?p1 ?o1 } GRAPH ?b { ?s2 ?p2 ?o2 } }"

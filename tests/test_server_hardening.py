@@ -26,7 +26,7 @@ import pytest
 
 from kg.errors import EndpointError
 from kg.pipeline import build_corpus
-from kg.store import EndpointSource
+from kg.sparql.store import EndpointSource
 from tests.conftest import TINY_CORPUS
 
 REPO = Path(__file__).parent.parent

@@ -1,4 +1,4 @@
-"""kg.store: the on-disk Oxigraph store, query sources, SPARQL endpoints over HTTP, kg push.
+"""kg.sparql.store: the on-disk Oxigraph store, query sources, SPARQL endpoints over HTTP, kg push.
 
 Endpoint behaviour is checked against a small stdlib HTTP server on loopback that answers what each
 test tells it to; tests/test_serve.py runs the same code against a real Oxigraph server.
@@ -22,8 +22,8 @@ import pytest
 
 from kg.cli import main
 from kg.errors import EndpointError, KgError, OutputError, QueryError
-from kg.query import ready_queries
-from kg.store import (
+from kg.sparql.query import ready_queries
+from kg.sparql.store import (
     STORE_MARKER,
     EmbeddedSource,
     EndpointSource,

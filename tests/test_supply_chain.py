@@ -72,10 +72,10 @@ def test_supply_chain_make_installs_from_the_lock_file() -> None:
 
 
 def test_supply_chain_vendored_javascript_has_its_version_and_licence_recorded() -> None:
-    vendor = REPO / "kg" / "vendor"
+    vendor = REPO / "kg" / "page" / "vendor"
     record = (vendor / "VERSIONS.md").read_text(encoding="utf-8")
     for path in sorted(p for p in vendor.rglob("*") if p.is_file() and p.name != "VERSIONS.md"):
         row = next((line for line in record.splitlines() if f"`{path.relative_to(vendor)}`" in line), None)
-        assert row is not None, f"kg/vendor/VERSIONS.md has no row for {path.relative_to(vendor)}"
+        assert row is not None, f"kg/page/vendor/VERSIONS.md has no row for {path.relative_to(vendor)}"
         assert re.search(r"\|\s*\d+\.\d+\.\d+\s*\|", row), f"no version in: {row}"
         assert re.search(r"Apache|MIT|BSD|ISC|licen[cs]e", row, re.IGNORECASE), f"no licence in: {row}"

@@ -1,4 +1,4 @@
-"""kg.visualise without a browser: what the page holds, its safety, focus options, size limits, bytes.
+"""kg.page.visualise without a browser: what the page holds, its safety, focus options, size limits, bytes.
 
 tests/test_browser.py opens the same pages in headless Chromium.
 """
@@ -17,10 +17,10 @@ from typing import Any
 import pyoxigraph as ox
 import pytest
 
-import kg.visualise as viz
+import kg.page.visualise as viz
 from kg import cli
 from kg.errors import KgError
-from kg.visualise import read_graph, render_html, safe_url, script_json, select
+from kg.page.visualise import read_graph, render_html, safe_url, script_json, select
 from tests.conftest import TINY_EXPECTED
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,7 +52,7 @@ EDGE_QUERIES = {
 
 
 def graph_counts(store: ox.Store) -> dict[str, dict[str, int]]:
-    """Nodes per kind and edges per kind as the graph holds them, by SPARQL (independently of kg.visualise)."""
+    """Nodes per kind and edges per kind as the graph holds them, by SPARQL (independently of kg.page.visualise)."""
 
     def count(pattern: str, variables: str) -> int:
         inner = f"SELECT DISTINCT {variables} WHERE {{ GRAPH ?g {{ {pattern} }} }}"
@@ -344,7 +344,7 @@ def test_visualise_same_graph_same_bytes(tmp_path: Path, tiny_page: tuple[Path, 
     assert again.read_bytes() == tiny_page[0].read_bytes()
     other = tmp_path / "other.html"
     code = (
-        "import pyoxigraph as ox, sys; from pathlib import Path; from kg.visualise import render_html; "
+        "import pyoxigraph as ox, sys; from pathlib import Path; from kg.page.visualise import render_html; "
         "s = ox.Store(); s.load(path=sys.argv[1], format=ox.RdfFormat.TRIG); render_html(s, Path(sys.argv[2]))"
     )
     env = {**os.environ, "PYTHONHASHSEED": "12345"}

@@ -455,8 +455,8 @@ def estimate_date(article: Article) -> str | None:
     """The article's date, or the latest date it mentions (for choosing office holders)."""
     if article.published is not None:
         return article.published.value
-    from kg.dates import find_dates
     from kg.extract.segment import strip_markers
+    from kg.text.dates import find_dates
 
     dates = [m.date.value for m in find_dates(strip_markers(article.body)) if m.date.value[:4] <= "2100"]
     return max(dates) if dates else None

@@ -12,12 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from kg.dates import find_dates
 from kg.extract.actors import ActorMention, ArticleActors
 from kg.extract.segment import Block, Segmentation
-from kg.ingest import is_web_url
+from kg.ingest.corpus import is_web_url
 from kg.iris import digest, slug
 from kg.models import Article, DateValue, Source
+from kg.text.dates import find_dates
 
 URL_RE = re.compile(r"https?://[^\s<>\"“”‘’()\[\]]+[^\s<>\"“”‘’()\[\].,;:!?]")
 _IBID = re.compile(r"^\s*(?:ib[iı]d(?:em)?\.?|ibıd\.?|ebd\.?)(?:[,;]?\s*(?:p+\.\s*[\d\-–]+)?)?\s*\.?\s*$", re.I)

@@ -1485,7 +1485,7 @@ def finish_claims(
 
 def _date_starts(masked: str, dated: list[DatedEvent], offset: int, article: Article) -> list[int]:
     """Offsets (in ``masked``) of the dates already given to typed events."""
-    from kg.dates import find_dates
+    from kg.text.dates import find_dates
 
     values = {de.date for de in dated}
     return [dm.start for dm in find_dates(masked, article.published) if dm.date in values]

@@ -16,10 +16,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from kg.dates import DateMatch, find_dates
 from kg.extract.actors import ArticleActors
 from kg.iris import slug
 from kg.models import DateValue
+from kg.text.dates import DateMatch, find_dates
 
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 RECURRING = {"summit", "election", "sanctions", "enlargement", "accession"}

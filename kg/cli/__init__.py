@@ -11,11 +11,11 @@ library never prints or exits; :func:`main` returns the exit code:
 Only :class:`kg.errors.KgError` is caught: it is printed as ``kg <command>: error: <message>``
 without a traceback. Anything else is a bug and keeps its traceback.
 
-Adding a command: put it in its own module ``kg/cli_<name>.py`` exposing
+Adding a command: put it in a module ``kg/cli/<name>.py`` exposing
 ``add_parser(subparsers) -> None``, which adds one or more subparsers and sets
 ``func=<handler>`` on each, where ``handler(args: argparse.Namespace) -> int`` makes its library
-call, prints, and returns the exit code. :func:`build_parser` finds every ``kg.cli_*`` module,
-so no edit here is needed. Help texts follow the pattern below: a one-line ``help``, a
+call, prints, and returns the exit code; then list the module in :data:`COMMAND_MODULES`. Help texts
+follow the pattern below: a one-line ``help``, a
 ``description`` and an ``Examples:`` epilog (with ``formatter_class=Formatter``).
 """
 
@@ -26,7 +26,6 @@ import importlib
 import json
 import logging
 import os
-import pkgutil
 import sys
 import time
 from collections.abc import Sequence
@@ -172,7 +171,7 @@ def _positive_int(text: str) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from kg.store import graph_file, to_rdflib
+    from kg.sparql.store import graph_file, to_rdflib
     from kg.validate import validate
 
     report = validate(to_rdflib(args.out))
@@ -211,9 +210,9 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from kg.analyse import citation_rates, publisher_rates
-    from kg.cli_query import source_from_args
-    from kg.store import compact, graph_stats
+    from kg.cli.query import source_from_args
+    from kg.contradict.analyse import citation_rates, publisher_rates
+    from kg.sparql.store import compact, graph_stats
 
     with source_from_args(args) as source:
         stats = graph_stats(source)
@@ -253,14 +252,14 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def _add_stats(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from kg.cli_query import add_source_options, formatter
+    from kg.cli.query import add_source_options, formatter
 
     parser = subparsers.add_parser(
         "stats",
         help="count what the built graph holds",
         formatter_class=formatter(),
         description="Counts per class, claims per citation status, per article its claims and how many "
-        "of them cite a source, and the same per publisher (SPARQL: kg.store.STATS_QUERIES and "
+        "of them cite a source, and the same per publisher (SPARQL: kg.sparql.store.STATS_QUERIES and "
         "kg/queries/citation_rates.rq). Runs on the embedded graph (<out>/graph.trig), an on-disk "
         "Oxigraph store (--store) or a SPARQL endpoint (--endpoint), with the same results.",
         epilog="Examples:\n  kg stats\n  kg stats --format json > stats.json\n"
@@ -276,9 +275,8 @@ def _add_stats(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 # The parser
 
 
-def _command_modules() -> list[str]:
-    """Every ``kg.cli_<name>`` module: commands other modules add (see the module docstring)."""
-    return sorted(m.name for m in pkgutil.iter_modules(kg.__path__, "kg.") if m.name.startswith("kg.cli_"))
+COMMAND_MODULES = ("kg.cli.findings", "kg.cli.query", "kg.cli.render", "kg.cli.serve")
+"""The modules that add commands besides build, validate and stats, in the order ``kg --help`` lists them."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -294,7 +292,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_build(subparsers)
     _add_validate(subparsers)
     _add_stats(subparsers)
-    for name in _command_modules():
+    for name in COMMAND_MODULES:
         module = importlib.import_module(name)
         add_parser = getattr(module, "add_parser", None)
         if callable(add_parser):

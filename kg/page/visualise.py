@@ -2,8 +2,8 @@
 
 Stage contract: :func:`render_html` reads the graph from a pyoxigraph Store, lays it out once in
 Python (igraph's Fruchterman-Reingold; the page keeps physics off, so it stays still), hands nodes
-and edges to pyvis and renders them with kg's own template (``kg/templates/graph.html``), which
-inlines vis-network from ``kg/vendor`` (see ``kg/vendor/VERSIONS.md``). Every pyvis call in kg is in
+and edges to pyvis and renders them with kg's own template (``kg/page/templates/graph.html``), which
+inlines vis-network from ``kg/page/vendor`` (see ``kg/page/vendor/VERSIONS.md``). Every pyvis call in kg is in
 this module. The same graph gives the same bytes.
 
 Safety: corpus text (titles, sentences, names, URLs) reaches the page only as JSON inside
@@ -356,7 +356,7 @@ def _link_fields(url: str | None) -> dict[str, str]:
 def _compact(iri: str) -> str:
     if iri.startswith(DATA_NS):  # nearly every node: skip the search over every prefix
         return "kgd:" + iri[len(DATA_NS):]
-    from kg.store import compact
+    from kg.sparql.store import compact
 
     return compact(iri)
 
@@ -550,7 +550,7 @@ def _claim_links(graph: PageGraph) -> dict[str, list[str]]:
 
 
 def _find(graph: PageGraph, kinds: set[str], wanted: str, what: str, option: str) -> set[str]:
-    from kg.store import compact
+    from kg.sparql.store import compact
 
     text = wanted.strip()
     folded = text.casefold()

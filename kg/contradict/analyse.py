@@ -70,7 +70,6 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 import pyoxigraph as ox
 
-from kg.dates import find_dates
 from kg.models import (
     CitationStatus,
     Claim,
@@ -86,9 +85,10 @@ from kg.models import (
     Relation,
     Stance,
 )
+from kg.text.dates import find_dates
 
 if TYPE_CHECKING:
-    from kg.store import QuerySource
+    from kg.sparql.store import QuerySource
 
 logger = logging.getLogger(__name__)
 
@@ -2024,10 +2024,10 @@ def query_text(name: str) -> str:
 
 
 def _solutions(source: ox.Store | QuerySource, name: str) -> list[dict[str, str]]:
-    """The rows of ``kg/queries/<name>.rq`` on ``source`` (a store, or any :class:`kg.store.QuerySource`:
+    """The rows of ``kg/queries/<name>.rq`` on ``source`` (a store, or any :class:`kg.sparql.store.QuerySource`:
     the embedded graph, an on-disk Oxigraph store, a SPARQL endpoint), as ``{variable: lexical value}``
     with ``""`` for unbound."""
-    from kg.store import EmbeddedSource, QuerySource
+    from kg.sparql.store import EmbeddedSource, QuerySource
 
     if not isinstance(source, QuerySource):
         source = EmbeddedSource(source, "the graph")
@@ -2065,7 +2065,7 @@ def find_uncited(store: ox.Store | QuerySource) -> list[UncitedClaim]:
     """Every claim with no ``cito:citesAsEvidence``, grouped by citation status (uncited, vaguely
     attributed, attributed only to a speaker) and most check-worthy first (statistics and figures,
     dated facts, causal claims, then opinions and other assertions), from ``kg/queries/uncited.rq``
-    run on ``store`` (a pyoxigraph store or any :class:`kg.store.QuerySource`).
+    run on ``store`` (a pyoxigraph store or any :class:`kg.sparql.store.QuerySource`).
     """
     rows = []
     for r in _solutions(store, "uncited"):
@@ -2089,7 +2089,8 @@ def find_uncited(store: ox.Store | QuerySource) -> list[UncitedClaim]:
 
 def list_contradictions(store: ox.Store | QuerySource) -> list[ContradictionFinding]:
     """Every kg:Contradiction in the graph with both sentences, claimants and articles, strongest first
-    (``kg/queries/contradictions.rq`` run on ``store``, a pyoxigraph store or any :class:`kg.store.QuerySource`)."""
+    (``kg/queries/contradictions.rq`` run on ``store``, a pyoxigraph store or any
+    :class:`kg.sparql.store.QuerySource`)."""
     return [
         ContradictionFinding(
             contradiction=r["contradiction"],
@@ -2115,7 +2116,7 @@ def list_contradictions(store: ox.Store | QuerySource) -> list[ContradictionFind
 def citation_rates(store: ox.Store | QuerySource) -> list[CitationRate]:
     """Per article: its publisher, claims, claims citing at least one source, and their share
     (``kg/queries/citation_rates.rq`` run on ``store``, a pyoxigraph store or any
-    :class:`kg.store.QuerySource`), in article order."""
+    :class:`kg.sparql.store.QuerySource`), in article order."""
     out = []
     for r in _solutions(store, "citation_rates"):
         claims, cited = int(r["claims"]), int(r["cited"])

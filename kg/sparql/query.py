@@ -5,7 +5,7 @@ standard prefixes, ``--param`` values bound as a trailing ``VALUES`` clause, the
 ``SERVICE`` and of updates), holds results (:class:`SelectResult`, :class:`AskResult`,
 :class:`GraphResult`) and writes them in every output format: an aligned table, the W3C SPARQL 1.1
 results formats (JSON, XML, CSV, TSV) and Turtle or N-Triples for ``CONSTRUCT``/``DESCRIBE``.
-:mod:`kg.store` runs the text where the graph lives (embedded, an on-disk Oxigraph store, any
+:mod:`kg.sparql.store` runs the text where the graph lives (embedded, an on-disk Oxigraph store, any
 SPARQL 1.1 endpoint) and hands back these result objects, so every source prints the same bytes for
 the same rows.
 
@@ -32,7 +32,7 @@ from kg.errors import QueryError
 from kg.vocab import PREFIXES
 
 if TYPE_CHECKING:
-    from kg.store import QuerySource
+    from kg.sparql.store import QuerySource
 
 __all__ = [
     "GRAPH_FORMATS",

@@ -46,7 +46,7 @@ from rdflib import Literal, URIRef
 import kg
 from kg.errors import EndpointError, KgError, OutputError, QueryError
 from kg.models import Record
-from kg.query import (
+from kg.sparql.query import (
     AskResult,
     Bindings,
     GraphResult,
@@ -281,7 +281,7 @@ class QuerySource(ABC):
     Every source predeclares kg's prefixes (``kg``, ``kgd``, ``schema``, ``prov``, ``cito``, ``oa``,
     ``skos``, ``owl``, ``rdf``, ``rdfs``, ``xsd``, ``wd``; a query's own declarations win), binds
     ``bindings`` as a trailing ``VALUES`` clause, and refuses SPARQL Update. Results come back as
-    :class:`kg.query.SelectResult`, :class:`~kg.query.AskResult` or :class:`~kg.query.GraphResult`,
+    :class:`kg.sparql.query.SelectResult`, :class:`~kg.sparql.query.AskResult` or :class:`~kg.sparql.query.GraphResult`,
     whatever the source, so callers never see which one answered.
     """
 

@@ -29,7 +29,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from kg.cli import EXIT_OK
     from kg.errors import EndpointError
     from kg.serve import Server, ServerConfig, check_port_free, curl_example, default_max_memory_mb, is_loopback
-    from kg.store import StoreLock, prepare_store_dir
+    from kg.sparql.store import StoreLock, prepare_store_dir
 
     store_dir = args.store_dir or args.out / "store"
     lock = StoreLock(store_dir)
@@ -85,7 +85,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``kg serve``."""
-    from kg.cli_query import formatter, positive_seconds
+    from kg.cli.query import formatter, positive_seconds
     from kg.serve import DEFAULT_HOST, DEFAULT_PORT, DEFAULT_TIMEOUT_S
 
     parser = subparsers.add_parser(

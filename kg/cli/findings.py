@@ -3,7 +3,7 @@
 Both read the built graph with the SPARQL shipped in ``kg/queries/``, so what they print is what an
 analyst's own query returns; neither re-runs detection. The graph is ``<out>/graph.trig`` loaded in
 memory by default, an on-disk Oxigraph store with ``--store oxigraph:DIR`` or any SPARQL 1.1 endpoint
-with ``--endpoint URL`` (:func:`kg.cli_query.add_source_options`): the rows are the same everywhere.
+with ``--endpoint URL`` (:func:`kg.cli.query.add_source_options`): the rows are the same everywhere.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ FORMATS = ("table", "csv", "json")
 
 
 def _compact(iri: str) -> str:
-    from kg.store import compact
+    from kg.sparql.store import compact
 
     return compact(iri)
 
@@ -40,7 +40,7 @@ def _wrap(text: str, indent: str) -> str:
 
 
 def _contradictions_table(rows: Sequence[Record]) -> str:
-    from kg.analyse import KIND_LABELS, ContradictionFinding
+    from kg.contradict.analyse import KIND_LABELS, ContradictionFinding
 
     if not rows:
         return "No contradictions in the graph."
@@ -60,7 +60,7 @@ def _contradictions_table(rows: Sequence[Record]) -> str:
 
 
 def _uncited_table(rows: Sequence[Record]) -> str:
-    from kg.analyse import STATUS_LABELS, UncitedClaim
+    from kg.contradict.analyse import STATUS_LABELS, UncitedClaim
 
     if not rows:
         return "Every claim in the graph cites a source."
@@ -104,8 +104,8 @@ def _emit(rows: Sequence[Record], args: argparse.Namespace, table: Callable[[Seq
 
 
 def cmd_contradictions(args: argparse.Namespace) -> int:
-    from kg.analyse import list_contradictions
-    from kg.cli_query import source_from_args
+    from kg.cli.query import source_from_args
+    from kg.contradict.analyse import list_contradictions
 
     with source_from_args(args) as source:
         rows = list_contradictions(source)
@@ -113,8 +113,8 @@ def cmd_contradictions(args: argparse.Namespace) -> int:
 
 
 def cmd_uncited(args: argparse.Namespace) -> int:
-    from kg.analyse import find_uncited
-    from kg.cli_query import source_from_args
+    from kg.cli.query import source_from_args
+    from kg.contradict.analyse import find_uncited
 
     with source_from_args(args) as source:
         rows = find_uncited(source)
@@ -122,7 +122,7 @@ def cmd_uncited(args: argparse.Namespace) -> int:
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    from kg.cli_query import add_source_options
+    from kg.cli.query import add_source_options
 
     parser.add_argument("--out", type=Path, default=Path("output"), metavar="DIR",
                         help="output folder of kg build (holding graph.trig)")
@@ -135,7 +135,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``kg contradictions`` and ``kg uncited``."""
-    from kg.cli_query import formatter
+    from kg.cli.query import formatter
 
     Formatter = formatter()  # noqa: N806 - kg's help formatter, without "(default: None)"
     parser = subparsers.add_parser(

@@ -23,10 +23,10 @@ from urllib.parse import urlsplit
 import yaml
 from pydantic import ValidationError
 
-from kg.dates import find_dates, parse_date
 from kg.errors import CorpusError
 from kg.iris import is_key, slug
 from kg.models import Article, ArticleGenre, Link, Span
+from kg.text.dates import find_dates, parse_date
 
 logger = logging.getLogger(__name__)
 
