@@ -3,10 +3,10 @@
     python -m benchmarks.fuzz                         # 5,000 examples per property (about an hour)
     python -m benchmarks.fuzz --examples 500 -k json  # some properties only (pytest -k)
     python -m benchmarks.fuzz --seed 12345            # reproduce a run
-    python -m benchmarks.fuzz --crash-trials 25       # also 25 SIGKILL trials (tests/test_crash_safety.py)
+    python -m benchmarks.fuzz --crash-trials 25       # also 25 SIGKILL trials (tests/hardening/test_crash_safety.py)
     python -m benchmarks.fuzz --hostile-mb 500        # also the hostile corpus with 500 MB files
 
-It runs ``tests/test_fuzz.py`` (every reader, the extractor, IRI minting, ``kg query``) with
+It runs ``tests/hardening/test_fuzz.py`` (every reader, the extractor, IRI minting, ``kg query``) with
 ``KG_FUZZ_EXAMPLES`` raised, and prints Hypothesis' statistics. A failure prints the shrunk input;
 Hypothesis also keeps it in ``.hypothesis/`` so the next run (and the test suite) tries it first.
 Exit code: pytest's (0 when every property held).
@@ -26,11 +26,11 @@ REPO = Path(__file__).resolve().parent.parent
 
 def command(args: argparse.Namespace) -> list[str]:
     """The pytest command line for ``args``."""
-    tests = ["tests/test_fuzz.py"]
+    tests = ["tests/hardening/test_fuzz.py"]
     if args.crash_trials:
-        tests.append("tests/test_crash_safety.py")
+        tests.append("tests/hardening/test_crash_safety.py")
     if args.hostile_mb:
-        tests.append("tests/test_hostile.py")
+        tests.append("tests/hardening/test_hostile.py")
     cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *tests,
            "--hypothesis-show-statistics", "-ra"]
     if args.seed is not None:

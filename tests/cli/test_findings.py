@@ -22,7 +22,7 @@ from kg.sparql.store import to_rdflib
 # rdflib 7.6 warns from its own SPARQL evaluator when it queries a Dataset; not ours to fix
 pytestmark = pytest.mark.filterwarnings("ignore:Dataset.contexts is deprecated:DeprecationWarning")
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 GOLD = json.loads((ROOT / "tests" / "data" / "seeds_gold.json").read_text(encoding="utf-8"))
 KG = "https://w3id.org/kg/ns#"
 STATUS = {KG + "Uncited": "uncited", KG + "VaguelyAttributed": "vague", KG + "SpeakerOnly": "speaker"}
@@ -274,7 +274,7 @@ def test_findings_cli_store_gives_the_embedded_rows(
 @pytest.mark.server
 def test_findings_cli_uncited_endpoint_gives_the_embedded_rows(seeds: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """kg uncited --endpoint: the same rows from a real Oxigraph server loaded with kg push."""
-    from tests.test_serve import oxigraph_server
+    from tests.serve.test_serve import oxigraph_server
 
     _, embedded, _ = run(capsys, "uncited", "--out", str(seeds), "--format", "json")
     with oxigraph_server() as url:
@@ -285,7 +285,7 @@ def test_findings_cli_uncited_endpoint_gives_the_embedded_rows(seeds: Path, caps
 
 
 def test_findings_cli_unreachable_endpoint_exits_3(capsys: pytest.CaptureFixture[str]) -> None:
-    from tests.test_serve import free_port
+    from tests.serve.test_serve import free_port
 
     code, out, err = run(capsys, "uncited", "--endpoint", f"http://127.0.0.1:{free_port()}/query", "--timeout-s", "5")
     assert code == 3 and out == ""

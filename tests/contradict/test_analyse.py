@@ -32,9 +32,9 @@ from kg.models import (
     Stance,
 )
 from kg.pipeline import build_corpus
-from tests import scoring
+from tests.support import scoring
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 GOLD = json.loads((ROOT / "tests" / "data" / "seeds_gold.json").read_text(encoding="utf-8"))
 
 ACTORS: dict[str, ActorKind] = {
@@ -835,7 +835,7 @@ def test_analyse_accession_dates(participants: tuple[str, ...], reported: bool) 
 def _extracted_corpus(*bodies: str) -> Corpus:
     from kg.extract import extract
     from kg.resolve import resolve
-    from tests.extract_helpers import article
+    from tests.support.extract_helpers import article
 
     return resolve([extract(article(body, id=f"t{i}", published="2025-06-02")) for i, body in enumerate(bodies)])
 

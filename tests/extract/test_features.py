@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract import features
-from tests.extract_helpers import claim_with, run
+from tests.support.extract_helpers import claim_with, run
 
 
 @pytest.mark.parametrize(

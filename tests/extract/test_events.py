@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.extract_helpers import run
+from tests.support.extract_helpers import run
 
 
 def dated(body: str, published: str | None = None) -> dict[str, list[str]]:
@@ -310,7 +310,7 @@ def test_events_a_scheduled_conference_takes_its_coming_month() -> None:
 def test_events_a_happening_told_in_a_clause_is_its_articles_own() -> None:
     # the same words in two articles tell of two happenings (a timeline must not join their dates)
     from kg.extract import extract
-    from tests.extract_helpers import article
+    from tests.support.extract_helpers import article
 
     text = "The statement was published on the ministry's website on 3 March 2025, officials said."
     keys = []

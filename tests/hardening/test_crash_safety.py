@@ -28,7 +28,7 @@ import pytest
 from kg.export import LOCK_NAME, TRIG_NAME, TTL_NAME
 from tests.conftest import TINY_CORPUS
 
-REPO = Path(__file__).parent.parent
+REPO = Path(__file__).parent.parent.parent
 TRIALS = int(os.environ.get("KG_CRASH_TRIALS", "4"))
 ENV = {**os.environ, "PYTHONPATH": str(REPO)}
 

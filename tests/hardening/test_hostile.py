@@ -35,7 +35,7 @@ from kg.pipeline import build_corpus
 from tests.conftest import DATA
 
 HOSTILE = DATA / "hostile" / "corpus"
-REPO = Path(__file__).parent.parent
+REPO = Path(__file__).parent.parent.parent
 HUGE_BYTES = int(float(os.environ.get("KG_HOSTILE_MB", "50")) * 1_000_000)
 MAX_CPU_SECONDS = 120.0
 """Bound on the CPU time (user + system) of a whole ``kg build --skip-invalid`` of the hostile corpus."""

@@ -305,7 +305,7 @@ def main(argv: list[str]) -> int:
         print(__doc__)
         return 2
     graph = args[0]
-    gold_path = args[1] if len(args) > 1 else str(Path(__file__).resolve().parent.parent / "gold" / "seeds.json")
+    gold_path = args[1] if len(args) > 1 else str(Path(__file__).resolve().parent.parent.parent / "gold" / "seeds.json")
     gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
     g = load(graph)
     r = score(g, gold)

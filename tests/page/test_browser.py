@@ -21,14 +21,14 @@ from kg.page.visualise import BrowserReport, headless_chromium, open_page, rende
 from kg.pipeline import build_corpus
 from kg.sparql.store import load_dataset
 from tests.conftest import SEED_CORPUS
-from tests.test_visualise import graph_counts, hostile_store
+from tests.page.test_visualise import graph_counts, hostile_store
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
 
-HOSTILE_CORPUS = Path(__file__).parent / "data" / "hostile_page"
+HOSTILE_CORPUS = Path(__file__).parent.parent / "data" / "hostile_page"
 CITED_CLAIM = "kgd:claim/003-75f89f23279217d4/10-121"  # "The February 24, 2022, Russia-Ukraine War shook ..."
 
 

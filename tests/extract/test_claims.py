@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract_helpers import claim_with, has_claim, label, run
+from tests.support.extract_helpers import claim_with, has_claim, label, run
 
 
 @pytest.mark.parametrize(
@@ -246,7 +246,7 @@ def test_claims_according_to_without_a_figure_or_by_a_person_is_a_speaker(senten
 @pytest.mark.parametrize(("publisher", "cited"), [("Agence France-Presse", False), ("AFP", False), ("Reuters", True)])
 def test_claims_the_publishers_own_reporting_is_not_a_citation(publisher: str, cited: bool) -> None:
     from kg.extract import extract
-    from tests.extract_helpers import article
+    from tests.support.extract_helpers import article
 
     body = "“Farmers have already delayed sowing,” the union leader told AFP on Tuesday."
     x = extract(article(body, publisher=publisher))

@@ -28,7 +28,7 @@ from kg.sparql.query import (
 from kg.sparql.store import EmbeddedSource
 from kg.vocab import PREFIXES
 
-HAND = Path(__file__).parent / "data" / "queries"
+HAND = Path(__file__).parent.parent / "data" / "queries"
 EX = "http://example.org/"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 

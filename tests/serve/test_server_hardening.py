@@ -1,6 +1,6 @@
-"""kg serve against hostile clients: what tests/test_serve.py does not already cover.
+"""kg serve against hostile clients: what tests/serve/test_serve.py does not already cover.
 
-tests/test_serve.py checks that updates and Graph Store writes are refused (403), that a runaway
+tests/serve/test_serve.py checks that updates and Graph Store writes are refused (403), that a runaway
 query is stopped by the time limit (and a runaway sort by the memory limit), that a malformed query
 and a wrong content type get a 4xx answer, that the server binds to loopback by default, and that
 ``--host`` warns. Here: bytes that are not HTTP at all, and a query that asks the server to fetch
@@ -29,7 +29,7 @@ from kg.pipeline import build_corpus
 from kg.sparql.store import EndpointSource
 from tests.conftest import TINY_CORPUS
 
-REPO = Path(__file__).parent.parent
+REPO = Path(__file__).parent.parent.parent
 pytestmark = pytest.mark.server
 
 

@@ -1,7 +1,7 @@
 """kg.sparql.store: the on-disk Oxigraph store, query sources, SPARQL endpoints over HTTP, kg push.
 
 Endpoint behaviour is checked against a small stdlib HTTP server on loopback that answers what each
-test tells it to; tests/test_serve.py runs the same code against a real Oxigraph server.
+test tells it to; tests/serve/test_serve.py runs the same code against a real Oxigraph server.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from kg.sparql.store import (
     push_graph,
 )
 
-HAND = Path(__file__).parent / "data" / "queries"
+HAND = Path(__file__).parent.parent / "data" / "queries"
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 

@@ -14,7 +14,7 @@ from kg.errors import QueryError
 from kg.sparql.query import find_ready_query, ready_queries, run_query
 from kg.sparql.store import EmbeddedSource, QuerySource, load_dataset
 
-HAND = Path(__file__).parent / "data" / "queries"
+HAND = Path(__file__).parent.parent / "data" / "queries"
 KGD = "https://w3id.org/kg/id/"
 KG = "https://w3id.org/kg/ns#"
 

@@ -13,9 +13,9 @@ import pytest
 from rdflib import Graph
 
 from kg.pipeline import build_corpus
-from tests import scoring
+from tests.support import scoring
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 GOLD = json.loads((ROOT / "tests" / "data" / "seeds_gold.json").read_text(encoding="utf-8"))
 
 

@@ -314,7 +314,8 @@ def mutate(text: str, cut: int, length: int, junk: str) -> str:
     return text[:cut] + junk + text[cut + length :]
 
 
-READY = sorted(p.read_text(encoding="utf-8") for p in (Path(__file__).parent.parent / "kg" / "queries").glob("*.rq"))
+REPO = Path(__file__).parent.parent.parent
+READY = sorted(p.read_text(encoding="utf-8") for p in (REPO / "kg" / "queries").glob("*.rq"))
 malformed_sparql = st.one_of(
     st.text(max_size=200),
     st.builds(mutate, st.sampled_from(READY), st.integers(0, 5000), st.integers(0, 40),
@@ -406,7 +407,8 @@ def test_fuzz_long_profile_command() -> None:
     args = argparse.Namespace(examples=50, seed=3, k="json", exitfirst=True, crash_trials=2, hostile_mb=0)
     cmd = command(args)
     assert cmd[1:3] == ["-m", "pytest"]
-    assert "tests/test_fuzz.py" in cmd and "tests/test_crash_safety.py" in cmd and "tests/test_hostile.py" not in cmd
+    assert "tests/hardening/test_fuzz.py" in cmd and "tests/hardening/test_crash_safety.py" in cmd
+    assert "tests/hardening/test_hostile.py" not in cmd
     assert "--hypothesis-seed=3" in cmd and cmd[cmd.index("-k") + 1] == "json"
     env = environment(args)
     assert env["KG_FUZZ_EXAMPLES"] == "50" and env["KG_CRASH_TRIALS"] == "2" and "KG_HOSTILE_MB" not in env

@@ -1,6 +1,6 @@
 """kg.page.visualise without a browser: what the page holds, its safety, focus options, size limits, bytes.
 
-tests/test_browser.py opens the same pages in headless Chromium.
+tests/page/test_browser.py opens the same pages in headless Chromium.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from kg.errors import KgError
 from kg.page.visualise import read_graph, render_html, safe_url, script_json, select
 from tests.conftest import TINY_EXPECTED
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 
 PREFIXES = """
 PREFIX schema: <https://schema.org/>

@@ -7,7 +7,7 @@ import pytest
 
 from kg.contradict import analyse
 from kg.contradict.analyse import find_contradictions
-from tests.test_analyse import _extracted_corpus, _found
+from tests.contradict.test_analyse import _extracted_corpus, _found
 
 # ---------------------------------------------------------------------------------------------
 # Figures
@@ -379,7 +379,7 @@ def test_analyse_most_near_misses(bodies: tuple[str, ...]) -> None:
 def test_analyse_a_toll_in_articles_of_other_days_is_an_update() -> None:
     from kg.extract import extract
     from kg.resolve import resolve
-    from tests.extract_helpers import article
+    from tests.support.extract_helpers import article
 
     bodies = (
         ("Health ministry spokesman Ali Demir said 52 people were killed in the floods in Kerala.", "2025-06-02"),
