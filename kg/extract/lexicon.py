@@ -8,6 +8,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from kg.lexicon import entries
+
 
 def trie_regex(words: Iterable[str], space: str = r"\s+") -> str:
     """One regular expression matching any of ``words`` (longest first), built as a character trie so that
@@ -40,29 +42,7 @@ def _alt(words: Iterable[str]) -> str:
 
 
 # Verbs that introduce what someone says or believes ("X said that ...", "..., X warned").
-SPEECH_VERBS = """
-said says say stated states told tells added adds argued argues argue warned warns warn claimed claims
-insisted insists denied denies deny noted notes emphasized emphasised emphasizes emphasises stressed stresses
-suggested suggests believes believe believed thinks think maintained maintains asserted asserts contended
-contends acknowledged acknowledges admitted admits announced announces declared declares revealed reveals
-explained explains wrote writes tweeted posted accused accuses alleged alleges predicted predicts urged urges
-cautioned cautions concluded concludes estimated estimates confirmed confirms reiterated reiterates
-reaffirmed reaffirms underscored underscores underlined underlines highlighted highlights observed observes
-remarked replied responded countered conceded concedes pledged pledges promised promises vowed vows
-threatened threatens proposed proposes demanded demands wants wanted hopes hoped expects expected fears feared
-doubts doubted questioned questions disputed disputes rejected rejects dismissed dismisses refuted refutes
-denounced denounces condemned condemns criticized criticised criticizes criticises praised praises described
-describes called calls labeled labelled labels branded brands termed dubbed views viewed sees saw regards
-regarded considers considered perceives perceived interprets interpreted cited cites blamed blames outlined
-advocated advocates recommended recommends signaled signalled signals indicated indicates hinted hints
-informed briefed testified reported reports projected forecast forecasts calculated calculates found finds
-showed shows agreed agrees disagreed disagrees complained complains objected objects welcomed welcomes
-recalled recalls lamented laments boasted boasts mentioned mentions assured assures reassured reassures
-expressed expresses characterize characterizes characterized characterised
-estimate insist note suggest fear expect hope agree acknowledge admit predict caution concede maintain contend
-report reveal explain urge describe reject dismiss deny accuse allege projects project
-recorded records counted counts tracked tracks detected detects registered documented logged
-""".split()
+SPEECH_VERBS = list(entries("speech-verbs"))
 
 # Participles that hand the sentence's subject a statement: "X struck a similar note, telling delegates that".
 PARTICIPLE_CUES = re.compile(
