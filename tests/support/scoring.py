@@ -1,6 +1,6 @@
-"""The team's yardstick for extraction quality, copied verbatim below from the shared scoring tool
-(tools/score.py), so the quality test scores the seeds exactly as the hidden articles are scored.
-Keep it in step with the shared copy; do not tune it to the extractor."""
+"""The scorer of extraction quality: reads a built graph through the public vocabulary and compares it
+with a reference annotation (gold JSON). The quality tests score the seeds and the real-news sets with it.
+It is the measure, not a part of kg: do not tune it to the extractor."""
 from __future__ import annotations
 
 import json
