@@ -27,7 +27,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg.page.visualise import VIEW_LIMIT, measure_page, render_html
+from kg.page import VIEW_LIMIT, measure_page, render_html
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_CORPUS = ROOT / "corpus"

@@ -400,7 +400,7 @@ def _finish(
             progress("write", done, total_graphs)
 
     write_report = optional_stage("kg.report", "write_report")
-    render_html = optional_stage("kg.page.visualise", "render_html")
+    render_html = optional_stage("kg.page.render", "render_html")
     with export.OutputSet(out_dir) as outputs:
         trig = outputs.path(export.TRIG_NAME)
         ttl = outputs.path(export.TTL_NAME)

@@ -125,3 +125,13 @@ PREFIXES: dict[str, str] = {
     "wd": str(WD),
 }
 """The prefixes bound in every output file and predeclared for ``kg query``."""
+
+
+class SDOExtra(DefinedNamespace):
+    """schema.org types kg uses that rdflib's ``SDO`` does not declare (asking ``SDO`` for them warns)."""
+
+    _fail = True
+    _NS = Namespace(str(SDO))
+
+    MilitaryOrganization: URIRef
+    PoliticalParty: URIRef

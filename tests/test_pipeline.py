@@ -129,7 +129,7 @@ def test_pipeline_runs_optional_stages_and_commits_their_files(
 
     stages = {
         ("kg.contradict.analyse", "find_contradictions"): find_contradictions,
-        ("kg.page.visualise", "render_html"): render_html,
+        ("kg.page.render", "render_html"): render_html,
         ("kg.report", "write_report"): write_report,
     }
     monkeypatch.setattr(pipeline, "optional_stage", lambda module, function: stages[(module, function)])
@@ -159,7 +159,7 @@ def test_pipeline_failing_optional_stage_keeps_previous_outputs(
         raise RuntimeError("renderer bug")
 
     monkeypatch.setattr(
-        pipeline, "optional_stage", lambda module, function: render_html if module == "kg.page.visualise" else None
+        pipeline, "optional_stage", lambda module, function: render_html if module == "kg.page.render" else None
     )
     with pytest.raises(RuntimeError, match="renderer bug"):
         build_extractions(extractions[:2], tmp_path)

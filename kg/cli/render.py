@@ -19,7 +19,7 @@ __all__ = ["add_parser", "cmd_render"]
 def cmd_render(args: argparse.Namespace) -> int:
     from kg.cli import EXIT_OK
     from kg.errors import OutputError
-    from kg.page.visualise import measure_page, render_html
+    from kg.page import measure_page, render_html
     from kg.sparql.store import load_dataset
 
     out: Path = args.out if args.out is not None else args.graph / "graph.html"
@@ -62,7 +62,7 @@ def cmd_render(args: argparse.Namespace) -> int:
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``kg render``."""
     from kg.cli import Formatter
-    from kg.page.visualise import ONLY_CHOICES, SUMMARY_THRESHOLD, VIEWS
+    from kg.page import ONLY_CHOICES, SUMMARY_THRESHOLD, VIEWS
 
     parser = subparsers.add_parser(
         "render",

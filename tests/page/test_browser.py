@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING, Any
 import pyoxigraph as ox
 import pytest
 
-import kg.page.visualise as viz
-from kg.page.visualise import BrowserReport, headless_chromium, open_page, render_html
+from kg.page import focus, render_html
+from kg.page.browser import BrowserReport, headless_chromium, open_page
 from kg.pipeline import build_corpus
 from kg.sparql.store import load_dataset
 from tests.conftest import SEED_CORPUS
-from tests.page.test_visualise import graph_counts, hostile_store
+from tests.support.page import graph_counts, hostile_store
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -48,7 +48,7 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture(scope="session")
 def seed_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seed corpus built with kg build (which writes graph.html through kg.page.visualise)."""
+    """The seed corpus built with kg build (which writes graph.html through kg.page.render)."""
     out = tmp_path_factory.mktemp("seed")
     build_corpus(SEED_CORPUS, out, use_cache=False)
     return out
@@ -365,7 +365,7 @@ def test_browser_large_graph_opens_on_summary_and_expands(
     assert page.evaluate("kg.counts()")["drawn"] == stats.nodes
     page.close()
 
-    monkeypatch.setattr(viz, "VIEW_LIMIT", 1_000)  # a view bigger than the limit stops there, hubs first
+    monkeypatch.setattr(focus, "VIEW_LIMIT", 1_000)  # a view bigger than the limit stops there, hubs first
     capped = tmp_path / "capped.html"
     render_html(store, capped)
     page, report = open_page(browser, capped)
