@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -75,8 +75,6 @@ def render_page(
     above :data:`kg.page.focus.SUMMARY_THRESHOLD` nodes.
     """
     focus.check_view(view)
-    from pyvis.network import Network
-
     seconds: dict[str, float] = {}
     t0 = time.perf_counter()
     full_counts = {kind: graph.count(kind) for kind in KINDS}
@@ -95,49 +93,9 @@ def render_page(
     seconds["layout"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
-    heading = HEADING + (" — " + "; ".join(graph.focus) if graph.focus else "")
-    net = Network(height="100%", width="100%", directed=True, heading=heading, cdn_resources="in_line")
-    net.node_ids = _NodeIds()
-    for iri, node in graph.nodes.items():
-        i = ids[iri]
-        x, y = positions[i]
-        group: str = node.kind
-        if node.kind == "claim" and node.fields.get("st") != "cited":
-            group = "claimLacking"
-        extra: dict[str, Any] = {"iri": compact_iri(iri), **node.fields}  # compacted here: only for kept nodes
-        if node.kind in ("actor", "event"):
-            extra.update(counts_by[iri])
-        net.add_node(i, label=node.label or None, shape=NODE_STYLES[group]["shape"], group=group,
-                     x=x, y=y, k=node.kind, **extra)
-        if not node.label:
-            net.get_node(i).pop("label", None)  # pyvis labels a node with its id when given none
-    for n, e in enumerate(graph.edges):
-        options: dict[str, Any] = {"id": n, "k": e.kind}
-        if e.contradiction is not None:
-            options["c"] = e.contradiction
-        net.add_edge(ids[e.source], ids[e.target], **options)
-    for edge in net.edges:
-        edge.pop("arrows", None)  # arrows come from the page's per-kind edge styles
-    net.options = vis_options(large)
-
+    net = _network(graph, ids, positions, counts_by, large)
     statuses = status_labels()
-    summary = focus.summary_view(graph, {i: counts_by[i] for i in graph.nodes if i in counts_by}, ids)
-    summary["positions"] = summary_positions(summary["nodes"], summary["edges"])
-    page = {
-        "kinds": [{"kind": k, "label": KIND_TEXT[k][0]} for k in KINDS],
-        "statuses": statuses,
-        "edgeStyles": EDGE_STYLES,
-        "contradictions": [
-            {"a": ids[c.first], "b": ids[c.second], "kind": c.kind, "kindLabel": kind_label(c.kind),
-             "explanation": c.explanation, "confidence": c.confidence, "modality": c.modality, "iri": c.iri}
-            for c in graph.contradictions
-        ],
-        "defaultMode": opens_on,
-        "viewLimit": focus.VIEW_LIMIT,
-        "large": large,
-        "summary": summary,
-        "notice": notice,
-    }
+    page = _page_data(graph, ids, counts_by, statuses, opens_on=opens_on, large=large, notice=notice)
     lacking_total = sum(v for k, v in lacking.items() if k != "cited")
     detail = ", ".join(
         f"{lacking.get(key, 0):,} {statuses[key]['label']}" for key in ("uncited", "speaker", "vague")
@@ -172,6 +130,65 @@ def render_page(
         seconds={k: round(v, 3) for k, v in seconds.items()}, notice=notice,
     )
     return html, stats
+
+
+def _network(
+    graph: PageGraph, ids: Mapping[str, int], positions: Sequence[tuple[int, int]],
+    counts_by: Mapping[str, Mapping[str, int]], large: bool,
+) -> Any:
+    """The pyvis Network of the page: every node at its position with its panel fields, every edge."""
+    from pyvis.network import Network
+
+    heading = HEADING + (" — " + "; ".join(graph.focus) if graph.focus else "")
+    net = Network(height="100%", width="100%", directed=True, heading=heading, cdn_resources="in_line")
+    net.node_ids = _NodeIds()
+    for iri, node in graph.nodes.items():
+        i = ids[iri]
+        x, y = positions[i]
+        group: str = node.kind
+        if node.kind == "claim" and node.fields.get("st") != "cited":
+            group = "claimLacking"
+        extra: dict[str, Any] = {"iri": compact_iri(iri), **node.fields}  # compacted here: only for kept nodes
+        if node.kind in ("actor", "event"):
+            extra.update(counts_by[iri])
+        net.add_node(i, label=node.label or None, shape=NODE_STYLES[group]["shape"], group=group,
+                     x=x, y=y, k=node.kind, **extra)
+        if not node.label:
+            net.get_node(i).pop("label", None)  # pyvis labels a node with its id when given none
+    for n, e in enumerate(graph.edges):
+        options: dict[str, Any] = {"id": n, "k": e.kind}
+        if e.contradiction is not None:
+            options["c"] = e.contradiction
+        net.add_edge(ids[e.source], ids[e.target], **options)
+    for edge in net.edges:
+        edge.pop("arrows", None)  # arrows come from the page's per-kind edge styles
+    net.options = vis_options(large)
+    return net
+
+
+def _page_data(
+    graph: PageGraph, ids: Mapping[str, int], counts_by: Mapping[str, Mapping[str, int]],
+    statuses: Mapping[str, Mapping[str, str]], *, opens_on: str, large: bool, notice: str,
+) -> dict[str, Any]:
+    """What the page's script reads besides nodes and edges: kinds, statuses, edge looks, contradictions,
+    the view it opens on and the summary view."""
+    summary = focus.summary_view(graph, {i: counts_by[i] for i in graph.nodes if i in counts_by}, ids)
+    summary["positions"] = summary_positions(summary["nodes"], summary["edges"])
+    return {
+        "kinds": [{"kind": k, "label": KIND_TEXT[k][0]} for k in KINDS],
+        "statuses": statuses,
+        "edgeStyles": EDGE_STYLES,
+        "contradictions": [
+            {"a": ids[c.first], "b": ids[c.second], "kind": c.kind, "kindLabel": kind_label(c.kind),
+             "explanation": c.explanation, "confidence": c.confidence, "modality": c.modality, "iri": c.iri}
+            for c in graph.contradictions
+        ],
+        "defaultMode": opens_on,
+        "viewLimit": focus.VIEW_LIMIT,
+        "large": large,
+        "summary": summary,
+        "notice": notice,
+    }
 
 
 def _environment(context: Mapping[str, Any]) -> Any:
