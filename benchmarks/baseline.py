@@ -26,8 +26,7 @@ MAX_QUADS = 3_000_000
 
 
 def _child(out_dir: Path, names: Sequence[str]) -> dict[str, Any]:
-    from kg.sparql.query import find_ready_query, ready_queries, with_prefixes
-    from kg.sparql.store import to_rdflib
+    from kg.sparql import find_ready_query, ready_queries, to_rdflib, with_prefixes
 
     started = time.perf_counter()
     dataset = to_rdflib(out_dir)

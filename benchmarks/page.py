@@ -169,7 +169,7 @@ def run(sizes: Sequence[int] = DEFAULT_SIZES, *, repeats: int = 3, screenshot: P
         ) -> dict[str, Any]:
     """Measure the seed corpus page and synthetic pages of ``sizes`` nodes; returns a dict of figures."""
     from kg.pipeline import build_corpus
-    from kg.sparql.store import load_dataset
+    from kg.sparql import load_dataset
 
     results: dict[str, Any] = {"command": "python -m benchmarks.page " + " ".join(map(str, sizes)), "pages": {}}
     with tempfile.TemporaryDirectory(prefix="kg-page-bench-") as tmp:

@@ -27,15 +27,18 @@ from typing import Any
 
 from kg.errors import EndpointError
 from kg.serve import Server, ServerConfig, find_oxigraph
-from kg.sparql.query import ReadyQuery, find_ready_query, ready_queries, run_query
-from kg.sparql.store import (
+from kg.sparql import (
     EmbeddedSource,
     EndpointSource,
     QuerySource,
+    ReadyQuery,
+    find_ready_query,
     http_request,
     load_dataset,
     open_store_dir,
     push_graph,
+    ready_queries,
+    run_query,
 )
 
 PARAMS: dict[str, dict[str, list[str]]] = {

@@ -2,7 +2,7 @@
 
 Stage contract: runs ``oxigraph serve-read-only`` (the binary of the PyPI package ``oxigraph``, a
 real SPARQL 1.1 server, not one of ours) over an on-disk store folder that
-:func:`kg.sparql.store.prepare_store_dir` has filled from ``<out>/graph.trig``. The server refuses SPARQL
+:func:`kg.sparql.disk.prepare_store_dir` has filled from ``<out>/graph.trig``. The server refuses SPARQL
 Update and Graph Store writes (HTTP 403), answers CORS requests when asked (so a browser query
 editor can use it), and stops each query after ``timeout_s`` seconds. On Linux it runs under a
 seccomp filter that keeps it from opening connections, so ``SERVICE`` cannot make it fetch URLs a
@@ -35,7 +35,7 @@ from pathlib import Path
 from types import TracebackType
 
 from kg.errors import EndpointError, KgError
-from kg.sparql.store import http_request
+from kg.sparql import http_request
 
 __all__ = [
     "DEFAULT_HOST",
@@ -46,7 +46,6 @@ __all__ = [
     "default_max_memory_mb",
     "endpoint_url",
     "find_oxigraph",
-    "is_loopback",
     "server_command",
 ]
 
@@ -82,22 +81,6 @@ def find_oxigraph() -> Path:
         "the Oxigraph server is not installed: `pip install oxigraph` (a dependency of kg) puts the "
         "`oxigraph` program next to Python"
     )
-
-
-def is_loopback(host: str) -> bool:
-    """Whether ``host`` is this machine only (127.0.0.0/8, ::1, localhost).
-
-    >>> is_loopback("127.0.0.1"), is_loopback("::1"), is_loopback("0.0.0.0")
-    (True, True, False)
-    """
-    import ipaddress
-
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
 
 
 def _bind_address(host: str, port: int) -> str:

@@ -1,7 +1,7 @@
 """validate: graph -> ValidationReport. SHACL (ontology/shapes.ttl) through pySHACL.
 
 Stage contract: takes an rdflib Graph or Dataset (a Dataset is validated as the union of its named
-graphs; copy a pyoxigraph store with :func:`kg.sparql.store.to_rdflib` first: pySHACL is about 100 times
+graphs; copy a pyoxigraph store with :func:`kg.sparql.to_rdflib` first: pySHACL is about 100 times
 slower reading a pyoxigraph store) and returns a report; never prints or raises on findings.
 Violations make the graph non-conformant; warnings (a claim that cites no source) do not.
 """
@@ -18,7 +18,7 @@ from rdflib.namespace import SH
 
 from kg.models import Record
 from kg.ontology import load_shapes
-from kg.sparql.store import compact
+from kg.sparql import compact
 
 logger = logging.getLogger(__name__)
 

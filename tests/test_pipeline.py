@@ -19,7 +19,7 @@ from kg.errors import BuildLockedError, KgError
 from kg.export import TRIG_NAME, TTL_NAME, build_lock
 from kg.models import Article, Contradiction, Corpus, Extraction
 from kg.pipeline import STAGES, build_corpus, build_extractions, optional_stage
-from kg.sparql.store import load_dataset, to_rdflib
+from kg.sparql import load_dataset, to_rdflib
 from kg.validate import validate
 from kg.vocab import RDF
 from tests.conftest import SEED_CORPUS, TINY_CORPUS

@@ -13,7 +13,7 @@ from kg.models import Article, Claim, Corpus, Extraction, Span
 from kg.pipeline import build_corpus
 from kg.report import _md, render_report, write_report
 from kg.resolve import resolve
-from kg.sparql.store import load_dataset
+from kg.sparql import load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -11,7 +11,7 @@ import rdflib
 from kg.build import iter_graphs
 from kg.models import Corpus
 from kg.ontology import load_shapes
-from kg.sparql.store import to_rdflib
+from kg.sparql import to_rdflib
 from kg.validate import ValidationReport, validate
 from kg.vocab import RDF
 from tests.conftest import DATA

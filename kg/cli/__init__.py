@@ -171,7 +171,7 @@ def _positive_int(text: str) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from kg.sparql.store import graph_file, to_rdflib
+    from kg.sparql import graph_file, to_rdflib
     from kg.validate import validate
 
     report = validate(to_rdflib(args.out))
@@ -212,7 +212,7 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
 def cmd_stats(args: argparse.Namespace) -> int:
     from kg.cli.query import source_from_args
     from kg.contradict.analyse import citation_rates, publisher_rates
-    from kg.sparql.store import compact, graph_stats
+    from kg.sparql import compact, graph_stats
 
     with source_from_args(args) as source:
         stats = graph_stats(source)

@@ -25,7 +25,7 @@ FORMATS = ("table", "csv", "json")
 
 
 def _compact(iri: str) -> str:
-    from kg.sparql.store import compact
+    from kg.sparql import compact
 
     return compact(iri)
 

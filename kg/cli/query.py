@@ -21,14 +21,13 @@ from typing import TYPE_CHECKING
 from kg.errors import KgError, QueryError
 
 if TYPE_CHECKING:
-    from kg.sparql.query import ReadyQuery
-    from kg.sparql.store import QuerySource
+    from kg.sparql import QuerySource, ReadyQuery
 
 __all__ = ["add_parser", "add_source_options", "source_from_args"]
 
 DEFAULT_OUT = Path("output")
 DEFAULT_TIMEOUT_S = 60.0
-"""Seconds to wait for an endpoint's answer (kg.sparql.store.DEFAULT_TIMEOUT_S; not imported, to keep
+"""Seconds to wait for an endpoint's answer (kg.sparql.DEFAULT_TIMEOUT_S; not imported, to keep
 ``kg --help`` quick)."""
 
 
@@ -92,11 +91,11 @@ def add_source_options(parser: argparse.ArgumentParser) -> None:
 
 
 def source_from_args(args: argparse.Namespace) -> QuerySource:
-    """The :class:`kg.sparql.store.QuerySource` chosen by :func:`add_source_options`' options and ``args.out``.
+    """The :class:`kg.sparql.QuerySource` chosen by :func:`add_source_options`' options and ``args.out``.
 
     Use it as a context manager (an on-disk store holds a lock until closed).
     """
-    from kg.sparql.store import open_source
+    from kg.sparql import open_source
 
     return open_source(
         getattr(args, "out", DEFAULT_OUT),
@@ -120,7 +119,7 @@ def _is_file(path: Path) -> bool:
 
 def _read_query(spec: str) -> tuple[str, str, ReadyQuery | None]:
     """(text, where it came from, the ReadyQuery or None) for QUERY: -, a ready query, a file, or text."""
-    from kg.sparql.query import find_ready_query, suggest_ready
+    from kg.sparql import find_ready_query, suggest_ready
 
     if spec == "-":
         return sys.stdin.read(), "stdin", None
@@ -144,7 +143,7 @@ def _read_query(spec: str) -> tuple[str, str, ReadyQuery | None]:
 
 
 def _list_ready() -> str:
-    from kg.sparql.query import ready_queries
+    from kg.sparql import ready_queries
 
     queries = ready_queries()
     width = max(len(name) for name in queries)
@@ -160,7 +159,7 @@ def _list_ready() -> str:
 
 def cmd_query(args: argparse.Namespace) -> int:
     from kg.cli import EXIT_OK
-    from kg.sparql.query import AskResult, GraphResult, SelectResult, find_ready_query, iter_params, render, run_query
+    from kg.sparql import AskResult, GraphResult, SelectResult, find_ready_query, iter_params, render, run_query
 
     if args.list:
         print(_list_ready())
@@ -198,7 +197,7 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def _add_query(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from kg.sparql.query import GRAPH_FORMATS, RESULT_FORMATS
+    from kg.sparql import GRAPH_FORMATS, RESULT_FORMATS
 
     parser = subparsers.add_parser(
         "query",
@@ -260,7 +259,7 @@ def _add_query(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 def cmd_push(args: argparse.Namespace) -> int:
     from kg.cli import EXIT_OK
-    from kg.sparql.store import graph_store_url, push_graph
+    from kg.sparql import graph_store_url, push_graph
 
     target = args.graph_store or graph_store_url(args.endpoint)
     summary = push_graph(args.out, target, method=args.method, timeout_s=args.timeout_s)

@@ -20,7 +20,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     from kg.cli import EXIT_OK
     from kg.errors import OutputError
     from kg.page import measure_page, render_html
-    from kg.sparql.store import load_dataset
+    from kg.sparql import load_dataset
 
     out: Path = args.out if args.out is not None else args.graph / "graph.html"
     store = load_dataset(args.graph)

@@ -28,8 +28,8 @@ def _port(text: str) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from kg.cli import EXIT_OK
     from kg.errors import EndpointError
-    from kg.serve import Server, ServerConfig, check_port_free, curl_example, default_max_memory_mb, is_loopback
-    from kg.sparql.store import StoreLock, prepare_store_dir
+    from kg.serve import Server, ServerConfig, check_port_free, curl_example, default_max_memory_mb
+    from kg.sparql import StoreLock, is_loopback, prepare_store_dir
 
     store_dir = args.store_dir or args.out / "store"
     lock = StoreLock(store_dir)

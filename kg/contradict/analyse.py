@@ -88,7 +88,7 @@ from kg.models import (
 from kg.text.dates import find_dates
 
 if TYPE_CHECKING:
-    from kg.sparql.store import QuerySource
+    from kg.sparql import QuerySource
 
 logger = logging.getLogger(__name__)
 
@@ -2027,7 +2027,7 @@ def _solutions(source: ox.Store | QuerySource, name: str) -> list[dict[str, str]
     """The rows of ``kg/queries/<name>.rq`` on ``source`` (a store, or any :class:`kg.sparql.store.QuerySource`:
     the embedded graph, an on-disk Oxigraph store, a SPARQL endpoint), as ``{variable: lexical value}``
     with ``""`` for unbound."""
-    from kg.sparql.store import EmbeddedSource, QuerySource
+    from kg.sparql import EmbeddedSource, QuerySource
 
     if not isinstance(source, QuerySource):
         source = EmbeddedSource(source, "the graph")

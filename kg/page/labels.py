@@ -68,7 +68,7 @@ def compact_iri(iri: str) -> str:
     """``iri`` with the output prefixes, as ``kg query`` prints it (``kgd:actor/x``)."""
     if iri.startswith(DATA_NS):  # nearly every node: skip the search over every prefix
         return "kgd:" + iri[len(DATA_NS):]
-    from kg.sparql.store import compact
+    from kg.sparql import compact
 
     return compact(iri)
 

@@ -17,7 +17,8 @@ from kg.cli import main
 from kg.contradict.analyse import CHECKWORTHINESS, ContradictionFinding, UncitedClaim, query_text
 from kg.models import Article, Claim, Extraction, Source, Span
 from kg.pipeline import build_corpus, build_extractions
-from kg.sparql.store import to_rdflib
+from kg.sparql import to_rdflib
+from tests.support.servers import free_port, oxigraph_server
 
 # rdflib 7.6 warns from its own SPARQL evaluator when it queries a Dataset; not ours to fix
 pytestmark = pytest.mark.filterwarnings("ignore:Dataset.contexts is deprecated:DeprecationWarning")
@@ -133,9 +134,9 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
-def test_issue_4_uncited_lists_every_uncited_gold_claim(seeds: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """https://issues/4: `kg uncited` on the seeds lists every uncited gold claim and none of the cited ones
-    (a gold claim is listed when its quote, normalised as the scorer does, is inside a listed sentence)."""
+def test_findings_cli_uncited_lists_every_uncited_gold_claim(seeds: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`kg uncited` on the seeds lists every uncited gold claim and none of the cited ones (a gold
+    claim is listed when its quote, normalised as the scorer does, is inside a listed sentence)."""
     _, out, _ = run(capsys, "uncited", "--out", str(seeds), "--format", "json")
     sentences = [_norm(r["sentence"]) for r in json.loads(out)]
     missing, wrongly = [], []
@@ -274,8 +275,6 @@ def test_findings_cli_store_gives_the_embedded_rows(
 @pytest.mark.server
 def test_findings_cli_uncited_endpoint_gives_the_embedded_rows(seeds: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """kg uncited --endpoint: the same rows from a real Oxigraph server loaded with kg push."""
-    from tests.serve.test_serve import oxigraph_server
-
     _, embedded, _ = run(capsys, "uncited", "--out", str(seeds), "--format", "json")
     with oxigraph_server() as url:
         assert main(["push", "--endpoint", url, "--out", str(seeds), "-q"]) == 0
@@ -285,8 +284,6 @@ def test_findings_cli_uncited_endpoint_gives_the_embedded_rows(seeds: Path, caps
 
 
 def test_findings_cli_unreachable_endpoint_exits_3(capsys: pytest.CaptureFixture[str]) -> None:
-    from tests.serve.test_serve import free_port
-
     code, out, err = run(capsys, "uncited", "--endpoint", f"http://127.0.0.1:{free_port()}/query", "--timeout-s", "5")
     assert code == 3 and out == ""
     assert "Traceback" not in err

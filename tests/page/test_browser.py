@@ -19,7 +19,7 @@ import pytest
 from kg.page import focus, render_html
 from kg.page.browser import BrowserReport, headless_chromium, open_page
 from kg.pipeline import build_corpus
-from kg.sparql.store import load_dataset
+from kg.sparql import load_dataset
 from tests.conftest import SEED_CORPUS
 from tests.support.page import graph_counts, hostile_store
 

@@ -6,8 +6,6 @@ happens (fixtures with ``finally``). Tests that start one are marked ``server``.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import signal
 import socket
 import subprocess
@@ -24,9 +22,20 @@ from SPARQLWrapper import JSON, POSTDIRECTLY, SPARQLWrapper
 from kg.cli import main
 from kg.errors import EndpointError, KgError, QueryError
 from kg.serve import Server, ServerConfig, find_oxigraph, server_command
-from kg.sparql.query import SelectResult, Term, find_ready_query, ready_queries, run_query
-from kg.sparql.store import STORE_MARKER, EndpointSource, QuerySource, http_request, open_source
+from kg.sparql import (
+    STORE_MARKER,
+    EndpointSource,
+    QuerySource,
+    SelectResult,
+    Term,
+    find_ready_query,
+    http_request,
+    open_source,
+    ready_queries,
+    run_query,
+)
 from tests.conftest import SEED_CORPUS
+from tests.support.servers import free_port, kg_serve, oxigraph_server
 
 CROSS_PRODUCT_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?a { ?s1 ?p1 ?o1 } GRAPH ?b { ?s2 ?p2 ?o2 } }"
 """About 43 million rows on the seed graph: some 25 s of work without a time limit."""
@@ -43,52 +52,11 @@ PARAMS: list[tuple[str, dict[str, list[str]]]] = [
 ]
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def wait_until_up(url: str, process: subprocess.Popen[bytes], timeout_s: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        assert process.poll() is None, "the server stopped at start"
-        with contextlib.suppress(EndpointError):
-            if http_request("POST", url, b"ASK {}", {"Content-Type": "application/sparql-query"}, 1.0)[0] == 200:
-                return
-        time.sleep(0.05)
-    raise AssertionError(f"no server at {url}")
-
-
-def stop(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
 @pytest.fixture(scope="module")
 def seed_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("seed") / "out"
     assert main(["build", str(SEED_CORPUS), "--out", str(out), "-q"]) == 0
     return out
-
-
-@contextlib.contextmanager
-def oxigraph_server(*args: str) -> Iterator[str]:
-    """A read-write ``oxigraph serve`` (in memory unless ``args`` say otherwise); its query URL."""
-    port = free_port()
-    command = [str(find_oxigraph()), "serve", "--bind", f"127.0.0.1:{port}", *args]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/query"
-    try:
-        wait_until_up(url, process)
-        yield url
-    finally:
-        stop(process)
 
 
 @pytest.fixture(scope="module")
@@ -204,30 +172,6 @@ def test_serve_push_bulk(seed_out: Path, capsys: pytest.CaptureFixture[str]) -> 
 
 # ----------------------------------------------------------------------------------------------
 # kg serve
-
-
-@contextlib.contextmanager
-def kg_serve(out: Path, *args: str) -> Iterator[tuple[str, subprocess.Popen[str]]]:
-    """``kg serve`` as the user runs it, in its own process; (query URL, process)."""
-    port = free_port()
-    command = [sys.executable, "-m", "kg", "serve", "--out", str(out), "--port", str(port), *args]
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    process = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
-    )
-    try:
-        assert process.stdout is not None
-        first = process.stdout.readline()
-        assert first.startswith("SPARQL endpoint: "), first + (process.stderr.read() if process.stderr else "")
-        yield first.split()[2], process
-    finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
 
 
 def _store_files(store_dir: Path) -> dict[str, int]:

@@ -11,32 +11,22 @@ analyst's browser) make the server send requests into the local network.
 from __future__ import annotations
 
 import contextlib
-import os
-import signal
 import socket
 import subprocess
-import sys
 import threading
 import time
 import urllib.parse
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from kg.errors import EndpointError
 from kg.pipeline import build_corpus
-from kg.sparql.store import EndpointSource
+from kg.sparql import EndpointSource
 from tests.conftest import TINY_CORPUS
+from tests.support.servers import kg_serve
 
-REPO = Path(__file__).parent.parent.parent
 pytestmark = pytest.mark.server
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -44,21 +34,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """``kg serve`` over the tiny graph, in its own process; its query URL."""
     out = tmp_path_factory.mktemp("served") / "out"
     build_corpus(TINY_CORPUS, out)
-    command = [sys.executable, "-m", "kg", "serve", "--out", str(out), "--port", str(free_port()), "--timeout-s", "5"]
-    env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONUNBUFFERED": "1"}
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
-    try:
-        assert process.stdout is not None
-        first = process.stdout.readline()
-        assert first.startswith("SPARQL endpoint: "), first
-        yield first.split()[2]
-    finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    with kg_serve(out, "--timeout-s", "5", stderr=subprocess.DEVNULL) as (url, _):
+        yield url
 
 
 def count(url: str) -> int:
