@@ -1,9 +1,9 @@
-"""cli_findings: the ``kg contradictions`` and ``kg uncited`` commands.
+"""findings: the ``kg contradictions`` and ``kg uncited`` commands.
 
 Both read the built graph with the SPARQL shipped in ``kg/queries/``, so what they print is what an
 analyst's own query returns; neither re-runs detection. The graph is ``<out>/graph.trig`` loaded in
 memory by default, an on-disk Oxigraph store with ``--store oxigraph:DIR`` or any SPARQL 1.1 endpoint
-with ``--endpoint URL`` (:func:`kg.cli.query.add_source_options`): the rows are the same everywhere.
+with ``--endpoint URL`` (:func:`kg.cli.common.add_source_options`): the rows are the same everywhere.
 """
 
 from __future__ import annotations
@@ -15,19 +15,23 @@ import json
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
+from kg.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    Handler,
+    HideNoneFormatter,
+    Subparsers,
+    add_command,
+    add_out_option,
+    add_source_options,
+    source_from_args,
+)
 from kg.models import Record
 
 __all__ = ["add_parser", "format_rows"]
 
 FORMATS = ("table", "csv", "json")
-
-
-def _compact(iri: str) -> str:
-    from kg.sparql import compact
-
-    return compact(iri)
 
 
 def _article_id(iri: str) -> str:
@@ -95,8 +99,6 @@ def format_rows(rows: Sequence[Record], fmt: str, table: Callable[[Sequence[Reco
 
 
 def _emit(rows: Sequence[Record], args: argparse.Namespace, table: Callable[[Sequence[Record]], str]) -> int:
-    from kg.cli import EXIT_FINDINGS, EXIT_OK
-
     text = format_rows(rows, args.format, table)
     if text:
         sys.stdout.write(text + "\n")
@@ -104,7 +106,6 @@ def _emit(rows: Sequence[Record], args: argparse.Namespace, table: Callable[[Seq
 
 
 def cmd_contradictions(args: argparse.Namespace) -> int:
-    from kg.cli.query import source_from_args
     from kg.contradict.analyse import list_contradictions
 
     with source_from_args(args) as source:
@@ -113,7 +114,6 @@ def cmd_contradictions(args: argparse.Namespace) -> int:
 
 
 def cmd_uncited(args: argparse.Namespace) -> int:
-    from kg.cli.query import source_from_args
     from kg.contradict.analyse import find_uncited
 
     with source_from_args(args) as source:
@@ -121,11 +121,22 @@ def cmd_uncited(args: argparse.Namespace) -> int:
     return _emit(rows, args, _uncited_table)
 
 
-def _common(parser: argparse.ArgumentParser) -> None:
-    from kg.cli.query import add_source_options
-
-    parser.add_argument("--out", type=Path, default=Path("output"), metavar="DIR",
-                        help="output folder of kg build (holding graph.trig)")
+def _add_listing(
+    subparsers: Subparsers, name: str, handler: Handler, help: str, description: str, examples: Sequence[str]
+) -> None:
+    """A listing command: --out, --format, --fail-on-found and where the graph lives."""
+    parser = add_command(
+        subparsers, name, handler, help=help,
+        description=description,
+        examples=[
+            f"kg {name}",
+            *examples,
+            f"kg {name} --store oxigraph:output/store",
+            f"kg {name} --endpoint http://127.0.0.1:7878/query",
+        ],
+        formatter=HideNoneFormatter,
+    )
+    add_out_option(parser, "output folder of kg build (holding graph.trig)")
     parser.add_argument("--format", choices=FORMATS, default="table",
                         help="table: for reading; csv: one row per finding; json: a list of findings")
     parser.add_argument("--fail-on-found", action="store_true",
@@ -133,35 +144,23 @@ def _common(parser: argparse.ArgumentParser) -> None:
     add_source_options(parser)
 
 
-def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_parser(subparsers: Subparsers) -> None:
     """Add ``kg contradictions`` and ``kg uncited``."""
-    from kg.cli.query import formatter
-
-    Formatter = formatter()  # noqa: N806 - kg's help formatter, without "(default: None)"
-    parser = subparsers.add_parser(
-        "contradictions", help="list claims that contradict each other", formatter_class=Formatter,
-        description="List every contradiction in the built graph: its kind (explicit rebuttal, opposite "
-                    "polarity, conflicting values, opposing stances), confidence and explanation, and for "
-                    "both claims the sentence, who asserts it and the article. Read from the graph with "
-                    "kg/queries/contradictions.rq; strongest first.",
-        epilog="Examples:\n  kg contradictions\n  kg contradictions --format json > contradictions.json\n"
-               "  kg contradictions --fail-on-found   # exit 1 if there is any\n"
-               "  kg contradictions --store oxigraph:output/store\n"
-               "  kg contradictions --endpoint http://127.0.0.1:7878/query",
+    _add_listing(
+        subparsers, "contradictions", cmd_contradictions, "list claims that contradict each other",
+        "List every contradiction in the built graph: its kind (explicit rebuttal, opposite "
+        "polarity, conflicting values, opposing stances), confidence and explanation, and for "
+        "both claims the sentence, who asserts it and the article. Read from the graph with "
+        "kg/queries/contradictions.rq; strongest first.",
+        ["kg contradictions --format json > contradictions.json",
+         "kg contradictions --fail-on-found   # exit 1 if there is any"],
     )
-    _common(parser)
-    parser.set_defaults(func=cmd_contradictions)
-
-    parser = subparsers.add_parser(
-        "uncited", help="list claims that cite no source", formatter_class=Formatter,
-        description="List every claim with no cited source, grouped by citation status (uncited, vaguely "
-                    "attributed, attributed only to a speaker) and most check-worthy first (statistics and "
-                    "figures, dated facts, causal claims, then opinions), with its article, sentence and "
-                    "claimant. Read from the graph with kg/queries/uncited.rq.",
-        epilog="Examples:\n  kg uncited\n  kg uncited --format csv > uncited.csv\n"
-               "  kg uncited --fail-on-found   # exit 1 if any claim lacks a source\n"
-               "  kg uncited --store oxigraph:output/store\n"
-               "  kg uncited --endpoint http://127.0.0.1:7878/query",
+    _add_listing(
+        subparsers, "uncited", cmd_uncited, "list claims that cite no source",
+        "List every claim with no cited source, grouped by citation status (uncited, vaguely "
+        "attributed, attributed only to a speaker) and most check-worthy first (statistics and "
+        "figures, dated facts, causal claims, then opinions), with its article, sentence and "
+        "claimant. Read from the graph with kg/queries/uncited.rq.",
+        ["kg uncited --format csv > uncited.csv",
+         "kg uncited --fail-on-found   # exit 1 if any claim lacks a source"],
     )
-    _common(parser)
-    parser.set_defaults(func=cmd_uncited)

@@ -1,112 +1,38 @@
-"""cli_query: ``kg query`` (SPARQL over the graph, wherever it lives) and ``kg push`` (the graph into
-a SPARQL server).
-
-Also the option set other commands reuse to choose where their queries run::
-
-    from kg.cli.query import add_source_options, source_from_args
-
-    add_source_options(parser)            # --store oxigraph:DIR | --endpoint URL, --timeout-s
-    ...
-    with source_from_args(args) as source:  # reads args.out too
-        rows = source.select(text).values()
-"""
+"""query: ``kg query``, SPARQL over the built graph, wherever it lives (inline, a .rq file, stdin, or
+a ready query)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from kg.cli.common import (
+    EXIT_OK,
+    HideNoneFormatter,
+    Subparsers,
+    add_command,
+    add_out_option,
+    add_source_options,
+    source_from_args,
+)
 from kg.errors import KgError, QueryError
+from kg.sparql import (
+    GRAPH_FORMATS,
+    RESULT_FORMATS,
+    AskResult,
+    GraphResult,
+    ReadyQuery,
+    SelectResult,
+    find_ready_query,
+    iter_params,
+    ready_queries,
+    render,
+    run_query,
+    suggest_ready,
+)
 
-if TYPE_CHECKING:
-    from kg.sparql import QuerySource, ReadyQuery
-
-__all__ = ["add_parser", "add_source_options", "source_from_args"]
-
-DEFAULT_OUT = Path("output")
-DEFAULT_TIMEOUT_S = 60.0
-"""Seconds to wait for an endpoint's answer (kg.sparql.DEFAULT_TIMEOUT_S; not imported, to keep
-``kg --help`` quick)."""
-
-
-def formatter() -> type[argparse.HelpFormatter]:
-    """kg's help formatter, without "(default: None)" after options that have no default."""
-    from kg.cli import Formatter
-
-    class _Formatter(Formatter):
-        def _get_help_string(self, action: argparse.Action) -> str | None:
-            if action.default is None:
-                return action.help
-            return super()._get_help_string(action)
-
-    return _Formatter
-
-
-# ----------------------------------------------------------------------------------------------
-# The shared option set: where queries run
-
-
-def positive_seconds(text: str) -> float:
-    """An argparse type: a number of seconds above 0."""
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
-    if not value > 0:
-        raise argparse.ArgumentTypeError(f"{text!r} must be more than 0 seconds")
-    return value
-
-
-def add_source_options(parser: argparse.ArgumentParser) -> None:
-    """Add ``--store`` and ``--endpoint`` (mutually exclusive) and ``--timeout-s`` to ``parser``.
-
-    The command keeps its own ``--out`` (the folder of graph.trig); :func:`source_from_args` reads it.
-    """
-    group = parser.add_argument_group(
-        "where the graph lives",
-        "Default: the embedded graph, <out>/graph.trig loaded in memory. Results are the same everywhere.",
-    )
-    where = group.add_mutually_exclusive_group()
-    where.add_argument(
-        "--store",
-        metavar="oxigraph:DIR",
-        help="an on-disk Oxigraph store in DIR, created from <out>/graph.trig on first use and reloaded "
-        "when it changes (faster to open for big graphs; the folder kg serve serves is <out>/store)",
-    )
-    where.add_argument(
-        "--endpoint",
-        metavar="URL",
-        help="a SPARQL 1.1 endpoint (Oxigraph, Fuseki, Virtuoso, GraphDB, ...), e.g. "
-        "http://127.0.0.1:7878/query; queried over HTTP per the SPARQL 1.1 Protocol",
-    )
-    group.add_argument(
-        "--timeout-s",
-        type=positive_seconds,
-        default=DEFAULT_TIMEOUT_S,
-        metavar="S",
-        help="seconds to wait for the endpoint's answer",
-    )
-
-
-def source_from_args(args: argparse.Namespace) -> QuerySource:
-    """The :class:`kg.sparql.QuerySource` chosen by :func:`add_source_options`' options and ``args.out``.
-
-    Use it as a context manager (an on-disk store holds a lock until closed).
-    """
-    from kg.sparql import open_source
-
-    return open_source(
-        getattr(args, "out", DEFAULT_OUT),
-        store=getattr(args, "store", None),
-        endpoint=getattr(args, "endpoint", None),
-        timeout_s=getattr(args, "timeout_s", DEFAULT_TIMEOUT_S),
-    )
-
-
-# ----------------------------------------------------------------------------------------------
-# kg query
+__all__ = ["add_parser", "cmd_query"]
 
 
 def _is_file(path: Path) -> bool:
@@ -119,8 +45,6 @@ def _is_file(path: Path) -> bool:
 
 def _read_query(spec: str) -> tuple[str, str, ReadyQuery | None]:
     """(text, where it came from, the ReadyQuery or None) for QUERY: -, a ready query, a file, or text."""
-    from kg.sparql import find_ready_query, suggest_ready
-
     if spec == "-":
         return sys.stdin.read(), "stdin", None
     ready = find_ready_query(spec)
@@ -143,8 +67,6 @@ def _read_query(spec: str) -> tuple[str, str, ReadyQuery | None]:
 
 
 def _list_ready() -> str:
-    from kg.sparql import ready_queries
-
     queries = ready_queries()
     width = max(len(name) for name in queries)
     lines = []
@@ -158,9 +80,6 @@ def _list_ready() -> str:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from kg.cli import EXIT_OK
-    from kg.sparql import AskResult, GraphResult, SelectResult, find_ready_query, iter_params, render, run_query
-
     if args.list:
         print(_list_ready())
         return EXIT_OK
@@ -196,28 +115,27 @@ def cmd_query(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _add_query(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from kg.sparql import GRAPH_FORMATS, RESULT_FORMATS
-
-    parser = subparsers.add_parser(
-        "query",
-        help="run SPARQL over the graph (inline, a .rq file, stdin, or a ready query)",
-        formatter_class=formatter(),
+def add_parser(subparsers: Subparsers) -> None:
+    """Add ``kg query``."""
+    parser = add_command(
+        subparsers, "query", cmd_query, help="run SPARQL over the graph (inline, a .rq file, stdin, or a ready query)",
         description="Run a SPARQL query over the built graph and print the result. QUERY is SPARQL text, "
         "a .rq file, - (read stdin) or the name of a ready query (kg query --list). The prefixes kg, kgd, "
         "schema, prov, cito, oa, skos, owl, rdf, rdfs, xsd and wd are predeclared; a query may declare its "
         "own. Every ready query names its graphs (GRAPH ?g), so it gives the same rows on every store. "
         "Exit 0 also when nothing is found; 2 for a syntax error (with line and column); 3 when the "
         "endpoint cannot be reached.",
-        epilog="Examples:\n"
-        "  kg query --list\n"
-        "  kg query uncited\n"
-        "  kg query actor_claims --param actor='Vladimir Putin'\n"
-        "  kg query 'SELECT ?claim ?text WHERE { GRAPH ?g { ?claim a schema:Claim ; schema:text ?text } } "
-        "LIMIT 5'\n"
-        "  kg query my-query.rq --format csv > rows.csv\n"
-        "  echo 'ASK { GRAPH ?g { ?s kg:contradicts ?o } }' | kg query -\n"
-        "  kg query top_sources --endpoint http://127.0.0.1:7878/query --format json",
+        examples=[
+            "kg query --list",
+            "kg query uncited",
+            "kg query actor_claims --param actor='Vladimir Putin'",
+            "kg query 'SELECT ?claim ?text WHERE { GRAPH ?g { ?claim a schema:Claim ; schema:text ?text } } "
+            "LIMIT 5'",
+            "kg query my-query.rq --format csv > rows.csv",
+            "echo 'ASK { GRAPH ?g { ?s kg:contradicts ?o } }' | kg query -",
+            "kg query top_sources --endpoint http://127.0.0.1:7878/query --format json",
+        ],
+        formatter=HideNoneFormatter,
     )
     parser.add_argument("query", nargs="?", metavar="QUERY", help="SPARQL text, a .rq file, -, or a ready query")
     parser.add_argument("--list", action="store_true", help="list the ready queries with their purpose")
@@ -248,63 +166,5 @@ def _add_query(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         metavar="N",
         help="cut table cells to N characters (0: no limit)",
     )
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, metavar="DIR", help="output folder of kg build")
+    add_out_option(parser)
     add_source_options(parser)
-    parser.set_defaults(func=cmd_query)
-
-
-# ----------------------------------------------------------------------------------------------
-# kg push
-
-
-def cmd_push(args: argparse.Namespace) -> int:
-    from kg.cli import EXIT_OK
-    from kg.sparql import graph_store_url, push_graph
-
-    target = args.graph_store or graph_store_url(args.endpoint)
-    summary = push_graph(args.out, target, method=args.method, timeout_s=args.timeout_s)
-    if not args.quiet:
-        how = "one PUT per named graph" if summary.method == "gsp" else "one bulk N-Quads POST"
-        print(
-            f"kg push: {summary.quads:,} quads in {summary.graphs:,} named graphs -> {summary.graph_store} "
-            f"({how}, {summary.seconds:.1f} s)",
-            file=sys.stderr,
-        )
-    return EXIT_OK
-
-
-def _add_push(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser(
-        "push",
-        help="load the built graph into a SPARQL server (named graphs kept)",
-        formatter_class=formatter(),
-        description="Send <out>/graph.trig to a SPARQL server so a team can query it with --endpoint. "
-        "gsp (default): one SPARQL 1.1 Graph Store Protocol PUT per named graph, replacing that graph "
-        "(push again after a rebuild; other graphs on the server are left alone). bulk: one POST of all "
-        "quads as N-Quads, which adds to what the server holds (fast first load into an empty store). "
-        "The graph store URL is taken from --endpoint by Oxigraph's layout (/query -> /store); give "
-        "--graph-store for other servers.",
-        epilog="Examples:\n"
-        "  kg push --endpoint http://127.0.0.1:7878/query\n"
-        "  kg push --endpoint http://127.0.0.1:7878/query --method bulk\n"
-        "  kg push --endpoint http://fuseki:3030/kg/sparql --graph-store http://fuseki:3030/kg/data",
-    )
-    parser.add_argument("--endpoint", required=True, metavar="URL", help="the server's SPARQL query endpoint")
-    parser.add_argument(
-        "--graph-store",
-        metavar="URL",
-        help="the server's Graph Store Protocol endpoint (default: from --endpoint, /query -> /store)",
-    )
-    parser.add_argument("--method", choices=("gsp", "bulk"), default="gsp", help="how to send the graph")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, metavar="DIR", help="output folder of kg build")
-    parser.add_argument(
-        "--timeout-s", type=positive_seconds, default=DEFAULT_TIMEOUT_S, metavar="S",
-        help="seconds to wait for each answer",
-    )
-    parser.set_defaults(func=cmd_push)
-
-
-def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add ``kg query`` and ``kg push``."""
-    _add_query(subparsers)
-    _add_push(subparsers)

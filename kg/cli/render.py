@@ -1,4 +1,4 @@
-"""cli_render: the ``kg render`` command. Writes the offline graph page of a built graph.
+"""render: the ``kg render`` command. Writes the offline graph page of a built graph.
 
 ``kg build`` already writes ``<out>/graph.html``; ``kg render`` writes it again, or a focused page
 (``--actor``, ``--article``, ``--only``), and with ``--screenshot`` also opens it in headless
@@ -13,15 +13,15 @@ import os
 import sys
 from pathlib import Path
 
+from kg.cli.common import DEFAULT_OUT, EXIT_OK, Subparsers, add_command
+from kg.errors import OutputError
+from kg.page import ONLY_CHOICES, SUMMARY_THRESHOLD, VIEWS, measure_page, render_html
+from kg.sparql import load_dataset
+
 __all__ = ["add_parser", "cmd_render"]
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from kg.cli import EXIT_OK
-    from kg.errors import OutputError
-    from kg.page import measure_page, render_html
-    from kg.sparql import load_dataset
-
     out: Path = args.out if args.out is not None else args.graph / "graph.html"
     store = load_dataset(args.graph)
     temp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
@@ -59,27 +59,25 @@ def cmd_render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_parser(subparsers: Subparsers) -> None:
     """Add ``kg render``."""
-    from kg.cli import Formatter
-    from kg.page import ONLY_CHOICES, SUMMARY_THRESHOLD, VIEWS
-
-    parser = subparsers.add_parser(
-        "render",
-        help="write the interactive graph page (one offline HTML file)",
-        formatter_class=Formatter,
+    parser = add_command(
+        subparsers, "render", cmd_render, help="write the interactive graph page (one offline HTML file)",
         description="Write the graph of <graph>/graph.trig as one self-contained HTML page: articles, "
         "claims, actors, events and cited sources, contradictions in red, claims lacking a citation "
         "hollow, with search, filters and a details panel. It makes no network request; open it by "
         f"double-clicking. Graphs of more than {SUMMARY_THRESHOLD:,} nodes open on a summary view "
         "(actors and events with claim counts); --actor, --article and --only make a focused page.",
-        epilog="Examples:\n  kg render\n  kg render --actor 'Vladimir Putin' --out putin.html\n"
-        "  kg render --only contradictions --out contradictions.html\n"
-        "  kg render --article 003-75f89f23279217d4\n"
-        "  kg render --screenshot output/graph.png   # also time it in headless Chromium",
+        examples=[
+            "kg render",
+            "kg render --actor 'Vladimir Putin' --out putin.html",
+            "kg render --only contradictions --out contradictions.html",
+            "kg render --article 003-75f89f23279217d4",
+            "kg render --screenshot output/graph.png   # also time it in headless Chromium",
+        ],
     )
     parser.add_argument(
-        "--graph", type=Path, default=Path("output"), metavar="DIR", help="output folder of kg build"
+        "--graph", type=Path, default=DEFAULT_OUT, metavar="DIR", help="output folder of kg build"
     )
     parser.add_argument(
         "--out", type=Path, default=None, metavar="FILE", help="the page to write (default: <graph>/graph.html)"
@@ -93,4 +91,3 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
                         f"on; auto: the summary above {SUMMARY_THRESHOLD:,} nodes, else every claim")
     parser.add_argument("--screenshot", type=Path, metavar="PNG", help="open the page in headless Chromium "
                         "(needs `make browser` and the test tools), print its time to interactive, save a PNG")
-    parser.set_defaults(func=cmd_render)

@@ -1,4 +1,4 @@
-"""cli_serve: ``kg serve``, the Oxigraph SPARQL server over the built graph (read-only, loopback)."""
+"""serve: ``kg serve``, the Oxigraph SPARQL server over the built graph (read-only, loopback)."""
 
 from __future__ import annotations
 
@@ -8,29 +8,39 @@ import sys
 from pathlib import Path
 from types import FrameType
 
-__all__ = ["add_parser"]
+from kg.cli.common import (
+    EXIT_OK,
+    HideNoneFormatter,
+    Subparsers,
+    add_command,
+    add_out_option,
+    add_timeout_option,
+    number_type,
+)
+from kg.errors import EndpointError
+from kg.serve import (
+    DEFAULT_HOST,
+    DEFAULT_PORT,
+    DEFAULT_TIMEOUT_S,
+    Server,
+    ServerConfig,
+    check_port_free,
+    curl_example,
+    default_max_memory_mb,
+)
+from kg.sparql import StoreLock, is_loopback, prepare_store_dir
+
+__all__ = ["add_parser", "cmd_serve"]
 
 
 def _interrupt(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
 
-def _port(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
-    if not 1 <= value <= 65535:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (1 to 65535)")
-    return value
+_port = number_type(int, "a port number", lambda n: 1 <= n <= 65535, "is not a port number (1 to 65535)")
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from kg.cli import EXIT_OK
-    from kg.errors import EndpointError
-    from kg.serve import Server, ServerConfig, check_port_free, curl_example, default_max_memory_mb
-    from kg.sparql import StoreLock, is_loopback, prepare_store_dir
-
     store_dir = args.store_dir or args.out / "store"
     lock = StoreLock(store_dir)
     try:
@@ -83,25 +93,24 @@ def cmd_serve(args: argparse.Namespace) -> int:
         lock.release()
 
 
-def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_parser(subparsers: Subparsers) -> None:
     """Add ``kg serve``."""
-    from kg.cli.query import formatter, positive_seconds
-    from kg.serve import DEFAULT_HOST, DEFAULT_PORT, DEFAULT_TIMEOUT_S
-
-    parser = subparsers.add_parser(
-        "serve",
-        help="serve the graph over SPARQL (the Oxigraph server; read-only, loopback)",
-        formatter_class=formatter(),
+    parser = add_command(
+        subparsers, "serve", cmd_serve, help="serve the graph over SPARQL (the Oxigraph server; read-only, loopback)",
         description="Start the Oxigraph SPARQL server over the built graph: <out>/graph.trig is loaded into an "
         "on-disk store (<out>/store, reloaded when the graph changes) and served read-only (updates "
         "are refused) at http://HOST:PORT/query, with a query editor at http://HOST:PORT/. It listens "
         "on 127.0.0.1 (this machine only) unless --host says otherwise. Queries stop after --timeout-s; "
         "a server that passes --max-memory-mb (a runaway query) is restarted. Ctrl-C stops it and "
         "leaves the store as it was.",
-        epilog="Examples:\n  kg serve\n  kg serve --port 8000 --timeout-s 10\n"
-        "  kg serve --host 0.0.0.0   # visible to the network: read the warning",
+        examples=[
+            "kg serve",
+            "kg serve --port 8000 --timeout-s 10",
+            "kg serve --host 0.0.0.0   # visible to the network: read the warning",
+        ],
+        formatter=HideNoneFormatter,
     )
-    parser.add_argument("--out", type=Path, default=Path("output"), metavar="DIR", help="output folder of kg build")
+    add_out_option(parser)
     parser.add_argument(
         "--store-dir", type=Path, default=None, metavar="DIR", help="the store folder (default: <out>/store)"
     )
@@ -109,10 +118,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--host", default=DEFAULT_HOST, help="address to listen on; anything but loopback exposes the graph"
     )
     parser.add_argument("--port", type=_port, default=DEFAULT_PORT, help="port to listen on")
-    parser.add_argument(
-        "--timeout-s", type=positive_seconds, default=DEFAULT_TIMEOUT_S, metavar="S",
-        help="stop each query after S seconds",
-    )
+    add_timeout_option(parser, DEFAULT_TIMEOUT_S, "stop each query after S seconds")
     parser.add_argument(
         "--cors",
         action=argparse.BooleanOptionalAction,
@@ -132,4 +138,3 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         metavar="MB",
         help="restart the server when it uses more memory than this (default: half of this machine's; 0: never)",
     )
-    parser.set_defaults(func=cmd_serve)
