@@ -21,6 +21,7 @@ import contextlib
 import ctypes
 import logging
 import os
+import platform
 import shutil
 import signal
 import socket
@@ -36,6 +37,7 @@ from types import TracebackType
 
 from kg.errors import EndpointError, KgError
 from kg.sparql import http_request
+from kg.vocab import SDO
 
 __all__ = [
     "DEFAULT_HOST",
@@ -43,6 +45,8 @@ __all__ = [
     "DEFAULT_TIMEOUT_S",
     "Server",
     "ServerConfig",
+    "check_port_free",
+    "curl_example",
     "default_max_memory_mb",
     "endpoint_url",
     "find_oxigraph",
@@ -202,8 +206,6 @@ def _sandbox() -> Callable[[], None] | None:
     """
     if not sys.platform.startswith("linux"):
         return None
-    import platform
-
     try:
         libc = ctypes.CDLL(None, use_errno=True)
     except OSError:
@@ -390,10 +392,7 @@ class Server:
 
 def curl_example(url: str) -> Sequence[str]:
     """Example commands that query the server at ``url``, for the start-up message."""
-    query = (
-        "SELECT ?claim ?text WHERE { GRAPH ?g { ?claim a <https://schema.org/Claim> ; "
-        "<https://schema.org/text> ?text } } LIMIT 3"
-    )
+    query = f"SELECT ?claim ?text WHERE {{ GRAPH ?g {{ ?claim a <{SDO.Claim}> ; <{SDO.text}> ?text }} }} LIMIT 3"
     return (
         f"curl -s {url} -H 'Content-Type: application/sparql-query' -H 'Accept: text/csv' "
         f"--data '{query}'",

@@ -77,6 +77,10 @@ def _results(report: rdflib.Graph) -> list[ValidationResult]:
     return results
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def _describe(results: list[ValidationResult], per_message: int) -> list[str]:
     groups: dict[tuple[str, str, str], list[ValidationResult]] = defaultdict(list)
     for result in results:
@@ -84,7 +88,7 @@ def _describe(results: list[ValidationResult], per_message: int) -> list[str]:
     lines = []
     for (severity, path, message), members in sorted(groups.items()):
         where = f" [{path}]" if path else ""
-        lines.append(f"{severity}{where}: {message} ({len(members)} node{'s' if len(members) != 1 else ''})")
+        lines.append(f"{severity}{where}: {message} ({_plural(len(members), 'node')})")
         for result in members[:per_message]:
             value = f" value {result.value}" if result.value else ""
             lines.append(f"    {result.focus}{value}")
@@ -118,8 +122,7 @@ def validate(data: rdflib.Graph, *, shapes: rdflib.Graph | None = None) -> Valid
     conforms = not violations
     head = (
         f"conforms: {'yes' if conforms else 'no'} "
-        f"({len(violations)} violation{'s' if len(violations) != 1 else ''}, "
-        f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''})"
+        f"({_plural(len(violations), 'violation')}, {_plural(len(warnings), 'warning')})"
     )
     lines = [head, *_describe(list(violations), 20), *_describe(list(warnings), 5)]
     logger.info("validate: %s", head)
