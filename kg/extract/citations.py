@@ -14,10 +14,10 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from kg.extract.actors import ActorMention, ArticleActors
 from kg.extract.segment import Block, Segmentation
-from kg.ingest.corpus import is_web_url
 from kg.iris import digest, slug
 from kg.models import Article, DateValue, Source
 from kg.text.dates import find_dates
+from kg.text.urls import is_web_url
 
 URL_RE = re.compile(r"https?://[^\s<>\"“”‘’()\[\]]+[^\s<>\"“”‘’()\[\].,;:!?]")
 _IBID = re.compile(r"^\s*(?:ib[iı]d(?:em)?\.?|ibıd\.?|ebd\.?)(?:[,;]?\s*(?:p+\.\s*[\d\-–]+)?)?\s*\.?\s*$", re.I)

@@ -34,7 +34,9 @@ from kg.errors import CorpusError
 from kg.export import prefix_header, serialize_graph
 from kg.extract import extract
 from kg.extract.citations import url_source_key
-from kg.ingest.corpus import MAX_ARTICLE_CHARS, READERS, _meta_from_mapping, make_article
+from kg.ingest.article import MAX_ARTICLE_CHARS, make_article
+from kg.ingest.header import meta_from_mapping as _meta_from_mapping
+from kg.ingest.readers import READERS
 from kg.models import Article, Extraction
 from kg.pipeline import build_corpus
 from kg.resolve import check_references, resolve

@@ -5,7 +5,8 @@ from __future__ import annotations
 import hashlib
 
 from kg.extract import extract
-from kg.ingest.corpus import clean_lines, extract_links
+from kg.ingest.article import extract_links
+from kg.ingest.furniture import clean_lines
 from kg.models import Article, Claim, DateValue, Extraction
 
 

@@ -1,4 +1,5 @@
-"""ingest: every bad-input case gets a message naming the file, the problem and the fix."""
+"""ingest.corpus: every bad-input case gets a message naming the file, the problem and the fix; duplicates,
+skipped files and files that are not articles."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import pytest
 
 from kg.cli import main
 from kg.errors import CorpusError
-from kg.ingest.corpus import clean_lines, iter_corpus, read_file
+from kg.ingest.corpus import corpus_files, iter_corpus, read_file
 from tests.conftest import TINY_CORPUS
 
 GOOD = "---\ntitle: A good article\n---\nNATO leaders met in Brussels on Tuesday to discuss air defence.\n"
@@ -211,124 +212,10 @@ def test_ingest_a_file_named_explicitly_must_be_an_article(tmp_path: Path) -> No
         list(iter_corpus(path))
 
 
-def test_ingest_json_document_with_one_or_many_articles(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "one.json").write_text('{"headline": "A", "articleBody": "Text of the first article here."}')
-    (corpus / "many.json").write_text('[{"title": "B", "text": "Second article."}, {"title": "C", "text": "Third."}]')
-    assert sorted(a.headline for a in iter_corpus(corpus)) == ["A", "B", "C"]
-
-
-# ---------------------------------------------------------------------------------------------
-# The top of a page without a header: title, byline and date lines (general shapes, made up here)
-
-BODY = ("The council met for six hours on Monday and agreed a plan that had been negotiated for months "
-        "between the finance ministries of the member states, officials said after the meeting ended late.")
-
-
-@pytest.mark.parametrize(
-    ("line", "date"),
-    [
-        ("March 14, 2025 4:12 PM", "2025-03-14"),
-        ("Updated 4:52 PM GMT+2, October 2, 2025", "2025-10-02"),
-        ("Tue 14 Oct 2025 06.00 BST", "2025-10-14"),
-        ("Lisbon, 22 November 2025", "2025-11-22"),
-        ("Commentary | 19 March 2025", "2025-03-19"),
-        ("POLICY BRIEF No. 14 | July 2025", "2025-07"),
-        ("Published 3 hours ago, 7 April 2025", "2025-04-07"),
-    ],
-)
-def test_ingest_date_lines_date_the_article(line: str, date: str) -> None:
-    cleaned = clean_lines(f"{line}\n\n{BODY}", None)
-    assert cleaned.published == date
-    assert line in cleaned.removed and line not in cleaned.body
-
-
-@pytest.mark.parametrize(
-    "line",
-    ["Analysis 7 April 2025", "The summit opened on 7 April 2025 in the capital", "Between 2019 and 2021"],
-)
-def test_ingest_a_sentence_or_a_label_with_a_date_is_not_a_date_line(line: str) -> None:
-    assert clean_lines(f"{line}\n\n{BODY}", None).published is None
-
-
-def test_ingest_byline_with_date_and_reading_time() -> None:
-    cleaned = clean_lines(f"By Jane Roe | March 3, 2025 | 6 min read\n\n{BODY}", None)
-    assert cleaned.authors == ("Jane Roe",)
-    assert cleaned.published == "2025-03-03"
-
-
-def test_ingest_dateline_in_the_body_dates_the_article() -> None:
-    cleaned = clean_lines(f"LISBON, 16 December 2025 — {BODY}", None)
-    assert cleaned.published == "2025-12-16"
-    assert cleaned.body.startswith("LISBON, 16 December 2025 — ")  # the dateline is part of the text
-
-
-@pytest.mark.parametrize(
-    ("opening", "agency"),
-    [
-        ("RIGA, March 14 (Reuters) - ", "Reuters"),
-        ("ADEN/DUBAI, Aug 4 (Reuters) - ", "Reuters"),  # two places
-        ("LAMPEDUSA, Italy (AP) \u2014 ", "Associated Press"),  # a place and its country, no date
-        ("Markets\nWorld\n\nMOSCOW, March 3 (AFP) - ", "Agence France-Presse"),  # after page lines left over
-        ("The talks (in Geneva) - and the rest: ", None),
-    ],
-)
-def test_ingest_wire_dateline_names_the_publisher(opening: str, agency: str | None) -> None:
-    assert clean_lines(opening + BODY, None).publisher == agency
-
-
-def test_ingest_title_above_the_byline_becomes_the_headline() -> None:
-    raw = f"Policy Brief\n\nHarbour Institute for Maritime Studies\n\nPorts brace for a long winter of strikes\n\n" \
-          f"Jane Roe, Europe Correspondent\n12 January 2026\n\n{BODY}"
-    cleaned = clean_lines(raw, None)
-    assert cleaned.headline == "Ports brace for a long winter of strikes"
-    assert cleaned.authors == ("Jane Roe",)
-    assert cleaned.published == "2026-01-12"
-    assert "Ports brace" not in cleaned.body and cleaned.body.endswith(BODY)
-
-
-def test_ingest_bare_name_below_the_title_is_the_author_and_their_bio_goes() -> None:
-    raw = (f"Harbour Institute for Maritime Studies\n\nCommentary | 19 March 2025\n\n"
-           f"Ports brace for a long winter of strikes\n\nMarek Nowak\n\n{BODY}\n\n"
-           "Marek Nowak is head of the Asia programme at the Harbour Institute. He previously reported from Beijing.")
-    cleaned = clean_lines(raw, None)
-    assert cleaned.authors == ("Marek Nowak",)
-    assert "Marek Nowak" not in cleaned.body and "Asia programme" not in cleaned.body
-
-
-def test_ingest_a_publication_name_line_is_no_author() -> None:
-    raw = f"Commentary | 19 March 2025\n\nPorts brace for a long winter of strikes\n\nForeign Affairs\n\n{BODY}"
-    assert clean_lines(raw, None).authors == ()
-
-
-def test_ingest_a_masthead_is_never_the_headline() -> None:
-    cleaned = clean_lines(f"Harbour Institute for Maritime Studies\n\n{BODY}", None)
-    assert cleaned.headline is None
-    assert "Harbour Institute" in cleaned.body
-
-
-def test_ingest_a_labelled_title_opening_the_page_is_the_headline_not_a_teaser() -> None:
-    cleaned = clean_lines(f"EXPLAINER: Why the strait matters, in dates\n\n{BODY}", None)
-    assert cleaned.headline == "EXPLAINER: Why the strait matters, in dates"
-    assert clean_lines(f"{BODY}\n\nANALYSIS: Why the strait matters, in dates", None).headline is None
-
-
-@pytest.mark.parametrize(
-    "raw",
-    [
-        "What will happen to the alliance if the United States walks away next year?",  # the only text
-        "“Nobody should doubt our resolve on this matter at all.”\n\nShe said so twice.",  # a quotation
-    ],
-)
-def test_ingest_no_headline_is_taken_from_the_text_itself(raw: str) -> None:
-    cleaned = clean_lines(raw, None)
-    assert cleaned.headline is None
-    assert cleaned.body == raw
-
-
-def test_ingest_front_matter_title_wins_over_a_title_line(tmp_path: Path) -> None:
-    path = tmp_path / "a.md"
-    path.write_text(f"---\ntitle: The real title\n---\nA different first line of text\n\n{BODY}\n", encoding="utf-8")
-    (article,) = read_file(path)
-    assert article.headline == "The real title"
+def test_ingest_corpus_files_leave_out_hidden_files_and_readmes(tmp_path: Path) -> None:
+    for name in ("b.md", "a.txt", ".hidden.txt", "_drafts/c.txt", "README.md", "photo.png"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("Some text.")
+    ignored: list[Path] = []
+    assert [p.name for p in corpus_files(tmp_path, ignored)] == ["a.txt", "b.md"]
+    assert [p.name for p in ignored] == ["photo.png"]
