@@ -2,7 +2,9 @@
 
 Stage contract: takes the resolved records of :mod:`kg.models` and yields quads
 ``(subject, predicate, object, graph)`` of rdflib terms; nothing is written here (:mod:`kg.export`
-serialises). Every IRI comes from :mod:`kg.iris`, so the same records always give the same quads.
+serialises). Every IRI comes from :mod:`kg.iris` and every term (and the table from a record's codes
+to terms) from :mod:`kg.vocab`, so the same records always give the same quads. The records hold all
+it needs: a source's publisher is the actor :func:`kg.resolve.resolve` put on it.
 
 Named graphs (each subject's triples live in exactly one graph; only ``kg:contradicts`` edges,
 whose subjects are claims, sit in the analysis graph):
@@ -29,26 +31,17 @@ from decimal import Decimal
 from rdflib import Literal, URIRef
 
 from kg import iris, vocab
-from kg.models import (
-    Actor,
-    ActorKind,
-    ArticleGenre,
-    Citation,
-    CitationStatus,
-    Claim,
-    ClaimType,
-    Contradiction,
-    ContradictionKind,
-    Corpus,
-    DateValue,
-    Event,
-    Extraction,
-    Modality,
-    Polarity,
-    Source,
-    Span,
+from kg.models import Actor, Citation, Claim, Contradiction, Corpus, DateValue, Event, Extraction, Source, Span
+from kg.vocab import (
+    ACTOR_TYPES,
+    CITATION_STATUS,
+    CLAIM_TYPE,
+    CONTRADICTION_KIND,
+    DATE_TYPES,
+    GENRE_TYPES,
+    MODALITY,
+    POLARITY,
 )
-from kg.resolve import source_publishers
 
 logger = logging.getLogger(__name__)
 
@@ -122,57 +115,6 @@ CITO, KG, OA, OWL, PROV, RDF, RDFS, SDO, SKOS, WD, XSD = (
 ANCHOR_CONTEXT = 32
 """Characters of context kept as oa:prefix / oa:suffix around an anchored span."""
 
-
-def _sdo(local: str) -> URIRef:
-    """A schema.org term (built by hand: rdflib's SDO lacks some newer types and warns)."""
-    return URIRef(str(vocab.SDO) + local)
-
-
-GENRE_TYPES: dict[ArticleGenre, tuple[URIRef, ...]] = {
-    "NewsArticle": (_sdo("NewsArticle"),),
-    "AnalysisNewsArticle": (_sdo("NewsArticle"), _sdo("AnalysisNewsArticle")),
-    "OpinionNewsArticle": (_sdo("NewsArticle"), _sdo("OpinionNewsArticle")),
-    "ReportageNewsArticle": (_sdo("NewsArticle"), _sdo("ReportageNewsArticle")),
-    "Report": (_sdo("Report"), _sdo("Article")),
-}
-ACTOR_TYPES: dict[ActorKind, tuple[URIRef, ...]] = {
-    "Person": (_sdo("Person"),),
-    "Country": (_sdo("Country"),),
-    "Organization": (_sdo("Organization"),),
-    "GovernmentOrganization": (_sdo("Organization"), _sdo("GovernmentOrganization")),
-    "MilitaryOrganization": (_sdo("Organization"), _sdo("MilitaryOrganization")),
-    "NewsMediaOrganization": (_sdo("Organization"), _sdo("NewsMediaOrganization")),
-    "PoliticalParty": (_sdo("Organization"), _sdo("PoliticalParty")),
-    "NGO": (_sdo("Organization"), _sdo("NGO")),
-    "UnnamedGroup": (KG.UnnamedGroup,),
-}
-CITATION_STATUS: dict[CitationStatus, URIRef] = {
-    "cited": KG.Cited,
-    "speaker": KG.SpeakerOnly,
-    "vague": KG.VaguelyAttributed,
-    "uncited": KG.Uncited,
-}
-CLAIM_TYPE: dict[ClaimType, URIRef] = {
-    "quote": KG.Quote,
-    "reported": KG.ReportedSpeech,
-    "authorial": KG.AuthorialStatement,
-    "statistic": KG.Statistic,
-    "event": KG.EventReport,
-}
-POLARITY: dict[Polarity, URIRef] = {"asserted": KG.Asserted, "negated": KG.Negated}
-MODALITY: dict[Modality, URIRef] = {
-    "factual": KG.Factual,
-    "hedged": KG.Hedged,
-    "conditional": KG.Conditional,
-    "predictive": KG.Predictive,
-}
-CONTRADICTION_KIND: dict[ContradictionKind, URIRef] = {
-    "rebuttal": KG.Rebuttal,
-    "polarity": KG.OppositePolarity,
-    "value": KG.ConflictingValues,
-    "stance": KG.OpposingStances,
-}
-DATE_TYPES = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
 
 # ----------------------------------------------------------------------------------------------
 # Literals: lexical forms are made here, so the bytes written do not depend on rdflib's normalising.
@@ -434,8 +376,9 @@ def event_quads(event: Event) -> Iterator[Quad]:
         yield node, KG.participant, iris.actor_iri(key), g
 
 
-def source_quads(source: Source, publisher: str | None = None) -> Iterator[Quad]:
-    """A cited source: schema:CreativeWork with url, name, publisher (an actor key) and access date.
+def source_quads(source: Source) -> Iterator[Quad]:
+    """A cited source: schema:CreativeWork with url, name, publisher (the actor ``publisher_key`` names) and
+    access date.
 
     A URL that cannot be made an IRI is left out; if the source then has no name, the URL text
     becomes its ``schema:name`` so the node still says what was cited.
@@ -449,21 +392,20 @@ def source_quads(source: Source, publisher: str | None = None) -> Iterator[Quad]
     name = source.name or (source.url if url is None else None)
     if name:
         yield node, SDO.name, Literal(name), g
-    if publisher is not None:
-        yield node, SDO.publisher, iris.actor_iri(publisher), g
+    if source.publisher_key is not None:
+        yield node, SDO.publisher, iris.actor_iri(source.publisher_key), g
     if source.accessed is not None:
         yield node, SDO.dateRead, date_literal(source.accessed), g
 
 
 def entity_quads(corpus: Corpus) -> Iterator[Quad]:
     """The entities graph: every merged actor, event and source."""
-    publishers = source_publishers(corpus.sources, corpus.actors)
     for actor in corpus.actors:
         yield from actor_quads(actor)
     for event in corpus.events:
         yield from event_quads(event)
     for source in corpus.sources:
-        yield from source_quads(source, publishers.get(source.key))
+        yield from source_quads(source)
 
 
 _UID = re.compile(r"^(?P<article>[^/]+)/(?P<start>\d+)-(?P<end>\d+)$")

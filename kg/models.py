@@ -8,14 +8,16 @@ Stage contracts::
 
     ingest:  corpus file        -> Article
     extract: Article            -> Extraction   (claims, actors, events, sources, citations)
-    resolve: [Extraction]       -> Corpus       (one actor/event/source record per real thing)
-    analyse: Corpus             -> [Contradiction]
+    resolve: [Extraction]       -> Corpus       (one actor/event/source record per real thing, each source
+                                                 with its publisher's actor key)
+    contradict: Corpus          -> [Contradiction]
+    build:   Corpus             -> quads        (kg.build; nothing but these records is read)
 """
 
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal, Self
+from typing import Annotated, Literal, Self, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -24,23 +26,22 @@ Key = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._~-]{0,159}$")
 
 Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
 
-ActorKind = Literal[
-    "Person",
-    "Country",
-    "Organization",
-    "GovernmentOrganization",
-    "MilitaryOrganization",
-    "NewsMediaOrganization",
-    "PoliticalParty",
-    "NGO",
-    "UnnamedGroup",
+OrganizationKind = Literal[
+    "GovernmentOrganization", "MilitaryOrganization", "NewsMediaOrganization", "PoliticalParty", "NGO", "Organization"
 ]
+ActorKind = Literal["Person", "Country", OrganizationKind, "UnnamedGroup"]
+"""What an actor is; the kinds are listed the more specific first (``"Organization"`` after its subtypes)."""
+ACTOR_KINDS: tuple[ActorKind, ...] = get_args(ActorKind)
+"""Every actor kind, the more specific first."""
+ORGANIZATION_KINDS: frozenset[OrganizationKind] = frozenset(get_args(OrganizationKind))
+"""The kinds that are organisations of some sort."""
 ClaimType = Literal["quote", "reported", "authorial", "statistic", "event"]
 CitationStatus = Literal["cited", "speaker", "vague", "uncited"]
 Polarity = Literal["asserted", "negated"]
 Modality = Literal["factual", "hedged", "conditional", "predictive"]
 ContradictionKind = Literal["rebuttal", "polarity", "value", "stance"]
 ArticleGenre = Literal["NewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle", "Report"]
+DatePrecision = Literal["year", "month", "day"]
 
 _DATE_RE = {
     "year": re.compile(r"^-?\d{4}$"),
@@ -75,7 +76,7 @@ class DateValue(Record):
     """A calendar date at the precision the text gives: ``2022``, ``2022-02`` or ``2022-02-24``."""
 
     value: str
-    precision: Literal["year", "month", "day"]
+    precision: DatePrecision
 
     @model_validator(mode="after")
     def _matches_precision(self) -> Self:
@@ -136,6 +137,7 @@ class Source(Record):
     name: str | None = None
     publisher: str | None = None
     accessed: DateValue | None = None
+    publisher_key: Key | None = None  # the actor ``publisher`` is: set by resolve (None in an Extraction)
 
     @model_validator(mode="after")
     def _identified(self) -> Self:

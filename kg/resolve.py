@@ -3,8 +3,9 @@
 Stage contract: extractions come in corpus order, each naming actors, events and sources by key; the
 same key in two articles means the same thing. ``resolve`` merges the records that share a key
 (deterministically: the result does not depend on the order of the extractions), gives every named
-publisher of a cited source an actor to point at, and leaves ``contradictions`` empty (the analyse
-stage fills them). Claims are not rewritten: keys are already the identity.
+publisher of a cited source an actor to point at (``Source.publisher_key``, so that the build reads it
+off the record), and leaves ``contradictions`` empty (:func:`kg.contradict.find_contradictions` fills
+them). Claims are not rewritten: keys are already the identity.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
 from kg.iris import digest, slug
-from kg.models import Actor, ActorKind, Corpus, DateValue, Event, Extraction, Source
+from kg.models import ACTOR_KINDS, ORGANIZATION_KINDS, Actor, Corpus, DateValue, Event, Extraction, Source
 
 logger = logging.getLogger(__name__)
 
@@ -31,29 +32,7 @@ __all__ = [
 
 T = TypeVar("T")
 
-_KIND_PREFERENCE: tuple[ActorKind, ...] = (
-    "Person",
-    "Country",
-    "GovernmentOrganization",
-    "MilitaryOrganization",
-    "NewsMediaOrganization",
-    "PoliticalParty",
-    "NGO",
-    "Organization",
-    "UnnamedGroup",
-)
-"""When extractions disagree on an actor's kind equally often, the more specific kind wins."""
 _SOURCE_KIND_PREFERENCE = ("reference", "link", "publication")
-_ORG_KINDS = frozenset(
-    {
-        "Organization",
-        "GovernmentOrganization",
-        "MilitaryOrganization",
-        "NewsMediaOrganization",
-        "PoliticalParty",
-        "NGO",
-    }
-)
 
 
 def _most_frequent(values: Iterable[T], order: Sequence[T] | None = None) -> T | None:
@@ -75,7 +54,8 @@ def merge_actors(records: Sequence[Actor]) -> Actor:
 
     The label is the most frequent label (ties: alphabetical); every other label and alias seen
     becomes an alias; the kind is the most frequent (ties: the more specific); confidence is the
-    maximum; the Wikidata id is the most frequent one given.
+    maximum; the Wikidata id is the most frequent one given. When extractions disagree on the kind
+    equally often, the more specific kind wins (the order of :data:`kg.models.ACTOR_KINDS`).
     """
     if not records:
         raise ValueError("merge_actors needs at least one record")
@@ -83,7 +63,7 @@ def merge_actors(records: Sequence[Actor]) -> Actor:
     if len(keys) != 1:
         raise ValueError(f"merge_actors got records of several keys: {sorted(keys)}")
     label = _most_frequent(r.label for r in records)
-    kind = _most_frequent((r.kind for r in records), _KIND_PREFERENCE)
+    kind = _most_frequent((r.kind for r in records), ACTOR_KINDS)
     qids = [r.wikidata for r in records if r.wikidata]
     wikidata = _most_frequent(qids)
     if len(set(qids)) > 1:
@@ -160,7 +140,7 @@ def source_publishers(sources: Iterable[Source], actors: Iterable[Actor]) -> dic
             continue
         candidates = by_name.get(_name_key(source.publisher), [])
         if candidates:
-            best = min(candidates, key=lambda a: (a.kind not in _ORG_KINDS, a.key))
+            best = min(candidates, key=lambda a: (a.kind not in ORGANIZATION_KINDS, a.key))
             found[source.key] = best.key
         else:
             found[source.key] = slug(source.publisher)
@@ -221,7 +201,8 @@ def resolve(extractions: Iterable[Extraction], *, skipped: Sequence[str] = ()) -
 
     Returns:
         The Corpus: the extractions as given, and actors, events and sources sorted by key.
-        Every source publisher is an actor: an existing one with that name, else a new Organization.
+        Every source publisher is an actor: an existing one with that name, else a new Organization;
+        ``Source.publisher_key`` names it.
     """
     extractions = tuple(extractions)
     actors: dict[str, list[Actor]] = defaultdict(list)
@@ -238,16 +219,16 @@ def resolve(extractions: Iterable[Extraction], *, skipped: Sequence[str] = ()) -
             sources[source.key].append(source)
     merged_actors = {key: merge_actors(records) for key, records in actors.items()}
     merged_sources = [merge_sources(sources[key]) for key in sorted(sources)]
-    publishers = source_publishers(merged_sources, merged_actors.values())
     named = {_name_key(n) for a in merged_actors.values() if a.kind != "UnnamedGroup" for n in (a.label, *a.aliases)}
     for source in merged_sources:
         if source.publisher is None or _name_key(source.publisher) in named:
             continue
-        key = publishers[source.key]
+        key = slug(source.publisher)
         if key in merged_actors:  # the key is taken by an actor of another name: keep them apart
             key = f"{key[:140]}-{digest(source.publisher, length=8)}"
         merged_actors[key] = Actor(key=key, label=source.publisher, kind="Organization")
         named.add(_name_key(source.publisher))
+    publishers = source_publishers(merged_sources, merged_actors.values())
     logger.info(
         "resolve: %d articles, %d actors, %d events, %d sources",
         len(extractions),
@@ -259,6 +240,6 @@ def resolve(extractions: Iterable[Extraction], *, skipped: Sequence[str] = ()) -
         extractions=extractions,
         actors=tuple(merged_actors[key] for key in sorted(merged_actors)),
         events=tuple(merge_events(events[key]) for key in sorted(events)),
-        sources=tuple(merged_sources),
+        sources=tuple(s.model_copy(update={"publisher_key": publishers.get(s.key)}) for s in merged_sources),
         skipped=tuple(skipped),
     )

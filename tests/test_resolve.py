@@ -132,6 +132,11 @@ def test_resolve_gives_unknown_source_publishers_an_organization() -> None:
         "r2": "nato",
         "r3": "example-institute",
     }
+    assert {s.key: s.publisher_key for s in corpus.sources} == {  # the build reads it off the records
+        "r1": "example-institute",
+        "r2": "nato",
+        "r3": "example-institute",
+    }
 
 
 def test_resolve_created_publisher_does_not_take_over_an_existing_key() -> None:
@@ -141,6 +146,7 @@ def test_resolve_created_publisher_does_not_take_over_an_existing_key() -> None:
     created = [a for a in corpus.actors if a.label == "Nato"]
     assert len(created) == 1 and created[0].key.startswith("nato-")
     assert source_publishers(corpus.sources, corpus.actors) == {"r": created[0].key}
+    assert corpus.sources[0].publisher_key == created[0].key
 
 
 def test_resolve_unnamed_groups_are_not_publishers() -> None:
@@ -149,6 +155,7 @@ def test_resolve_unnamed_groups_are_not_publishers() -> None:
     corpus = resolve([_extraction(make_article(), sources=sources, actors=(group,))])
     assert source_publishers(corpus.sources, corpus.actors) == {"r": "analysts"}
     assert "analysts" in {a.key for a in corpus.actors}
+    assert corpus.sources[0].publisher_key == "analysts"
 
 
 def test_resolve_keeps_skipped_messages() -> None:

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from kg.build import CITATION_STATUS
-from kg.vocab import DATA_NS, KG, KG_NS, RDFS
+from kg.vocab import CITATION_STATUS, DATA_NS, KG, KG_NS, RDFS
 
 __all__ = ["STATUS_KEYS", "compact_iri", "kind_label", "status_key", "status_labels", "term_label", "vocabulary_text"]
 
