@@ -1,4 +1,4 @@
-"""export: quads -> output files. graph.trig (named graphs) and graph.ttl (all triples), atomically.
+"""export: quads -> output files and stores. graph.trig (named graphs) and graph.ttl (all triples), atomically.
 
 Stage contract: takes the named graphs :func:`kg.build.iter_graphs` yields (each a sorted list of
 rdflib quads) and writes them, one graph at a time, with pyoxigraph's serialisers (about 30 times
@@ -10,6 +10,10 @@ Every file is first written to a temporary file in the output folder and fsynced
 a build's files are complete are they moved into place (``os.replace``), so a build that dies
 half-way leaves the previous files complete and readable. A lock file (``.kg-build.lock``) keeps
 two builds from writing into one folder at the same time.
+
+The conversion between rdflib terms (what :mod:`kg.build` makes) and pyoxigraph terms (what the store,
+the serialisers and the queries use) is here and nowhere else: :class:`OxigraphTerms` and
+:func:`oxigraph_store` one way, :func:`rdflib_term` and :func:`rdflib_dataset` the other.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from pathlib import Path
 from types import TracebackType
 
 import pyoxigraph as ox
+import rdflib
 from rdflib import Literal, URIRef
 
 from kg.build import Quad
@@ -41,9 +46,13 @@ __all__ = [
     "Chunk",
     "GraphWriter",
     "OutputSet",
+    "OxigraphTerms",
     "WriteStats",
     "build_lock",
+    "oxigraph_store",
     "prefix_header",
+    "rdflib_dataset",
+    "rdflib_term",
     "serialize_graph",
     "write_graphs",
 ]
@@ -174,24 +183,26 @@ class OutputSet:
 
 
 # ----------------------------------------------------------------------------------------------
-# rdflib -> pyoxigraph terms
+# rdflib <-> pyoxigraph: the one conversion between the two libraries' terms
 
 
 _RDF_TYPE = str(RDF.type)
 _XSD_STRING = str(XSD.string)
 
 
-class _Terms:
+class OxigraphTerms:
     """Converts rdflib terms to pyoxigraph ones, remembering vocabulary IRIs (predicates, classes).
 
-    This loop runs once per quad (millions of times), hence the local names and inlined caches.
+    :meth:`quads` runs once per quad (millions of times), hence the local names and inlined caches.
+    One instance serves many graphs: the vocabulary is converted once.
     """
 
     def __init__(self) -> None:
         self._vocab: dict[str, ox.NamedNode] = {}
         self._datatypes: dict[str, ox.NamedNode] = {}
 
-    def node(self, term: URIRef | Literal) -> ox.NamedNode | ox.Literal:
+    def term(self, term: URIRef | Literal) -> ox.NamedNode | ox.Literal:
+        """One rdflib IRI or literal as a pyoxigraph term (``xsd:string`` literals become simple literals)."""
         if type(term) is not Literal:
             return ox.NamedNode(term)
         language = term.language
@@ -205,11 +216,12 @@ class _Terms:
             dt = self._datatypes[datatype] = ox.NamedNode(datatype)
         return ox.Literal(str(term), datatype=dt)
 
-    def quads(self, quads: Sequence[Quad]) -> list[ox.Quad]:
+    def quads(self, quads: Iterable[Quad]) -> list[ox.Quad]:
+        """rdflib quads (:data:`kg.build.Quad`) as pyoxigraph quads, in the same order."""
         out: list[ox.Quad] = []
         append = out.append
         vocab = self._vocab
-        node = self.node
+        term = self.term
         make_quad = ox.Quad
         named = ox.NamedNode
         same = str.__eq__
@@ -229,9 +241,61 @@ class _Terms:
                 if obj is None:
                     obj = vocab[o] = named(o)
             else:
-                obj = node(o)
+                obj = term(o)
             append(make_quad(subject, predicate, obj, graph))
         return out
+
+
+def oxigraph_store(graphs: Iterable[tuple[URIRef, Sequence[Quad]]]) -> ox.Store:
+    """An in-memory pyoxigraph store holding the named graphs :func:`kg.build.iter_graphs` yields.
+
+    The same graph :func:`write_graphs` writes (and fills its ``store`` with), without writing files.
+    """
+    store = ox.Store()
+    terms = OxigraphTerms()
+    for _, quads in graphs:
+        store.bulk_extend(terms.quads(quads))
+    return store
+
+
+def rdflib_term(term: object, iris: dict[str, URIRef] | None = None) -> URIRef | Literal:
+    """One pyoxigraph IRI or literal as an rdflib term; ``iris`` keeps one URIRef per IRI across calls.
+
+    Raises:
+        ValueError: a blank node or quoted triple (kg graphs hold neither).
+    """
+    if isinstance(term, ox.NamedNode):
+        iri = term.value
+        if iris is None:
+            return URIRef(iri)
+        node = iris.get(iri)
+        if node is None:
+            node = iris[iri] = URIRef(iri)
+        return node
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        if datatype == _XSD_STRING:
+            return Literal(term.value)
+        return Literal(term.value, datatype=(iris or {}).get(datatype) or URIRef(datatype))
+    raise ValueError(f"kg graphs hold no blank nodes or quoted triples, found {term!r}")
+
+
+def rdflib_dataset(quads: Iterable[ox.Quad]) -> rdflib.Dataset:
+    """An rdflib in-memory Dataset holding pyoxigraph ``quads``, each in its named graph (for pySHACL and
+    rdflib's SPARQL); quads in the default graph go to the Dataset's default graph."""
+    dataset = rdflib.Dataset()
+    iris: dict[str, URIRef] = {}
+    graphs: dict[str, rdflib.Graph] = {}
+    for quad in quads:
+        name = quad.graph_name
+        key = name.value if isinstance(name, ox.NamedNode) else ""
+        graph = graphs.get(key)
+        if graph is None:
+            graph = graphs[key] = dataset.graph(URIRef(key)) if key else dataset.default_graph
+        graph.add((rdflib_term(quad.subject, iris), rdflib_term(quad.predicate, iris), rdflib_term(quad.object, iris)))
+    return dataset
 
 
 # ----------------------------------------------------------------------------------------------
@@ -280,11 +344,11 @@ def _turtle_from_trig(block: bytes) -> bytes | None:
     return inner[1:].replace(b"\n\t", b"\n")
 
 
-def serialize_graph(quads: Sequence[Quad], terms: _Terms | None = None) -> Chunk:
+def serialize_graph(quads: Sequence[Quad], terms: OxigraphTerms | None = None) -> Chunk:
     """Serialise one named graph (its quads already in output order, all in that graph)."""
     if not quads:
         return Chunk(b"", b"", 0)
-    return _serialize_converted((terms or _Terms()).quads(quads))
+    return _serialize_converted((terms or OxigraphTerms()).quads(quads))
 
 
 def _serialize_converted(converted: list[ox.Quad]) -> Chunk:
@@ -305,7 +369,7 @@ class GraphWriter:
     """Appends named graphs to a TriG and a Turtle file, one graph at a time."""
 
     def __init__(self, trig: Path, ttl: Path) -> None:
-        self._terms = _Terms()
+        self._terms = OxigraphTerms()
         self.trig_path = trig
         self.ttl_path = ttl
         try:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 import rdflib
+from rdflib import Literal, URIRef
 from rdflib.compare import graph_diff, to_isomorphic
 
 from kg import export
@@ -248,16 +249,14 @@ TRICKY = [
 
 @pytest.mark.parametrize("text", TRICKY, ids=range(len(TRICKY)))
 def test_export_turtle_derived_from_trig_matches_the_turtle_serialiser(text: str) -> None:
-    from rdflib import Literal, URIRef
-
-    from kg.export import _Terms, _turtle_from_trig, serialize_graph
+    from kg.export import OxigraphTerms, _turtle_from_trig, serialize_graph
 
     g = URIRef("https://w3id.org/kg/id/graph/article/x")
     s1, s2 = URIRef("https://w3id.org/kg/id/claim/x/0-1"), URIRef("https://w3id.org/kg/id/claim/x/2-3")
     p = URIRef("https://schema.org/text")
     quads = [(s1, p, Literal(text), g), (s1, p, Literal(text + "2"), g), (s2, p, Literal("x"), g)]
     chunk = serialize_graph(quads)
-    converted = _Terms().quads(quads)
+    converted = OxigraphTerms().quads(quads)
     expected = ox.serialize([q.triple for q in converted], format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
     assert expected is not None
     assert chunk.ttl == export._body(expected)
@@ -294,3 +293,36 @@ def test_export_readme_vocabulary_queries_answer_on_the_tiny_graph(
     rows = store.query(prefixes + queries[number])
     assert isinstance(rows, ox.QuerySolutions)
     assert len(list(rows)) > 0, f"README query {number + 1} returns nothing:\n{queries[number]}"
+
+
+def test_export_oxigraph_store_holds_the_graph_written(tiny_corpus: Corpus, tmp_path: Path) -> None:
+    write(tiny_corpus, tmp_path)
+    written = ox.Store()
+    written.load(path=tmp_path / TRIG_NAME, format=ox.RdfFormat.TRIG)
+    store = export.oxigraph_store(iter_graphs(tiny_corpus, GOLDEN_VERSION))
+    assert set(store) == set(written)
+    filled = ox.Store()  # what write_graphs puts in the store the report and the page read
+    write_graphs(iter_graphs(tiny_corpus, GOLDEN_VERSION), tmp_path / "a.trig", tmp_path / "a.ttl", store=filled)
+    assert set(filled) == set(written)
+
+
+def test_export_rdflib_dataset_is_the_same_graph(tiny_corpus: Corpus, tmp_path: Path) -> None:
+    write(tiny_corpus, tmp_path)
+    quads = list(ox.parse(path=tmp_path / TRIG_NAME, format=ox.RdfFormat.TRIG))
+    dataset = export.rdflib_dataset(quads)
+    back = export.OxigraphTerms()
+    names = {g.identifier for g in dataset.graphs() if len(g)}
+    assert names == {rdflib.URIRef(q.graph_name.value) for q in quads if isinstance(q.graph_name, ox.NamedNode)}
+    rebuilt = back.quads(
+        (URIRef(str(s)), URIRef(str(p)), o if isinstance(o, Literal) else URIRef(str(o)), URIRef(str(name)))
+        for name in names
+        for s, p, o in dataset.graph(name)
+    )
+    assert set(rebuilt) == set(quads)
+
+
+def test_export_rdflib_term_refuses_blank_nodes() -> None:
+    assert export.rdflib_term(ox.Literal("x", language="en")) == rdflib.Literal("x", lang="en")
+    assert export.rdflib_term(ox.Literal("x")) == rdflib.Literal("x")
+    with pytest.raises(ValueError, match="no blank nodes"):
+        export.rdflib_term(ox.BlankNode())

@@ -31,8 +31,6 @@ from kg.lexicon import entries
 
 __all__ = ["Cleaned", "clean_lines", "is_furniture"]
 
-
-
 _SHARE_ON_PLATFORM = f"share (?:on )?(?:{'|'.join(map(re.escape, share_platforms()))})"
 _FURNITURE_LINES = re.compile(
     rf"^(?:{'|'.join([*entries('ingest-furniture-lines'), _SHARE_ON_PLATFORM])})[\s.!:|]*$", re.IGNORECASE
