@@ -1,21 +1,24 @@
-"""pipeline: corpus folder -> output folder. Runs ingest, extract, resolve, analyse, build, export, render.
+"""pipeline: corpus folder -> output folder. The one place that runs the stages, by name and in order::
+
+    ingest      kg.ingest.iter_corpus              corpus files -> Article
+    extract     kg.extract.extract                 Article -> Extraction (cached; in worker processes)
+    resolve     kg.resolve.resolve                 [Extraction] -> Corpus
+    contradict  kg.contradict.find_contradictions  Corpus -> the Corpus with its Contradictions
+    build       kg.build                           Corpus -> named graphs of quads
+    export      kg.export.write_graphs             quads -> graph.trig, graph.ttl and an in-memory store
+    report      kg.report.write_report             store -> report.md
+    page        kg.page.render_html                store -> graph.html
 
 Stage contract: :func:`build_corpus` is what ``kg build`` calls; :func:`build_extractions` runs the
 stages after extraction (for tests and benchmarks that start from Extraction records). Both hold
 the output folder's build lock, write every output to temporary files first and move them into
-place together at the end, and return a :class:`kg.models.BuildSummary`.
+place together at the end, and return a :class:`kg.models.BuildSummary`, whose ``seconds`` are
+timed per :data:`STAGES` (``analyse`` is the contradict stage, ``write`` the export, ``render`` the
+report and the page together).
 
-Optional stages are found by import, so they join the build as soon as their module exists:
-
-* ``kg.contradict.analyse.find_contradictions(corpus: Corpus) -> list[Contradiction]``;
-* ``kg.report.write_report(store: pyoxigraph.Store, path: Path) -> None`` writes ``report.md``
-  (the store holds the graph just built; ``path`` is a temporary file in the output folder);
-* ``kg.page.visualise.render_html(store: pyoxigraph.Store, path: Path) -> None`` writes ``graph.html``
-  from the same store.
-
-One in-memory store serves both: it is filled with the quads as they are written to graph.trig
-(never by reading the file back), while the Extraction records are released one by one as their
-article graphs are made, so the records and the store are not both held in full.
+One in-memory store serves the report and the page: it is filled with the quads as they are written
+to graph.trig (never by reading the file back), while the Extraction records are released one by one
+as their article graphs are made, so the records and the store are not both held in full.
 
 With ``workers`` > 1, worker processes extract articles and later build and serialise the
 article graphs (each depends only on its article and a small corpus-wide context); the output
@@ -31,8 +34,6 @@ Article record equals the one just read, so a change to ingest also invalidates 
 from __future__ import annotations
 
 import contextlib
-import importlib
-import importlib.util
 import itertools
 import logging
 import multiprocessing
@@ -41,7 +42,6 @@ import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from types import ModuleType
 from typing import TypeVar, cast
 
 import pyoxigraph as ox
@@ -50,10 +50,14 @@ from rdflib import URIRef
 
 import kg
 from kg import build, export
+from kg.contradict import find_contradictions
 from kg.errors import CorpusError, KgError
-from kg.ingest.corpus import iter_corpus
+from kg.extract import EXTRACTOR_VERSION, extract
+from kg.ingest import iter_corpus
 from kg.iris import digest, slug
-from kg.models import Article, BuildSummary, Contradiction, Corpus, Extraction
+from kg.models import Article, BuildSummary, Extraction
+from kg.page import render_html
+from kg.report import write_report
 from kg.resolve import resolve
 
 logger = logging.getLogger(__name__)
@@ -64,49 +68,27 @@ __all__ = [
     "build_corpus",
     "build_extractions",
     "extraction_cache_dir",
-    "optional_stage",
 ]
 
 Progress = Callable[[str, int, int | None], None]
 """``progress(stage, done, total)``: called as work is done; ``total`` is None when not known yet."""
 
 STAGES = ("ingest", "extract", "resolve", "analyse", "build", "write", "render")
-"""The stages timed in ``BuildSummary.seconds``."""
+"""The stages timed in ``BuildSummary.seconds`` (``analyse``: contradict; ``write``: export; ``render``: report
+and page)."""
 
 CACHE_DIR = Path(".cache") / "extract"
 
 T = TypeVar("T")
 
 
-def optional_stage(module: str, function: str) -> Callable[..., object] | None:
-    """``module.function`` if that module is part of this kg, else None.
-
-    Only a missing module counts as absent: an error inside an existing module is raised.
-    """
-    try:
-        found = importlib.util.find_spec(module)
-    except (ModuleNotFoundError, ValueError):  # ValueError: in sys.modules without a spec
-        found = None
-    if found is None:
-        return None
-    loaded: ModuleType = importlib.import_module(module)
-    func = getattr(loaded, function, None)
-    return func if callable(func) else None
-
-
 # ----------------------------------------------------------------------------------------------
 # Extraction, cached and in parallel
 
 
-def _extractor_version() -> str:
-    from kg.extract import EXTRACTOR_VERSION
-
-    return EXTRACTOR_VERSION
-
-
 def extraction_cache_dir(out_dir: Path) -> Path:
     """Where this kg and extractor version keep their cached extractions."""
-    return out_dir / CACHE_DIR / f"kg-{slug(kg.__version__)}_{slug(_extractor_version())}"
+    return out_dir / CACHE_DIR / f"kg-{slug(kg.__version__)}_{slug(EXTRACTOR_VERSION)}"
 
 
 def _cache_path(cache_dir: Path, article: Article) -> Path:
@@ -178,8 +160,6 @@ class _Interner:
 
 def _extract_one(article: Article) -> Extraction | tuple[str, str]:
     """Run in a worker: the extraction, or (path, message) for an expected error (KgError)."""
-    from kg.extract import extract
-
     try:
         extraction = extract(article)
     except KgError as exc:  # sent back as text: KgError subclasses do not all survive pickling
@@ -276,8 +256,8 @@ def build_corpus(
 
     Args:
         corpus_dir: the corpus folder (or one corpus file).
-        out_dir: the output folder; created if missing. Holds graph.trig, graph.ttl (and graph.html,
-            report.md when those stages exist), the build lock and the extraction cache.
+        out_dir: the output folder; created if missing. Holds graph.trig, graph.ttl, report.md,
+            graph.html, the build lock and the extraction cache.
         skip_invalid: skip invalid corpus files (listed in ``BuildSummary.skipped``) instead of stopping.
         workers: extraction processes; the output does not depend on the number.
         use_cache: read and write the extraction cache.
@@ -344,7 +324,7 @@ def build_extractions(
     workers: int = 1,
     progress: Progress | None = None,
 ) -> BuildSummary:
-    """Resolve, analyse, build and write already-extracted articles into ``out_dir`` (holding its lock)."""
+    """Resolve, find contradictions, build and write already-extracted articles into ``out_dir`` (holding its lock)."""
     with export.build_lock(out_dir):
         seconds = dict.fromkeys(STAGES, 0.0)
         return _finish(list(extractions), out_dir, list(skipped), seconds, 0, progress, workers)
@@ -363,19 +343,9 @@ def _finish(
     corpus = resolve(extractions, skipped=skipped)
     seconds["resolve"] = time.perf_counter() - t0
 
-    find_contradictions = optional_stage("kg.contradict.analyse", "find_contradictions")
-    if find_contradictions is not None:
-        t0 = time.perf_counter()
-        contradictions = tuple(cast(Iterable[Contradiction], find_contradictions(corpus)))
-        corpus = Corpus(
-            extractions=corpus.extractions,
-            actors=corpus.actors,
-            events=corpus.events,
-            sources=corpus.sources,
-            contradictions=contradictions,
-            skipped=corpus.skipped,
-        )
-        seconds["analyse"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    corpus = corpus.model_copy(update={"contradictions": tuple(find_contradictions(corpus))})
+    seconds["analyse"] = time.perf_counter() - t0
 
     counts = {
         "articles": len(corpus.extractions),
@@ -399,24 +369,20 @@ def _finish(
         if progress is not None:
             progress("write", done, total_graphs)
 
-    write_report = optional_stage("kg.report", "write_report")
-    render_html = optional_stage("kg.page.render", "render_html")
     with export.OutputSet(out_dir) as outputs:
-        trig = outputs.path(export.TRIG_NAME)
-        ttl = outputs.path(export.TTL_NAME)
         # The graph the report and the page read is filled from the quads as they are written, not
         # read back from graph.trig; it is the same graph (tests/test_report.py checks the bytes).
-        store = ox.Store() if write_report is not None or render_html is not None else None
+        store = ox.Store()
         graphs = itertools.chain(_drain_graphs(cross), _article_graphs(ordered, context, workers))
-        stats = export.write_graphs(graphs, trig, ttl, progress=report, store=store)
+        stats = export.write_graphs(
+            graphs, outputs.path(export.TRIG_NAME), outputs.path(export.TTL_NAME), progress=report, store=store
+        )
         seconds["build"] = stats.seconds["build"]
         seconds["write"] = stats.seconds["write"]
 
         t0 = time.perf_counter()
-        if write_report is not None:
-            write_report(store, outputs.path("report.md"))
-        if render_html is not None:
-            render_html(store, outputs.path("graph.html"))
+        write_report(store, outputs.path("report.md"))
+        render_html(store, outputs.path("graph.html"))
         del store
         seconds["render"] = time.perf_counter() - t0
         written = outputs.commit()

@@ -168,10 +168,13 @@ def claim_factory(article: Article) -> Callable[..., Claim]:
 
 @pytest.fixture
 def no_optional_stages(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Run the pipeline as if kg.contradict.analyse, kg.page.visualise and kg.report did not exist."""
+    """Run the pipeline with the contradict, report and page stages doing nothing (no contradictions,
+    no report.md, no graph.html): the graph files alone, quickly."""
     import kg.pipeline
 
-    monkeypatch.setattr(kg.pipeline, "optional_stage", lambda module, function: None)
+    monkeypatch.setattr(kg.pipeline, "find_contradictions", lambda corpus: [])
+    monkeypatch.setattr(kg.pipeline, "write_report", lambda store, path: None)
+    monkeypatch.setattr(kg.pipeline, "render_html", lambda store, path: None)
     yield
 
 

@@ -18,7 +18,7 @@ from kg import pipeline
 from kg.errors import BuildLockedError, KgError
 from kg.export import TRIG_NAME, TTL_NAME, build_lock
 from kg.models import Article, Contradiction, Corpus, Extraction
-from kg.pipeline import STAGES, build_corpus, build_extractions, optional_stage
+from kg.pipeline import STAGES, build_corpus, build_extractions
 from kg.sparql import load_dataset, to_rdflib
 from kg.validate import validate
 from kg.vocab import RDF
@@ -99,11 +99,21 @@ def test_pipeline_refuses_a_locked_output_folder(tmp_path: Path) -> None:
         build_corpus(TINY_CORPUS, tmp_path / "out")
 
 
-def test_pipeline_optional_stage_lookup() -> None:
-    assert optional_stage("kg.no_such_module", "anything") is None
-    assert optional_stage("kg.build", "no_such_function") is None
-    assert optional_stage("kg.build", "iter_graphs") is not None
-    assert optional_stage("no_such_package.module", "f") is None
+def test_pipeline_calls_the_stage_functions_of_their_packages() -> None:
+    import kg.contradict
+    import kg.extract
+    import kg.ingest
+    import kg.page
+    import kg.report
+    import kg.resolve
+
+    stages = vars(pipeline)
+    assert stages["iter_corpus"] is kg.ingest.iter_corpus
+    assert stages["extract"] is kg.extract.extract
+    assert stages["resolve"] is kg.resolve.resolve
+    assert stages["find_contradictions"] is kg.contradict.find_contradictions
+    assert stages["write_report"] is kg.report.write_report
+    assert stages["render_html"] is kg.page.render_html
 
 
 def test_pipeline_runs_optional_stages_and_commits_their_files(
@@ -127,12 +137,9 @@ def test_pipeline_runs_optional_stages_and_commits_their_files(
         found = store.quads_for_pattern(None, ox.NamedNode(str(RDF.type)), kind, None)
         path.write_text(f"{len(list(found))} contradictions\n")
 
-    stages = {
-        ("kg.contradict.analyse", "find_contradictions"): find_contradictions,
-        ("kg.page.render", "render_html"): render_html,
-        ("kg.report", "write_report"): write_report,
-    }
-    monkeypatch.setattr(pipeline, "optional_stage", lambda module, function: stages[(module, function)])
+    monkeypatch.setattr(pipeline, "find_contradictions", find_contradictions)
+    monkeypatch.setattr(pipeline, "render_html", render_html)
+    monkeypatch.setattr(pipeline, "write_report", write_report)
     summary = build_extractions(extractions, tmp_path)
     assert calls == ["analyse", "report", "render"]
     assert summary.contradictions == 2
@@ -146,11 +153,11 @@ def test_pipeline_runs_optional_stages_and_commits_their_files(
     assert "kg:contradicts" in (tmp_path / TTL_NAME).read_text(encoding="utf-8")
 
 
+@pytest.mark.usefixtures("no_optional_stages")
 def test_pipeline_failing_optional_stage_keeps_previous_outputs(
     tiny: tuple[list[Extraction], list[Contradiction]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     extractions, _ = tiny
-    monkeypatch.setattr(pipeline, "optional_stage", lambda module, function: None)
     build_extractions(extractions, tmp_path)
     before = _outputs(tmp_path)
 
@@ -158,9 +165,7 @@ def test_pipeline_failing_optional_stage_keeps_previous_outputs(
         path.write_text("half")
         raise RuntimeError("renderer bug")
 
-    monkeypatch.setattr(
-        pipeline, "optional_stage", lambda module, function: render_html if module == "kg.page.render" else None
-    )
+    monkeypatch.setattr(pipeline, "render_html", render_html)
     with pytest.raises(RuntimeError, match="renderer bug"):
         build_extractions(extractions[:2], tmp_path)
     assert _outputs(tmp_path) == before
@@ -179,7 +184,7 @@ def test_pipeline_extractor_errors_stop_or_are_skipped(tmp_path: Path, monkeypat
             raise KgError(f"{article.path}: the extractor cannot read this article. Fix: remove it")
         return real(article)
 
-    monkeypatch.setattr(kg.extract, "extract", extract)
+    monkeypatch.setattr(pipeline, "extract", extract)
     with pytest.raises(KgError, match=r"corpus/uncited\.txt: the extractor cannot read"):
         build_corpus(TINY_CORPUS, tmp_path / "out", use_cache=False)
     summary = build_corpus(TINY_CORPUS, tmp_path / "out", use_cache=False, skip_invalid=True)
