@@ -5,9 +5,6 @@ masthead rules are lexicon lists (``kg/data/lexicon/ingest-*.txt``, one regular 
 the wire agencies whose dateline gives an article its publisher (``wire-agencies.json``) and the
 platforms a page's share buttons name (``share-platforms.json``) are gazetteer data. Each file is read
 once per process.
-
->>> wire_agencies()["AP"]
-'Associated Press'
 """
 
 from __future__ import annotations
@@ -37,7 +34,7 @@ def _gazetteer(name: str) -> Any:
 
 @cache
 def wire_agencies() -> dict[str, str]:
-    """A wire agency as a dateline writes it ("AP") -> the publisher an article it sent gets ("Associated Press")."""
+    """A wire agency as a dateline writes it (an acronym, say) -> the publisher name an article it sent gets."""
     return {str(k): str(v) for k, v in _gazetteer("wire-agencies.json").items()}
 
 

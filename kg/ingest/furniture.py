@@ -77,7 +77,7 @@ class Cleaned:
     removed: tuple[str, ...]
     authors: tuple[str, ...] = ()
     published: str | None = None  # a date line near the top ("7 April 2025", "March 14, 2025 4:12 PM")
-    publisher: str | None = None  # a wire agency in the dateline ("RIGA, March 14 (Reuters) -")
+    publisher: str | None = None  # a wire agency in the dateline ("CITY, March 14 (AGENCY) -")
     headline: str | None = None  # the title line of a page without a header (removed from the body)
 
 

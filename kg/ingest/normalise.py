@@ -15,11 +15,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 def normalise_text(text: str) -> str:
     """NFC, Unix newlines, plain spaces, no invisible formatting characters (zero-width, bidi) or controls.
 
-    Invisible characters are removed so that look-alike names ("Pu\\u200btin") cannot split one actor
+    Invisible characters are removed so that look-alike names ("Ma\\u200bria") cannot split one actor
     into two; nothing visible changes.
 
-    >>> normalise_text("Pu\\u200btin\\r\\nsaid\\u00a0so")
-    'Putin\\nsaid so'
+    >>> normalise_text("Ma\\u200bria\\r\\nsaid\\u00a0so")
+    'Maria\\nsaid so'
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = unicodedata.normalize("NFC", text)
