@@ -43,7 +43,9 @@ from kg.extract.lexicon import (
 )
 from kg.extract.segment import MARKER_RE, Segmentation, Sentence, strip_markers
 from kg.iris import slug
+from kg.lexicon import words
 from kg.models import Article, Claim, ClaimType, DateStatement, Source, Span
+from kg.text.dates import WEEKDAY_NAME_RE
 
 MAX_CLAIM_CHARS = 400
 _STAT_SUBJECT = re.compile(
@@ -52,57 +54,8 @@ _STAT_SUBJECT = re.compile(
     r"\d+(?:[.,]\d+)?\s*(?:%|per\s*cent|percent)\s+"
     r"(?:of\s+[\w\s]{1,40}?\s+)?[a-z]+"
 )
-_PREPOSITIONS = {
-    "of",
-    "for",
-    "to",
-    "by",
-    "with",
-    "against",
-    "from",
-    "on",
-    "in",
-    "at",
-    "about",
-    "over",
-    "into",
-    "than",
-    "between",
-    "toward",
-    "towards",
-    "among",
-    "like",
-    "including",
-    "regarding",
-}
-_BELIEF_CUES = {
-    "sees",
-    "saw",
-    "views",
-    "viewed",
-    "regards",
-    "regarded",
-    "considers",
-    "considered",
-    "perceives",
-    "perceived",
-    "believes",
-    "believed",
-    "argues",
-    "argued",
-    "says",
-    "said",
-    "claims",
-    "claimed",
-    "insists",
-    "insisted",
-    "warns",
-    "warned",
-    "maintains",
-    "maintained",
-    "interprets",
-    "interpreted",
-}
+_PREPOSITIONS = set(words('prepositions'))
+_BELIEF_CUES = set(words('belief-cues'))
 _DOCUMENT_OF = re.compile(
     r"(?:(?:the|a|an|its|their)\s+)?(?:\w+\s+){0,3}?(?:report|survey|poll|study|analysis|data|figures|statistics|"
     r"estimates?|assessment|review|index|yearbook|census|findings|statement)\s+(?:of|by|from|in|published\s+by|"
@@ -360,89 +313,10 @@ _PEOPLE_RE = re.compile(
 )
 
 
-_SUBJECT_FOLLOWS = {
-    "and",
-    "but",
-    "or",
-    "while",
-    "as",
-    "because",
-    "although",
-    "though",
-    "when",
-    "after",
-    "before",
-    "since",
-    "whereas",
-    "so",
-    "yet",
-    "then",
-    "meanwhile",
-    "however",
-    "also",
-    "the",
-    "a",
-    "an",
-    "its",
-    "their",
-    "his",
-    "her",
-    "both",
-    "two",
-    "three",
-    "several",
-    "some",
-    "many",
-    "that",
-    "which",
-    "who",
-    "whom",
-    "where",
-    "if",
-    "once",
-    "until",
-    "now",
-    "today",
-    "instead",
-    "still",
-    "indeed",
-    "in",
-    "on",
-}
+_SUBJECT_FOLLOWS = set(words('subject-follows'))
 
 
-_OBJECT_VERBS = {
-    "met",
-    "told",
-    "urged",
-    "thanked",
-    "hit",
-    "sent",
-    "gave",
-    "asked",
-    "invited",
-    "meets",
-    "urges",
-    "thanks",
-    "asks",
-    "invites",
-    "sees",
-    "saw",
-    "left",
-    "let",
-    "made",
-    "kept",
-    "beat",
-    "won",
-    "lost",
-    "meeting",
-    "urging",
-    "telling",
-    "asking",
-    "with",
-    "against",
-    "by",
-}
+_OBJECT_VERBS = set(words('object-verbs'))
 
 
 def _clause_ok(masked: str, start_rel: int, nested: bool = False) -> bool:
@@ -715,38 +589,12 @@ _APPOSITIVE_END = re.compile(APPOSITIVE + r"\s*$")
 
 _LATE_THAT = re.compile(
     r"\s+(?:(?:in|on|at|last|earlier|late|early|during|after|before)\s+[^,;.]{1,40}?\s+"
-    r"|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|(?:on\s+)?(?:" + WEEKDAY_NAME_RE.lower() + r")"
     r"(?:\s+(?:morning|afternoon|evening|night))?\s+)that\b",
     re.IGNORECASE,
 )
-_FIGURE_CUES = {
-    "reported",
-    "reports",
-    "estimated",
-    "estimates",
-    "estimate",
-    "put",
-    "puts",
-    "found",
-    "finds",
-    "tracked",
-    "tracks",
-    "detected",
-    "detects",
-    "registered",
-    "documented",
-    "logged",
-    "projects",
-    "showed",
-    "shows",
-    "recorded",
-    "records",
-    "calculated",
-    "calculates",
-    "counted",
-    "counts",
-}
-_PERFORMATIVE = frozenset(("urged", "urges", "urge", "declared", "declares"))
+_FIGURE_CUES = set(words('figure-cues'))
+_PERFORMATIVE = words("performative-cues")
 """Cues that, without "that" or a quotation after them, name an act rather than hand over a statement."""
 _AFTER_POSTPOSED = re.compile(
     r"\s*(?:(?:on|in|at|during|after|before|late|early|last)\s+[^,.;]{1,50}?)?\s*(?:[.!]?\s*$|,\s+[a-z]+ing\b)"
@@ -1160,29 +1008,7 @@ def _poll_findings(ctx: Context, drafts: list[Draft]) -> None:
         ctx.extra_sources[source.key] = source
 
 
-_NOUN_LIKE_CUES = {
-    "states",
-    "claims",
-    "reports",
-    "notes",
-    "views",
-    "questions",
-    "calls",
-    "demands",
-    "fears",
-    "hopes",
-    "signals",
-    "finds",
-    "shows",
-    "doubts",
-    "promises",
-    "pledges",
-    "vows",
-    "threatens",
-    "labels",
-    "brands",
-    "concerns",
-}
+_NOUN_LIKE_CUES = set(words('noun-like-cues'))
 _ADDING = re.compile(r",\s+(?P<cue>adding|saying|noting|arguing|warning|insisting|stressing)\s+(?:that\s+)?")
 _CLAUSE_BREAK = re.compile(r"(?:,\s+(?:and|but|(?P<which>which)(?=\s+(?:the\s|[A-Z])))|;)\s+")
 """Where a sentence may turn to another speaker: "X said ..., and Y warned ...", "..., which the IAEA has

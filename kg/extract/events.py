@@ -18,10 +18,10 @@ from dataclasses import dataclass
 
 from kg.extract.actors import ArticleActors
 from kg.iris import slug
+from kg.lexicon import table, words
 from kg.models import DateValue
-from kg.text.dates import DateMatch, find_dates
+from kg.text.dates import MONTH_NAME_RE, MONTH_NAMES, WEEKDAY_NAME_RE, WEEKDAY_NAMES, DateMatch, find_dates
 
-_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 RECURRING = {"summit", "election", "sanctions", "enlargement", "accession"}
 _CAPNAME = r"(?:[A-Z][\w'’\-]*)(?:\s+(?:of\s+)?[A-Z][\w'’\-]*){0,4}"
 _DET = r"(?:the\s+)?"
@@ -105,7 +105,7 @@ _TREATY = re.compile(
     r"(?:\s+[A-Z][\w'’\-–]*)?)|\b(?P<name2>(?:[A-Z][\w'’\-–]*\s+){1,5}(?P<kind>Declaration|Treaty|Accords?|"
     r"Agreements?|Act|Memorandum|Protocol|Charter|Convention|Communiqu[eé]|Statute|Deal))\b"
 )
-_MONTH_NAME = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+_MONTH_NAME = r"(?:" + MONTH_NAME_RE + r")\b"
 _SUMMIT = re.compile(
     r"\b(?:(?P<pre>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)\s+)?(?i:summit)"
     r"(?:\s+in\s+(?!" + _MONTH_NAME + r")(?P<where>(?:The\s+)?[A-Z][\w'’\-]*))?"
@@ -163,7 +163,7 @@ _CONFERENCE = re.compile(
 )
 _OCCUPIED = re.compile(r"\boccupation\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})")
 _CRISIS = re.compile(r"\b(?P<name>(?:[A-Z][\w'’\-]*\s+){1,3}[Cc]ris[ie]s)\b")
-_NOT_WAR_NAMES = {"The", "This", "That", "A", "An", "Civil", "Post", "Its", "Their", "Cold-War", "Anti", "Pro", "Pre"}
+_NOT_WAR_NAMES = words("not-war-names")
 
 
 _ANY_TRIGGER = re.compile(
@@ -593,25 +593,10 @@ _LINK = re.compile(
 
 
 # Irregular participles of happening ("He was sworn in on 20 May 2024"); "given", "known" and "seen" are left out.
-_PARTICIPLES = set(
-    """sworn overthrown withdrawn stolen frozen sunk beaten broken chosen taken driven thrown torn undertaken
-arisen begun""".split()
-)
-_PAST_IRREGULAR = set(
-    """began took won lost met signed held led left sent struck broke came went made gave
-hit seized drew fought sank shot withdrew overthrew arose became brought bought built
-caught chose cut dealt drove fled flew forbade froze hung hid kept laid lent let lit
-paid put quit rode rang sold set shook shut sought spent split spread sprang stole swore
-swept swung tore threw upset woke wrote""".split()
-)
+_PARTICIPLES = words("happening-participles")
+_PAST_IRREGULAR = words("happening-past-tenses")
 # Participles that describe a state or a measurement, not something that happened.
-_NOT_HAPPENINGS = set(
-    """based used called named expected estimated reported said told thought considered seen known tied
-linked related needed concerned compared regulated interested involved located required scheduled planned
-slowed climbed doubled tripled halved averaged reached dropped increased decreased declined rose fell grew
-stood totalled totaled jumped surged plunged slipped edged eased widened narrowed rebounded recovered
-continued remained""".split()
-)
+_NOT_HAPPENINGS = words("not-happenings")
 _CLAUSE_SPLIT = re.compile(r";\s+|:\s+|,\s+(?:and|but|while|whereas|then|although|though)\s+|\.\s+|\s+[—–]\s+")
 _REPORT_FRAME = re.compile(
     r"^.*?\b(?:said|says|told\s+\w+(?:\s+\w+)?|added(?!(?:\s+(?!that\b)[\w\-%$€£.]+){1,8}\s+(?:to|into)\s)|argued|warned|noted|wrote|stated|insisted|recalled)"
@@ -792,10 +777,7 @@ _SUBORDINATOR = re.compile(r"\b(?:after|when|because|once)\s+(?!(?:\w+\s+){0,2}?
 _AND_SAID = re.compile(
     r",?\s+and\s+(?:then\s+)?(?:said|told|added|argued|warned|noted|wrote|stated|insisted|declared|announced)\b"
 )
-_NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
-}  # fmt: skip
+_NUMBER_WORDS = {word: int(number) for word, number in table("number-words").items()}
 _INTERVAL = re.compile(
     r",?\s+(?P<n>\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")\s+(?P<unit>day|week|month|year)s?\s+"
     r"(?P<direction>before|after)\s+",
@@ -871,7 +853,7 @@ def _listed_events(text: str, offset: int, actors: ArticleActors, reference: Dat
                 for d in found:
                     year, month, day = [*d.date.value.split("-"), None, None][:3]
                     when = " ".join(
-                        x for x in (day and str(int(day)), month and calendar.month_name[int(month)], year) if x
+                        x for x in (day and str(int(day)), month and MONTH_NAMES[int(month) - 1], year) if x
                     )
                     name = f"{noun.capitalize()} in {place}, {when}"
                     named = actors.within(offset + item.start("place"), offset + item.end("place"))
@@ -1098,7 +1080,7 @@ def _with_year_ranges(text: str, dates: list[DateMatch]) -> list[DateMatch]:
 
 _WEEKDAY_POSSESSIVE = re.compile(
     r"(?<!\bnext\s)(?<!\bahead\sof\s)(?<!\bbefore\s)(?<!\buntil\s)(?<!\bthis\s)"
-    r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\s+(?=[a-z])"
+    r"\b(?P<weekday>" + WEEKDAY_NAME_RE + r")['’]s\s+(?=[a-z])"
 )
 
 
@@ -1110,7 +1092,7 @@ def _weekday_possessives(text: str, reference: DateValue | None) -> list[DateMat
     day = _dt.date.fromisoformat(reference.value)
     out = []
     for m in _WEEKDAY_POSSESSIVE.finditer(text):
-        back = (day.weekday() - _WEEKDAYS.index(m.group("weekday"))) % 7
+        back = (day.weekday() - WEEKDAY_NAMES.index(m.group("weekday"))) % 7
         if day.toordinal() <= back:
             continue
         when = day - _dt.timedelta(days=back)

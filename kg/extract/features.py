@@ -18,38 +18,14 @@ from kg.extract.lexicon import (
     REBUTTAL_RE,
     REBUTTAL_WORDS_RE,
 )
+from kg.lexicon import table, words
 from kg.models import Modality, Polarity, Quantity, Rebuttal, Relation, Span, Stance
 
 # ---------------------------------------------------------------------------------------------
 # Polarity and modality
 
 
-DENIAL_CUES = frozenset(
-    {
-        "denied",
-        "denies",
-        "deny",
-        "denying",
-        "rejected",
-        "rejects",
-        "reject",
-        "rejecting",
-        "dismissed",
-        "dismisses",
-        "dismiss",
-        "dismissing",
-        "refuted",
-        "refutes",
-        "refute",
-        "disputed",
-        "disputes",
-        "dispute",
-        "contradicted",
-        "contradicts",
-        "ridiculed",
-        "mocked",
-    }
-)
+DENIAL_CUES = words("denial-cues")
 """Cue verbs whose content the speaker rejects: "Putin denied that Russia would attack NATO" negates it."""
 
 
@@ -107,58 +83,10 @@ def modality(content: str) -> Modality:
 
 _NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE = r"(?:\s*(?P<scale>trillion|billion|million|thousand|bn|tn|mn|m|k)\b)?"
-_CURRENCY_PRE = {
-    "$": "USD",
-    "us$": "USD",
-    "€": "EUR",
-    "£": "GBP",
-    "¥": "JPY",
-    "₽": "RUB",
-    "₴": "UAH",
-    "eur": "EUR",
-    "usd": "USD",
-    "gbp": "GBP",
-    "rub": "RUB",
-    "uah": "UAH",
-    "cny": "CNY",
-}
-_CURRENCY_POST = {
-    "dollars": "USD",
-    "euros": "EUR",
-    "euro": "EUR",
-    "pounds": "GBP",
-    "rubles": "RUB",
-    "roubles": "RUB",
-    "hryvnias": "UAH",
-    "hryvnia": "UAH",
-    "yuan": "CNY",
-    "yen": "JPY",
-}
-_SCALES = {
-    "trillion": 1e12,
-    "tn": 1e12,
-    "billion": 1e9,
-    "bn": 1e9,
-    "million": 1e6,
-    "mn": 1e6,
-    "m": 1e6,
-    "thousand": 1e3,
-    "k": 1e3,
-}
-_UNITS = {
-    "km": ("km", 1.0),
-    "kilometres": ("km", 1.0),
-    "kilometers": ("km", 1.0),
-    "kilometre": ("km", 1.0),
-    "kilometer": ("km", 1.0),
-    "miles": ("km", 1.609344),
-    "mile": ("km", 1.609344),
-    "mi": ("km", 1.609344),
-    "metres": ("m", 1.0),
-    "meters": ("m", 1.0),
-    "tonnes": ("t", 1.0),
-    "tons": ("t", 0.907185),
-}
+_CURRENCY_PRE = table("currency-symbols")
+_CURRENCY_POST = table("currency-words")
+_SCALES = {word: float(factor) for word, factor in table("scales").items()}
+_UNITS = {word: (unit.split()[0], float(unit.split()[1])) for word, unit in table("units").items()}
 _QUANTITY_RE = re.compile(
     r"(?P<pre>US\$|\$|€|£|¥|₽|₴|\b(?:EUR|USD|GBP|RUB|UAH|CNY)\s?)?"
     + _NUMBER
@@ -175,19 +103,7 @@ _QUANTITY_RE = re.compile(
 )
 
 
-_COUNT_UNITS = {
-    "troop": "troops",
-    "troops": "troops",
-    "soldiers": "troops",
-    "personnel": "troops",
-    "servicemen": "troops",
-    "fighters": "fighters",
-    "casualties": "casualties",
-    "deaths": "deaths",
-    "others": "people",  # "27 people died and 20 others were missing"
-    "ships": "vessels",
-    "vessels": "vessels",
-}
+_COUNT_UNITS = table("count-units")
 """Count nouns that name the same thing ("3,000 troops" and "4,500 soldiers" count the same)."""
 
 
@@ -251,158 +167,14 @@ _MEASURE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _MEASURE_AFTER = re.compile(r"^\s*of\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?(?P<noun>(?:[\w\-]+\s*){1,3})")
-_SPEECH_WORDS = {
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "reported",
-    "reports",
-    "stated",
-    "states",
-    "added",
-    "noted",
-    "claimed",
-    "claims",
-    "announced",
-    "warned",
-    "argued",
-    "insisted",
-    "confirmed",
-    "believe",
-    "believes",
-    "believed",
-    "estimate",
-    "estimates",
-    "think",
-    "thinks",
-    "suggests",
-    "suggested",
-    "showed",
-    "shows",
-    "found",
-}
-_STOP_MEASURE = {
-    "the",
-    "a",
-    "an",
-    "its",
-    "their",
-    "his",
-    "her",
-    "to",
-    "of",
-    "and",
-    "in",
-    "on",
-    "up",
-    "some",
-    "about",
-    "around",
-    "nearly",
-    "almost",
-    "over",
-    "more",
-    "than",
-    "just",
-    "only",
-    "least",
-    "at",
-    "roughly",
-    "approximately",
-    "estimated",
-    "another",
-    "additional",
-    "extra",
-    "new",
-    "fewer",
-    "less",
-    "has",
-    "have",
-    "had",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "will",
-    "would",
-    "could",
-    "may",
-    "with",
-    "by",
-    "for",
-    "from",
-    "all",
-    "those",
-    "these",
-    "them",
-    "it",
-    "under",
-    "upwards",
-    "excess",
-    "close",
-    "total",
-    "totalling",
-    "totaling",
-}
-_IRREGULAR = {
-    "sent": "send",
-    "lost": "lose",
-    "spent": "spend",
-    "fled": "flee",
-    "held": "hold",
-    "built": "build",
-    "brought": "bring",
-    "gave": "give",
-    "given": "give",
-    "took": "take",
-    "taken": "take",
-    "rose": "rise",
-    "fell": "fall",
-    "fallen": "fall",
-    "dead": "die",
-    "died": "die",
-}
-_SYNONYMS = {
-    "send": "deploy",
-    "dispatch": "deploy",
-    "station": "deploy",
-    "deployment": "deploy",
-    "post": "deploy",
-    "move": "deploy",
-    "arrive": "deploy",
-    "relocate": "deploy",
-    "redeploy": "deploy",
-    "position": "deploy",
-    "amass": "mass",
-    "gather": "mass",
-    "concentrate": "mass",
-    "build-up": "mass",
-    "buildup": "mass",
-    "lose": "lose",
-    "loss": "lose",
-    "kill": "kill",
-    "die": "kill",
-    "death": "kill",
-    "pledge": "pledge",
-    "promise": "pledge",
-    "commit": "pledge",
-    "allocate": "pledge",
-    "provide": "provide",
-    "supply": "provide",
-    "give": "provide",
-    "deliver": "provide",
-    "spend": "spend",
-    "spending": "spend",
-    "budget": "budget",
-}
+_SPEECH_WORDS = set(words("measure-speech-words"))
+_STOP_MEASURE = set(words("measure-stop-words"))
+_IRREGULAR = table("irregular-lemmas")
+_SYNONYMS = table("measure-synonyms")
 
 
-_PREPOSITIONS = {"on", "in", "for", "to", "by", "from", "with", "than", "and", "while", "at", "over"}
-_ABBREVIATIONS = {"gross domestic product": "gdp", "gross national product": "gnp"}
+_PREPOSITIONS = words("measure-breaks")
+_ABBREVIATIONS = table("measure-abbreviations")
 
 
 def _measure(text: str, start: int, end: int, percent: bool) -> str | None:
@@ -445,26 +217,7 @@ def _stem(word: str) -> str:
     return _SYNONYMS.get(word, word)
 
 
-_E_VERBS = {
-    "arrive",
-    "move",
-    "relocate",
-    "approve",
-    "raise",
-    "increase",
-    "decrease",
-    "reduce",
-    "estimate",
-    "rise",
-    "provide",
-    "promise",
-    "pledge",
-    "use",
-    "lose",
-    "receive",
-    "purchase",
-    "produce",
-}
+_E_VERBS = set(words("e-verbs"))
 
 
 def _clause_words(text: str, end: int) -> list[str]:
@@ -474,21 +227,7 @@ def _clause_words(text: str, end: int) -> list[str]:
     return re.findall(r"[a-z][\w\-’']*", clause.lower())
 
 
-_CONTAINERS = {
-    "package",
-    "packages",
-    "tranche",
-    "tranches",
-    "sum",
-    "total",
-    "amount",
-    "worth",
-    "figure",
-    "number",
-    "contingent",
-    "force",
-    "batch",
-}
+_CONTAINERS = set(words("measure-containers"))
 _VERB_AFTER = re.compile(
     r"^\s+(?:(?:have|has|had|were|was|are|is|will|would|be|been|being|now|already|reportedly)\s+){0,3}"
     r"(?P<verb>[a-z]+ed|sent|brought|held|lost|built|moved|arrived)\b"

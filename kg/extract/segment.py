@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from kg.lexicon import words
+
 BlockKind = Literal["text", "list", "heading", "table", "reference"]
 
 MARKER_RE = re.compile(
@@ -34,15 +36,8 @@ _REFERENCES_HEADING = re.compile(
 )
 _TERMINAL = re.compile(r"[.!?…:;,]['\"’”)\]]*(?:\s*\[\d{1,3}\])*\s*$")
 
-ABBREVIATIONS = frozenset(
-    """mr mrs ms mx dr prof gen lt col maj capt cpt sgt cpl adm cmdr cdr brig sen rep gov pres amb rev hon
-    st mt ft jr sr inc ltd corp co bros no nos vol vols vs v approx est dept univ jan feb mar apr jun jul aug
-    sep sept oct nov dec e.g i.e cf al fig figs p pp ca ave blvd rd sq op art sec ch eq ed eds trans nr""".split()
-)
-_SENTENCE_STARTERS = frozenset(
-    "the this that these those it its he she they we i in on at but however a an and as after before "
-    "since while when if yet so for meanwhile moreover still there his her their our".split()
-)
+ABBREVIATIONS = words("abbreviations")
+_SENTENCE_STARTERS = words("sentence-starters")
 _WORD = re.compile(r"[\w’']+")
 _OPENER = re.compile(r"(?:The|This|It|He|She|They|We|In|But|However)\b")
 _GLUED_WORD = re.compile(r"[A-Z][a-z]*\s")
