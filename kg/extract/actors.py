@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import cast
 
-from kg.extract.gazetteer import Entry, Gazetteer, How, tokenize
+from kg.extract.gazetteer import Entry, Gazetteer, How, name_list, tokenize
 from kg.extract.lexicon import APPOSITIVE, CUE_RE, GROUP_NOUNS, GROUP_PEOPLE_NOUNS, TITLE_WORDS, trie_regex
 from kg.extract.segment import Block, Segmentation
 from kg.iris import slug
@@ -76,11 +76,11 @@ class Taken:
         return self.covers(pos, pos + 1)
 
 
-_NOT_NAME_WORDS = set(words("not-name-words")) | set(MONTH_NAMES) | set(WEEKDAY_NAMES)
-_SURNAME_STOP = set(words("surname-stop"))
-_SHARED_SURNAMES = set(words("shared-surnames"))
+_NOT_NAME_WORDS = set(words("not-name-words")) | set(MONTH_NAMES) | set(WEEKDAY_NAMES) | name_list("not_person_names")
+_SURNAME_STOP = name_list("surnames_alone")
+_SHARED_SURNAMES = name_list("shared_surnames")
 """Surnames too common to name one gazetteer person, but no English word: within one article that names
-a single person by it ("Chen Yi-ling ... Chen said"), it is that person."""
+a single person by it ("Lin Mei-hua ... Lin said"), it is that person."""
 _ORG_SUFFIX_KIND = cast(dict[str, ActorKind], table("organisation-suffixes"))
 _ORG_RE = re.compile(
     rf"\b(?:the\s+)?(?P<name>(?:{_CAP}[\s\-]+){{1,5}}(?:of\s+(?:the\s+)?(?:{_CAP}\s+){{0,3}})?"
@@ -269,10 +269,7 @@ def _gazetteer_pass(
                 i += length
                 matched = True
                 break
-            if (
-                re.match(r"(?:North|South|Latin|Central)\s+$", body[max(0, start - 8) : start])
-                and body[start:end] == "America"
-            ):
+            if _names_region(body, start, end):
                 i += length
                 matched = True
                 break
@@ -291,6 +288,15 @@ def _gazetteer_pass(
         if not matched:
             i += 1
     return seen
+
+
+_REGIONS = [region.rsplit(" ", 1) for region in sorted(name_list("regions"))]
+
+
+def _names_region(body: str, start: int, end: int) -> bool:
+    """Is the name at [start, end) part of a region's name ("... America" after its qualifying word)?"""
+    window = body[max(0, start - 8) : start]
+    return any(body[start:end] == name and re.match(re.escape(word) + r"\s+$", window) for word, name in _REGIONS)
 
 
 def _word_bounded(body: str, start: int, end: int) -> bool:
@@ -320,7 +326,7 @@ def _choose(
         prev = body[max(0, start - 25) : start].rstrip()
         prev_word = prev.split()[-1] if prev.split() else ""
         if prev_word[-1:] in tuple(",;:.!?\"”)’"):
-            prev_word = ""  # the word ends a phrase before the name ('... the Middle East," Al Ghais told')
+            prev_word = ""  # the word ends a phrase before the name ('... the Middle East," Al Rashid told')
         if prev_word[:1].isupper() and prev_word.strip(".,") not in _NOT_NAME_WORDS and not _is_title(prev_word):
             return None
     return best
@@ -411,7 +417,7 @@ def _titled_people(
             if key is None and any(w in _NOT_NAME_WORDS for w in name_words):
                 continue
             if key is None and _discovered_kind(name_words) != "Person":
-                continue  # "China National Petroleum Corporation": "National" is no title of a person
+                continue  # "National Petroleum Corporation": "National" is no title of a person
             if key is None:
                 # an organisation or country is not a person ("President of Russia")
                 if gaz.names.get(tokenize(name)):
@@ -485,16 +491,16 @@ def _organisations(result: ArticleActors, body: str, blocks: Sequence[Block], ga
             name = m.group("name").strip()
             start, end = m.start("name"), m.end("name")
             ends = _sentence_ends(name)
-            if ends:  # "... at Harborview. The Harborview Centre": the name starts after the sentence's end
+            if ends:  # "... at Eastgate. The Eastgate Centre": the name starts after the sentence's end
                 name, start = name[ends[-1].end() :], start + ends[-1].end()
             of = re.search(r"\s+of\s+(?:the\s+)?", name)
             if of and any(
                 m2.start < start + of.start() and start < m2.end and result.actors[m2.key].kind == "Person"
                 for m2 in result.mentions
-            ):  # "Tsai Ing-wen of the Democratic Progressive Party": a person of the party
+            ):  # "Jane Roe of the Progressive Party": a person of the party
                 name, start = name[of.end() :], start + of.end()
             lead = re.match(r"(?:The|This|A|An|In|Its|Their|Our)\s+", name)
-            if lead:  # "The Taiwan Civic Pulse Foundation" -> "Taiwan Civic Pulse Foundation"
+            if lead:  # "The Civic Compass Foundation" -> "Civic Compass Foundation"
                 name, start = name[lead.end() :], start + lead.end()
             words = name.replace("-", " ").split()
             if len(words) < 2:
@@ -502,7 +508,7 @@ def _organisations(result: ArticleActors, body: str, blocks: Sequence[Block], ga
             if taken.covers(start, end):
                 continue
             if _TITLE_GOES_ON.match(body, m.end("name")):
-                continue  # "Water Company Performance Report", "Defence Committee Annual Review": a document
+                continue  # "Annual Performance Report", "Defence Committee Annual Review": a document
             owned = re.match(r".+?['’]s\s+", name)
             acronym = m.group("acronym") or ""
             if owned and acronym == "".join(w[0] for w in name[owned.end() :].split() if w[:1].isupper()):
@@ -556,8 +562,8 @@ def _cue_subject_people(result: ArticleActors, body: str, blocks: Sequence[Block
         rf"\b(?i:daily|newspaper|broadcaster|news\s+agency|weekly|magazine|outlet|channel|"
         rf"television|tabloid)\s+{name}"
     )
-    # a person introduced with an appositive at the start of a sentence: "Brando Benifei, the Italian
-    # Socialist who steered the act, was unconvinced."
+    # a person introduced with an appositive at the start of a sentence: "Marta Rossi, the Italian
+    # lawmaker who steered the act, was unconvinced."
     introduced = re.compile(rf"(?:^|(?<=[.!?”\"]\s)|(?<=\n)){name}(?=,\s+(?:the|a|an)\s+[^,]{{3,120}},)")
     candidates = sorted(
         _strip_article(m.start("name"), m.group("name").rstrip("."))
@@ -565,13 +571,13 @@ def _cue_subject_people(result: ArticleActors, body: str, blocks: Sequence[Block
         for pattern in (before_cue, after_cue, according, by_org, documents, data_from, media, introduced)
         for m in pattern.finditer(body, b.start, b.end)
     )
-    # full names first, so that a later surname alone ("Sprūds said") is not taken for an organisation
+    # full names first, so that a later surname alone ("Roe said") is not taken for an organisation
     for single_pass in (False, True):
         for start, found in candidates:
             end = start + len(found)
             words = found.split()
             while len(words) > 2 and (_is_title(words[0].rstrip(".")) or words[0].rstrip(".").lower() in _HONORIFICS):
-                # "Cmdr. Giuseppe Lo Presti", "Dr. Helena Marsh": the title is named (the mention keeps it, so
+                # "Cmdr. Marco Lo Bianco", "Dr. Ruth Hale": the title is named (the mention keeps it, so
                 # "said Cmdr. X" still finds X right after the verb) but is not part of the name
                 found = found[found.index(words[1], len(words[0])) :]
                 words = words[1:]
@@ -594,7 +600,7 @@ def _cue_subject_people(result: ArticleActors, body: str, blocks: Sequence[Block
                 continue  # "Economists caution ...", "Analysts say ..." are groups, not organisations
             kind = _discovered_kind(words)
             if _MEDIA_BEFORE.search(body[max(0, start - 40) : start]):
-                kind = "NewsMediaOrganization"  # "Niger's state broadcaster Tele Sahel"
+                kind = "NewsMediaOrganization"  # "the state broadcaster Radio Centrale"
             if kind is None:
                 continue
             info = ActorInfo(key=slug(found), label=found, kind=kind, confidence=0.6)
@@ -619,9 +625,9 @@ _ACRONYM_NAME = re.compile(
 
 
 def _affiliations(result: ArticleActors, body: str, blocks: Sequence[Block], gaz: Gazetteer) -> None:
-    """Organisations the gazetteer lacks, named as where someone works ("chief economist at Banco Meridiano
-    in Sao Paulo", "an analyst at Oslo-based Fjordbank Markets") or with the acronym they go by ("coordinated
-    by European Digital Rights (EDRi)": the acronym is the initials of the name)."""
+    """Organisations the gazetteer lacks, named as where someone works ("chief economist at Banco Exemplo
+    in Lisbon", "an analyst at Bergen-based Nordbank Markets") or with the acronym they go by ("coordinated
+    by Open Rights Network (ORN)": the acronym is the initials of the name)."""
     taken = Taken((m.start, m.end) for m in result.mentions)
     for b in blocks:
         found = [(m, False) for m in _AFFILIATION.finditer(body, b.start, b.end)]
@@ -639,12 +645,12 @@ def _affiliations(result: ArticleActors, body: str, blocks: Sequence[Block], gaz
             acronym = m.group("acronym") or ""
             initials = "".join(w[0] for w in words if w[:1].isupper()).upper()
             if by_acronym and "".join(c for c in acronym if c.isupper()) != initials:
-                continue  # "European Digital Rights (EDRi)": the acronym's capitals are the name's initials
+                continue  # "Open Rights Network (ORN)": the acronym's capitals are the name's initials
             if not words or taken.covers(start, end) or (not acronym and words[0] in _NOT_NAME_WORDS - _ORG_WORDS):
-                continue  # (a shorter name inside, "European" in "European Digital Rights", gives way later)
+                continue  # (a shorter name inside, "Open" in "Open Rights Network", gives way later)
             if gaz.names.get(tokenize(name)):
                 continue  # a country or a known actor's other name ("at the Kremlin")
-            # (a shorter form of a name given in full, "at Lakeview", is merged later: _merge_short_names)
+            # (a shorter form of a name given in full, "at Brookside", is merged later: _merge_short_names)
             key = _add(result, ActorInfo(key=slug(name), label=name, kind="Organization", confidence=0.6), None, 0.6)
             result.mentions.append(ActorMention(start, end, key, "org", 0.6))
             if acronym:
@@ -662,12 +668,12 @@ _COMMON_PLURALS = (
 )
 
 
-_OWNER_WORDS = set(words("owner-words"))
+_OWNER_WORDS = set(words("owner-words")) | name_list("owner_names")
 
 
 def _sentence_ends(name: str) -> list[re.Match[str]]:
-    """Where a run of capitalised words crosses the end of a sentence ("Fjordbank Markets. Sørlie"); not after
-    a title ("Cmdr. Lo Presti")."""
+    """Where a run of capitalised words crosses the end of a sentence ("Nordbank Markets. Dahl"); not after
+    a title ("Cmdr. Lo Bianco")."""
     return [
         e
         for e in re.finditer(r"(?<=[a-z]{2})\.\s+", name)
@@ -676,8 +682,8 @@ def _sentence_ends(name: str) -> list[re.Match[str]]:
 
 
 def _strip_article(start: int, name: str) -> tuple[int, str]:
-    """ "The Houthis" -> "Houthis" (the article is not part of the name); a name does not run across the end
-    of a sentence ("... Research Group. Harborview said": "Harborview")."""
+    """ "The Greens" -> "Greens" (the article is not part of the name); a name does not run across the end
+    of a sentence ("... Research Group. Eastgate said": "Eastgate")."""
     ends = _sentence_ends(name)
     if ends:
         start, name = start + ends[-1].end(), name[ends[-1].end() :]
@@ -685,7 +691,7 @@ def _strip_article(start: int, name: str) -> tuple[int, str]:
         start, name = start + 4, name[4:]
     owner = re.match(r"([\w\-]+)['’]s\s+", name)
     if owner and len(name.split()) > 2 and owner.group(1) in _OWNER_WORDS:
-        # "Senate’s Independent Fiscal Institution": the owner is not part of the name (but "Lloyd's List" is)
+        # "Senate’s Budget Research Office": the owner is not part of the name (but "Lloyd's List" is)
         start, name = start + owner.end(), name[owner.end() :]
     return start, name
 
@@ -700,7 +706,7 @@ _ORG_WORDS = set(words("organisation-words"))
 
 def _discovered_kind(words: list[str]) -> ActorKind | None:
     """A name found as a speaker: an organisation when it sounds like one ("Gas Infrastructure Europe",
-    "Kyiv School of Economics", a single word such as "Windward"), else a person ("Jane Roe")."""
+    "Riverside School of Economics", a single word such as "Northwind"), else a person ("Jane Roe")."""
     caps = [w for w in words if w[:1].isupper()]
     if any(w.strip(".,") in _ORG_WORDS for w in caps) or len(words) == 1 or len(words) > 4:
         return "Organization"
@@ -712,7 +718,7 @@ def _discovered_kind(words: list[str]) -> ActorKind | None:
 
 
 def _surname_links(result: ArticleActors, body: str, blocks: Sequence[Block]) -> None:
-    """Later mentions of a discovered person by surname alone ("Sprūds said")."""
+    """Later mentions of a discovered person by surname alone ("Roe said")."""
     people = [a for a in result.actors.values() if a.kind == "Person" and len(a.label.split()) >= 2]
     if not people:
         return
@@ -721,7 +727,7 @@ def _surname_links(result: ArticleActors, body: str, blocks: Sequence[Block]) ->
     for p in people:
         tokens = p.label.split()
         by_surname.setdefault(tokens[-1], []).append(p.key)
-        if "-" in tokens[-1] and len(tokens) == 2:  # "Chen Yi-ling": the family name comes first
+        if "-" in tokens[-1] and len(tokens) == 2:  # "Lin Mei-hua": the family name comes first
             by_surname.setdefault(tokens[0], []).append(p.key)
     for surname, keys in by_surname.items():
         if len(keys) != 1 or surname in _SURNAME_STOP - _SHARED_SURNAMES or len(surname) < 3:
@@ -738,8 +744,8 @@ def _surname_links(result: ArticleActors, body: str, blocks: Sequence[Block]) ->
 
 def _merge_short_names(result: ArticleActors) -> None:
     """An actor found by a shorter form of a name the article gives in full is that actor, not a second
-    one: a person by the end of the name ("Lo Presti said" after "Cmdr. Giuseppe Lo Presti"), an
-    organisation by its start ("Lakeview said" after "Lakeview Research Group")."""
+    one: a person by the end of the name ("Lo Bianco said" after "Cmdr. Marco Lo Bianco"), an
+    organisation by its start ("Brookside said" after "Brookside Research Group")."""
     found_by: dict[str, set[str]] = {}
     for m in result.mentions:
         found_by.setdefault(m.key, set()).add(m.how)
@@ -891,7 +897,7 @@ _BARE_ROLE = re.compile(r"\b[Tt]he\s+(?P<title>(?:[a-z][\w\-]*\s+|[A-Z][a-z]+\s+
 
 
 def _appositive_titles(result: ArticleActors, body: str, blocks: Sequence[Block]) -> None:
-    """Roles given after a name: "Andris Sprūds, Latvia's defence minister, said"."""
+    """Roles given after a name: "Jane Roe, Latvia's defence minister, said"."""
     for m in sorted(result.mentions, key=lambda m: m.start):
         if result.actors[m.key].kind != "Person":
             continue
@@ -940,7 +946,7 @@ _STATE_INSTITUTION = re.compile(
 
 def _bare_organisations(result: ArticleActors, body: str, blocks: Sequence[Block]) -> None:
     """ "the company", "the agency", "the ministry": the organisation of that kind named last, within a few
-    sentences; "the ministry" after "Kazakhstan's energy ministry" is Kazakhstan's."""
+    sentences; "the ministry" after "the country's energy ministry" is the country's."""
     orgs = [m for m in result.mentions if result.actors[m.key].kind not in ("Person", "Country")]
     for mention in list(result.mentions):
         inst = (

@@ -173,7 +173,7 @@ def publication_sources(
     text: str, offset: int, actors: ArticleActors, publisher: str | None = None
 ) -> list[tuple[Source, int, int]]:
     """News media named as the source of what a sentence reports ("according to Reuters", "TASS quoted",
-    "told CNN", "in an interview broadcast by Rossiya"). The article's own ``publisher`` (its actor key or
+    "told CNN", "in an interview broadcast by a state channel"). The article's own ``publisher`` (its actor key or
     a name of it) is not a source of itself ("X told Reuters" in a Reuters story is Reuters' own reporting)."""
     out: list[tuple[Source, int, int]] = []
     for m in actors.within(offset, offset + len(text)):
@@ -201,14 +201,14 @@ _DOC_AFTER = re.compile(
     r"(?P<noun>" + DOCUMENT_NOUNS + r")\b",
     re.IGNORECASE,
 )
-"""A document after its organisation: "a Meridian Research survey", "Ofwat's own Water Company Performance
+"""A document after its organisation: "a Northfield Research survey", "the regulator's own Annual Performance
 Report" (a title only after a possessive)."""
 _OWN_DOCUMENT = re.compile(
     r"\b(?:in|by)\s+its\s+(?:(?:\w+\s+){0,2}?|(?:\w+\s+){0,2}(?-i:[A-Z][\w\-]*\s+){1,4})(?P<noun>"
     + DOCUMENT_NOUNS + r")\b",
     re.IGNORECASE,
 )
-"""A speaker's own document: "The Fiscal Institution said in its monthly Fiscal Monitoring Report that ..."."""
+"""A speaker's own document: "The Budget Office said in its monthly Fiscal Monitoring Report that ..."."""
 _DISPUTED = re.compile(
     r"\b(?:disput|reject|question|challeng|contest|critici[sz]|dismiss|doubt)\w*\s+(?:the\s+|an?\s+)?$", re.IGNORECASE
 )
@@ -223,7 +223,7 @@ def document_sources(
     text: str, offset: int, actors: ArticleActors, linked: Sequence[tuple[int, int]] = ()
 ) -> list[tuple[Source, int, int]]:
     """Reports, surveys and data an organisation published, named as the source of a statement
-    ("the annual report of Latvia's State Security Service", "a Meridian Research survey",
+    ("the annual report of Latvia's State Security Service", "a Northfield Research survey",
     "figures from the finance ministry", "X said in its monthly report"). Not a document the sentence
     disputes ("disputes the USGS estimate"), not a verb ("The Commission estimates that ..."), not one
     whose words are a link (the link is the source)."""
@@ -276,7 +276,7 @@ _FIGURE = re.compile(r"\d")
 
 def data_sources(text: str, offset: int, actors: ArticleActors) -> list[tuple[Source, int, int]]:
     """The data of an institution that a figure is given "according to" ("inflation slowed to 5.1%,
-    according to statistics agency IBGE", "according to data from the Bureau of Labor Statistics"): the
+    according to statistics agency NSO", "according to data from the Bureau of Labor Statistics"): the
     institution's figures are the figure's source. Not for people, states, unnamed groups or news media
     (:func:`publication_sources`), nor for a sentence without a number (then the institution is a speaker)."""
     out: list[tuple[Source, int, int]] = []

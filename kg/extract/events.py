@@ -565,10 +565,14 @@ def _listed_before(text: str, offset: int, pos: int, actors: ArticleActors) -> l
     return found
 
 
+_DEFINITE_NAME_WORDS = words("definite-name-words")
+"""First words of a state's name that take "the" ("the United ...")."""
+
+
 def _add_end(add: object, actors: ArticleActors, key: str, start: int, end: int, trigger: str) -> None:
     name = (
         f"dissolution of the {_label(actors, key)}"
-        if actors.actors[key].kind == "Country" and _label(actors, key).startswith(("Soviet", "United"))
+        if actors.actors[key].kind == "Country" and _label(actors, key).split()[0] in _DEFINITE_NAME_WORDS
         else f"dissolution of {_label(actors, key)}"
     )
     add(start, end, "dissolution", name, (key,), f"dissolution-{key}")  # type: ignore[operator]
@@ -698,8 +702,8 @@ def _event_unit(
         return c_start + max([0, *(c for c in commas if c_start + c < pos - 1)])
 
     if p_start > c_start and re.match(r"(?:which|who)\b", part) and _happening_verb(part) is not None:
-        # "..., Mao's Communists, who proclaimed the republic on 1 October 1949": the relative clause's own
-        # happening, named with the noun it hangs on (past an appositive: "Galipolo, his deputy, who took office")
+        # "..., the rebels, who proclaimed the republic on 1 October 1949": the relative clause's own
+        # happening, named with the noun it hangs on (past an appositive: "Doe, his deputy, who took office")
         ante = _antecedent(text, c_start, p_start)
         if ante is not None:
             verb = _happening_verb(text[ante:p_end], p_start - ante)
@@ -745,7 +749,7 @@ def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
 
 def _antecedent(text: str, c_start: int, p_start: int) -> int | None:
     """Where the capitalised noun phrase a relative clause at ``p_start`` hangs on begins, skipping one
-    appositive ("Governor Ana Lima, his former deputy, who ..."); None when there is none."""
+    appositive ("Governor Jane Roe, his former deputy, who ..."); None when there is none."""
     before = text[c_start:p_start].rstrip(" ,")
     appositive = re.search(r",\s+(?:his|her|its|their|the|a|an|[A-Z][\w\-]*['’]s)\s+[^,]{1,60}$", before)
     if appositive and _happening_verb(appositive.group(0)) is None:
@@ -836,8 +840,8 @@ _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|;\s*(?:and\s+)?|\s+and\s+)"
 
 
 def _listed_events(text: str, offset: int, actors: ArticleActors, reference: DateValue | None) -> list[DatedEvent]:
-    """Happenings counted in a list with their dates: "five coups: two in Mali (August 2020 and May 2021), two in
-    Burkina Faso (January and September 2022) and one in Niger, on 26 July 2023" (one event per date, named by
+    """Happenings counted in a list with their dates: "five coups: two in Arland (August 2020 and May 2021), two in
+    Belmar (January and September 2022) and one in Corvia, on 26 July 2023" (one event per date, named by
     the singular noun, the place and the date; an item whose count is not its number of dates is left out)."""
     out: list[DatedEvent] = []
     for head in _LIST_HEAD.finditer(text):
@@ -873,7 +877,7 @@ def generic_dated_events(
     text: str, offset: int, actors: ArticleActors, reference: DateValue | None, taken: set[int], scope: str = ""
 ) -> list[DatedEvent]:
     """A dated happening the typed patterns do not know ("In July 2023, soldiers toppled President
-    Bazoum", "Ofwat fined Thames Water £122.7m in 2025"): the words around the date name the event.
+    Doe", "the regulator fined the utility £122.7m in 2025"): the words around the date name the event.
 
     Dates already given to a typed event (``taken``: their start offsets in ``text``) are skipped. The span
     (see :func:`_event_unit`) must report something that happened: a past-tense verb of happening, not a
@@ -888,7 +892,7 @@ def generic_dated_events(
     subordinate clause holding the date ("died after a boat capsized before dawn Thursday"), a coordinated
     verb with its own date ("declared ... in August 2024 and lifted ... in September 2025"). A state dates
     its start: "X, in force since D" gives "X took effect"; "which forces have occupied since D". Items
-    counted in a list with dates ("five coups: two in Mali (August 2020 and May 2021), ...") are events."""
+    counted in a list with dates ("five coups: two in Arland (August 2020 and May 2021), ...") are events."""
     splits = [
         (m.start(), m.end())
         for m in _CLAUSE_SPLIT.finditer(text)
@@ -969,7 +973,7 @@ def generic_dated_events(
                 continue
         subordinate = _last(_SUBORDINATOR.finditer(text, a + verb.end(), dm.start))
         if subordinate is not None:
-            # "27 people died after a boat carrying migrants capsized before dawn Thursday off Lampedusa": the
+            # "27 people died after a boat carrying migrants capsized before dawn Thursday off the island": the
             # subordinate clause holding the date is a happening of its own
             clause = text[subordinate.end() : dm.start]
             inner = _happening_verb(clause)
@@ -1014,7 +1018,7 @@ def generic_dated_events(
                 verb_end = lead.end() + main.end()
         if re.match(r",\s+[a-z]+ing\b", name[verb_end:]):
             verb_end += 1  # "Scholz also tried, telephoning Putin": the verb has no object of its own
-        comma = next(  # "..., taking the Selic to 15%" is not the happening; "9,000" has no clause comma
+        comma = next(  # "..., taking the policy rate to 15%" is not the happening; "9,000" has no clause comma
             (c.start() for c in re.finditer(r",(?!\d)", name) if c.start() >= max(0, verb_end)), -1
         )
         while comma > 0 and (

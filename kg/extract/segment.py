@@ -21,7 +21,7 @@ MARKER_RE = re.compile(
     r"|(?<=[A-Za-z)\]”\"’%][.,;:])(\d{1,2})(?=\s+[A-Z“\"(]|\s*$)"
 )
 """A footnote marker: ``[3]``, ``[3, 4]``, ``[3-5]``, superscript digits after a word or punctuation, or plain
-digits glued to the punctuation that ends a sentence ("...in the village of Moura.5 Security has ...")."""
+digits glued to the punctuation that ends a sentence ("...in the village of Amberley.5 Security has ...")."""
 _SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*▪◦‣–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
