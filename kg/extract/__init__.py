@@ -19,7 +19,7 @@ from kg.extract.citations import (
 from kg.extract.claims import Context, draft_claims, finish_claims, sentence_events
 from kg.extract.gazetteer import Gazetteer, load_gazetteer, tokenize
 from kg.extract.segment import segment
-from kg.iris import slug
+from kg.iris import mint
 from kg.models import Actor, Article, Citation, DateValue, Event, Extraction, Mention, Source, Span
 
 EXTRACTOR_VERSION = "rules-33"
@@ -138,7 +138,7 @@ def _named_actor(actors: ArticleActors, gaz: Gazetteer, name: str, kind: str) ->
         if name != info.label:
             info.aliases.add(name)
         return info.key
-    key = slug(name)
+    key = mint("actor", name)
     if key not in actors.actors:
         actors.actors[key] = ActorInfo(key=key, label=name, kind=kind, confidence=0.9)  # type: ignore[arg-type]
     return key

@@ -14,7 +14,7 @@ from typing import cast
 from kg.extract.gazetteer import Entry, Gazetteer, How, name_list, tokenize
 from kg.extract.lexicon import APPOSITIVE, CUE_RE, GROUP_NOUNS, GROUP_PEOPLE_NOUNS, TITLE_WORDS, trie_regex
 from kg.extract.segment import Block, Segmentation
-from kg.iris import slug
+from kg.iris import mint
 from kg.lexicon import table, words
 from kg.models import ActorKind, Article
 from kg.text.dates import MONTH_NAMES, WEEKDAY_NAMES
@@ -325,7 +325,7 @@ def _choose(
         # "Dominic Johnson" is not Boris Johnson: a capitalised word right before the surname
         prev = body[max(0, start - 25) : start].rstrip()
         prev_word = prev.split()[-1] if prev.split() else ""
-        if prev_word[-1:] in tuple(",;:.!?\"”)’"):
+        if prev_word[-1:] in tuple(',;:.!?"”)’'):
             prev_word = ""  # the word ends a phrase before the name ('... the Middle East," Al Rashid told')
         if prev_word[:1].isupper() and prev_word.strip(".,") not in _NOT_NAME_WORDS and not _is_title(prev_word):
             return None
@@ -422,7 +422,7 @@ def _titled_people(
                 # an organisation or country is not a person ("President of Russia")
                 if gaz.names.get(tokenize(name)):
                     continue
-                info = ActorInfo(key=slug(name), label=name, kind="Person", confidence=0.8)
+                info = ActorInfo(key=mint("actor", name), label=name, kind="Person", confidence=0.8)
                 key = _add(result, info, None, 0.8)
                 entry_conf = 0.8
             else:
@@ -470,7 +470,7 @@ _TITLE_GOES_ON = re.compile(
 
 
 def _owned_name(name: str, gaz: Gazetteer) -> tuple[str, str | None]:
-    """"Estonia's Foreign Intelligence Service" -> ("Estonian Foreign Intelligence Service", the gazetteer
+    """ "Estonia's Foreign Intelligence Service" -> ("Estonian Foreign Intelligence Service", the gazetteer
     key of that name if it has one); other names are returned as they are."""
     m = re.match(r"(?P<owner>.+?)['’]s\s+(?P<rest>.+)$", name)
     if m is None:
@@ -519,7 +519,7 @@ def _organisations(result: ArticleActors, body: str, blocks: Sequence[Block], ga
                 key = _add(result, gaz.entries[known], name, 0.75)
             else:
                 kind = _ORG_SUFFIX_KIND[m.group("suffix").lower()]
-                info = ActorInfo(key=slug(label), label=label, kind=kind, confidence=0.7)
+                info = ActorInfo(key=mint("actor", label), label=label, kind=kind, confidence=0.7)
                 key = _add(result, info, name if label != name else None, 0.7)
             result.mentions.append(ActorMention(start, end, key, "org", 0.7))
             if m.group("acronym"):
@@ -603,7 +603,7 @@ def _cue_subject_people(result: ArticleActors, body: str, blocks: Sequence[Block
                 kind = "NewsMediaOrganization"  # "the state broadcaster Radio Centrale"
             if kind is None:
                 continue
-            info = ActorInfo(key=slug(found), label=found, kind=kind, confidence=0.6)
+            info = ActorInfo(key=mint("actor", found), label=found, kind=kind, confidence=0.6)
             key = _add(result, info, body[start:end] if end - start > len(found) else None, 0.6)
             result.mentions.append(ActorMention(start, end, key, "discovered", 0.6))
             taken.add(start, end)
@@ -651,7 +651,9 @@ def _affiliations(result: ArticleActors, body: str, blocks: Sequence[Block], gaz
             if gaz.names.get(tokenize(name)):
                 continue  # a country or a known actor's other name ("at the Kremlin")
             # (a shorter form of a name given in full, "at Brookside", is merged later: _merge_short_names)
-            key = _add(result, ActorInfo(key=slug(name), label=name, kind="Organization", confidence=0.6), None, 0.6)
+            key = _add(
+                result, ActorInfo(key=mint("actor", name), label=name, kind="Organization", confidence=0.6), None, 0.6
+            )
             result.mentions.append(ActorMention(start, end, key, "org", 0.6))
             if acronym:
                 _add_alias(result.actors[key], acronym)

@@ -15,7 +15,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from kg.extract.actors import ActorMention, ArticleActors
 from kg.extract.segment import Block, Segmentation
 from kg.ingest.corpus import is_web_url
-from kg.iris import digest, slug
+from kg.iris import mint
 from kg.models import Article, DateValue, Source
 from kg.text.dates import find_dates
 
@@ -55,11 +55,11 @@ def normalise_url(url: str) -> str:
 
 
 def url_source_key(url: str) -> str:
-    return "u-" + digest(normalise_url(url))
+    return mint("url-source", normalise_url(url))
 
 
 def name_source_key(name: str) -> str:
-    return "n-" + slug(name)
+    return mint("name-source", name)
 
 
 @dataclass
@@ -157,7 +157,9 @@ def bare_url_sources(
             (
                 src
                 for src in sources.values()
-                if src.kind == "publication" and src.url is None and src.publisher in owners
+                if src.kind == "publication"
+                and src.url is None
+                and src.publisher in owners
                 and src.key.startswith("d-")
             ),
             None,
@@ -186,7 +188,7 @@ def publication_sources(
         window = text[max(0, rel_s - 40) : min(len(text), rel_e + 30)]
         if not _PUBLICATION_CUE.search(window):
             continue
-        source = Source(key="p-" + m.key, kind="publication", name=info.label, publisher=info.label)
+        source = Source(key=mint("publication", m.key), kind="publication", name=info.label, publisher=info.label)
         out.append((source, m.start, m.end))
     return out
 
@@ -205,7 +207,8 @@ _DOC_AFTER = re.compile(
 Report" (a title only after a possessive)."""
 _OWN_DOCUMENT = re.compile(
     r"\b(?:in|by)\s+its\s+(?:(?:\w+\s+){0,2}?|(?:\w+\s+){0,2}(?-i:[A-Z][\w\-]*\s+){1,4})(?P<noun>"
-    + DOCUMENT_NOUNS + r")\b",
+    + DOCUMENT_NOUNS
+    + r")\b",
     re.IGNORECASE,
 )
 """A speaker's own document: "The Budget Office said in its monthly Fiscal Monitoring Report that ..."."""
@@ -261,7 +264,9 @@ def _document(publisher: str, key: str, noun: str, start: int, end: int) -> tupl
     noun = noun.lower()
     if noun not in ("data", "figures", "statistics", "analysis"):
         noun = noun.rstrip("s")
-    source = Source(key=f"d-{key}-{slug(noun)}", kind="publication", name=f"{publisher} {noun}", publisher=publisher)
+    source = Source(
+        key=mint("document", key, noun), kind="publication", name=f"{publisher} {noun}", publisher=publisher
+    )
     return source, start, end
 
 
@@ -289,7 +294,9 @@ def data_sources(text: str, offset: int, actors: ArticleActors) -> list[tuple[So
         rel_s = m.start - offset
         if not _ACCORDING_TO.search(text[max(0, rel_s - 80) : rel_s]):
             continue
-        source = Source(key=f"d-{m.key}-data", kind="publication", name=f"{info.label} data", publisher=info.label)
+        source = Source(
+            key=mint("document", m.key, "data"), kind="publication", name=f"{info.label} data", publisher=info.label
+        )
         out.append((source, m.start, m.end))
     return out
 

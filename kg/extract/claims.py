@@ -42,7 +42,7 @@ from kg.extract.lexicon import (
     WEAK_CUES,
 )
 from kg.extract.segment import MARKER_RE, Segmentation, Sentence, strip_markers
-from kg.iris import slug
+from kg.iris import mint
 from kg.lexicon import words
 from kg.models import Article, Claim, ClaimType, DateStatement, Source, Span
 from kg.text.dates import WEEKDAY_NAME_RE
@@ -54,8 +54,8 @@ _STAT_SUBJECT = re.compile(
     r"\d+(?:[.,]\d+)?\s*(?:%|per\s*cent|percent)\s+"
     r"(?:of\s+[\w\s]{1,40}?\s+)?[a-z]+"
 )
-_PREPOSITIONS = set(words('prepositions'))
-_BELIEF_CUES = set(words('belief-cues'))
+_PREPOSITIONS = set(words("prepositions"))
+_BELIEF_CUES = set(words("belief-cues"))
 _DOCUMENT_OF = re.compile(
     r"(?:(?:the|a|an|its|their)\s+)?(?:\w+\s+){0,3}?(?:report|survey|poll|study|analysis|data|figures|statistics|"
     r"estimates?|assessment|review|index|yearbook|census|findings|statement)\s+(?:of|by|from|in|published\s+by|"
@@ -143,7 +143,7 @@ def _clean_text(text: str) -> str:
 def _group(ctx: Context, label: str) -> str:
     label = re.sub(r"\s+", " ", label.strip())
     label = re.sub(r"^(?:the|The)\s+", "", label) if not label.lower().startswith("the west") else label
-    key = f"group.{ctx.article.id}.{slug(label.lower())}"
+    key = mint("group", ctx.article.id, label)
     if key not in ctx.groups:
         ctx.groups[key] = ActorInfo(key=key, label=label[:1].upper() + label[1:], kind="UnnamedGroup", confidence=0.7)
     return key
@@ -313,10 +313,10 @@ _PEOPLE_RE = re.compile(
 )
 
 
-_SUBJECT_FOLLOWS = set(words('subject-follows'))
+_SUBJECT_FOLLOWS = set(words("subject-follows"))
 
 
-_OBJECT_VERBS = set(words('object-verbs'))
+_OBJECT_VERBS = set(words("object-verbs"))
 
 
 def _clause_ok(masked: str, start_rel: int, nested: bool = False) -> bool:
@@ -593,7 +593,7 @@ _LATE_THAT = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?\s+)that\b",
     re.IGNORECASE,
 )
-_FIGURE_CUES = set(words('figure-cues'))
+_FIGURE_CUES = set(words("figure-cues"))
 _PERFORMATIVE = words("performative-cues")
 """Cues that, without "that" or a quotation after them, name an act rather than hand over a statement."""
 _AFTER_POSTPOSED = re.compile(
@@ -982,7 +982,9 @@ def _poll_findings(ctx: Context, drafts: list[Draft]) -> None:
     if pollster is None:
         return
     info = ctx.actors.actors[pollster.key]
-    source = Source(key=f"d-{pollster.key}-poll", kind="publication", name=f"{info.label} poll", publisher=info.label)
+    source = Source(
+        key=mint("document", pollster.key, "poll"), kind="publication", name=f"{info.label} poll", publisher=info.label
+    )
     # the whole article is about the poll (its headline or opening says so), or only the paragraph naming it is
     opening = ctx.article.headline + " " + body[:600]
     whole_article = bool(_POLL_TOPIC.search(opening))
@@ -1008,7 +1010,7 @@ def _poll_findings(ctx: Context, drafts: list[Draft]) -> None:
         ctx.extra_sources[source.key] = source
 
 
-_NOUN_LIKE_CUES = set(words('noun-like-cues'))
+_NOUN_LIKE_CUES = set(words("noun-like-cues"))
 _ADDING = re.compile(r",\s+(?P<cue>adding|saying|noting|arguing|warning|insisting|stressing)\s+(?:that\s+)?")
 _CLAUSE_BREAK = re.compile(r"(?:,\s+(?:and|but|(?P<which>which)(?=\s+(?:the\s|[A-Z])))|;)\s+")
 """Where a sentence may turn to another speaker: "X said ..., and Y warned ...", "..., which the IAEA has

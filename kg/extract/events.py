@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.extract.actors import ArticleActors
-from kg.iris import slug
+from kg.iris import mint
 from kg.lexicon import table, words
 from kg.models import DateValue
 from kg.text.dates import MONTH_NAME_RE, MONTH_NAMES, WEEKDAY_NAME_RE, WEEKDAY_NAMES, DateMatch, find_dates
@@ -224,7 +224,7 @@ def find_events(text: str, offset: int, actors: ArticleActors) -> list[EventMent
             continue
         participants = tuple(k for k in (agent, target) if k)
         name = f"invasion of {_label(actors, target)}" + (f" by {_label(actors, agent)}" if agent else "")
-        add(min(a_start, m.start()), t_end, "invasion", name, participants, f"invasion-{target}")
+        add(min(a_start, m.start()), t_end, "invasion", name, participants, mint("event", "invasion", target))
 
     for m in _ANNEX.finditer(text):
         agent, a_start = actor_before(m.start(), _STATES)
@@ -236,7 +236,14 @@ def find_events(text: str, offset: int, actors: ArticleActors) -> list[EventMent
             continue
         participants = tuple(k for k in (agent, target_key) if k)
         name = f"annexation of {target_name}" + (f" by {_label(actors, agent)}" if agent else "")
-        add(min(a_start, m.start()), t_end, "annexation", name, participants, f"annexation-{slug(target_name)}")
+        add(
+            min(a_start, m.start()),
+            t_end,
+            "annexation",
+            name,
+            participants,
+            mint("event-topic", "annexation", target_name),
+        )
 
     for m in _WAR.finditer(text):
         if m.group("named"):
@@ -259,13 +266,20 @@ def find_events(text: str, offset: int, actors: ArticleActors) -> list[EventMent
                     "war",
                     f"{'–'.join(_label(actors, k) for k in keys if k)} war",
                     states,
-                    "war-" + "-".join(states),
+                    mint("event", "war", *states),
                 )
             elif keys[0] is None:
                 # "the First Sino-Japanese War", "the Second World War": the ordinal is part of the name
                 ordinal = re.search(r"\b(?:First|Second|Third)\s+$", text[max(0, m.start() - 8) : m.start()])
                 full = (ordinal.group(0) if ordinal else "") + named
-                add(m.start() - (len(ordinal.group(0)) if ordinal else 0), m.end(), "war", full, (), slug(full))
+                add(
+                    m.start() - (len(ordinal.group(0)) if ordinal else 0),
+                    m.end(),
+                    "war",
+                    full,
+                    (),
+                    mint("event-name", full),
+                )
             continue
         where_text = m.group("where") or m.group("adj")
         group = "where" if m.group("where") else "adj"
@@ -275,12 +289,26 @@ def find_events(text: str, offset: int, actors: ArticleActors) -> list[EventMent
             continue
         agent, a_start = actor_before(m.start(), _STATES)
         participants = (*(k for k in (agent,) if k and k != key), key)
-        add(min(a_start, m.start()), m.end(), "war", f"war in {_label(actors, key)}", participants, f"war-{key}")
+        add(
+            min(a_start, m.start()),
+            m.end(),
+            "war",
+            f"war in {_label(actors, key)}",
+            participants,
+            mint("event", "war", key),
+        )
 
     for m in _FOUNDING_NOUN.finditer(text):
         org, o_end = actor_after(m.end(), _ORGS)
         if org:
-            add(m.start(), o_end, "founding", f"founding of {_label(actors, org)}", (org,), f"founding-{org}")
+            add(
+                m.start(),
+                o_end,
+                "founding",
+                f"founding of {_label(actors, org)}",
+                (org,),
+                mint("event", "founding", org),
+            )
     for mention in actors.within(offset, offset + len(text)):
         if actors.actors[mention.key].kind not in _ORGS:
             continue
@@ -293,7 +321,7 @@ def find_events(text: str, offset: int, actors: ArticleActors) -> list[EventMent
                 "founding",
                 f"founding of {_label(actors, mention.key)}",
                 (mention.key,),
-                f"founding-{mention.key}",
+                mint("event", "founding", mention.key),
             )
         em = _END_POSSESSIVE.match(text, rel_end)
         if em:
@@ -307,7 +335,7 @@ def find_events(text: str, offset: int, actors: ArticleActors) -> list[EventMent
         if thing and not key:
             trigger = m.group("trigger").lower()
             kind = "fall" if trigger == "fall" else "end"
-            add(m.start(), n_end, kind, f"{kind} of the {thing}", (), f"{kind}-{slug(thing)}")
+            add(m.start(), n_end, kind, f"{kind} of the {thing}", (), mint("event-topic", kind, thing))
 
     for m in _ENLARGE.finditer(text):
         org, o_start = actor_before(m.start(), _ORGS)
@@ -322,7 +350,7 @@ def find_events(text: str, offset: int, actors: ArticleActors) -> list[EventMent
             "enlargement",
             f"enlargement of {_label(actors, org)}",
             (org,),
-            f"enlargement-{org}",
+            mint("event", "enlargement", org),
         )
 
     for m in _TREATY.finditer(text):
@@ -348,7 +376,7 @@ def find_events(text: str, offset: int, actors: ArticleActors) -> list[EventMent
             kind,
             name,
             tuple(mm.key for mm in actors.within(offset + start, offset + m.end())),
-            slug(name),
+            mint("event-name", name),
         )
 
     for m in _INTERVENTION.finditer(text):
@@ -362,7 +390,7 @@ def find_events(text: str, offset: int, actors: ArticleActors) -> list[EventMent
             "intervention",
             f"intervention in {where}",
             participants,
-            f"intervention-{slug(where)}",
+            mint("event-topic", "intervention", where),
         )
 
     for m in _CRISIS.finditer(text):
@@ -371,7 +399,7 @@ def find_events(text: str, offset: int, actors: ArticleActors) -> list[EventMent
             name = " ".join(name.split()[1:])
         if len(name.split()) < 2:
             continue
-        add(m.end() - len(name), m.end(), "crisis", name, (), slug(name))
+        add(m.end() - len(name), m.end(), "crisis", name, (), mint("event-name", name))
 
     for m in _SUMMIT.finditer(text):
         pre, where = m.group("pre"), m.group("where")
@@ -379,7 +407,9 @@ def find_events(text: str, offset: int, actors: ArticleActors) -> list[EventMent
         if not place or place.lower() in {"the", "a", "this", "that", "next", "last", "annual"}:
             continue
         org = _actor_at(actors, offset + m.start(), offset + m.end(), _ORGS)
-        add(m.start(), m.end(), "summit", f"{place} summit", (org,) if org else (), f"summit-{slug(place)}")
+        add(
+            m.start(), m.end(), "summit", f"{place} summit", (org,) if org else (), mint("event-topic", "summit", place)
+        )
 
     for m in _SANCTIONS.finditer(text):
         imposer, i_start = None, m.start()
@@ -398,7 +428,7 @@ def find_events(text: str, offset: int, actors: ArticleActors) -> list[EventMent
             "sanctions",
             f"sanctions against {_label(actors, target)}",
             participants,
-            f"sanctions-{target}",
+            mint("event", "sanctions", target),
         )
 
     # accession: "Finland joined NATO in April 2023", "the accession of Sweden to NATO", "X's accession to the EU",
@@ -418,7 +448,7 @@ def find_events(text: str, offset: int, actors: ArticleActors) -> list[EventMent
         for key, _ in members:
             for group, _ in orgs:
                 name = f"accession of {_label(actors, key)} to {_label(actors, group)}"
-                add(members[0][1], last_end, "accession", name, (key, group), f"accession-{key}-{group}")
+                add(members[0][1], last_end, "accession", name, (key, group), mint("event", "accession", key, group))
     for m in _ACCESSION_NOUN.finditer(text):
         member, mem_end = actor_after(m.end(), _STATES)
         if member is None:
@@ -434,7 +464,7 @@ def find_events(text: str, offset: int, actors: ArticleActors) -> list[EventMent
                 "accession",
                 f"accession of {_label(actors, member)} to {_label(actors, org)}",
                 (member, org),
-                f"accession-{member}-{org}",
+                mint("event", "accession", member, org),
             )
 
     # named agreements written in lower case ("the Minsk accords", "the Black Sea grain deal"), ordinal
@@ -447,7 +477,7 @@ def find_events(text: str, offset: int, actors: ArticleActors) -> list[EventMent
             if actors.actors[mm.key].kind in _ORGS
         ):
             continue
-        add(m.start("name"), m.end(), "treaty", name, (), slug(name))
+        add(m.start("name"), m.end(), "treaty", name, (), mint("event-name", name))
     for m in _SANCTIONS_PACKAGE.finditer(text):
         imposer, i_start = actor_before(m.start(), _ORGS | _STATES)
         name = f"{m.group('ordinal')} sanctions package" + (f" of {_label(actors, imposer)}" if imposer else "")
@@ -457,14 +487,14 @@ def find_events(text: str, offset: int, actors: ArticleActors) -> list[EventMent
             "sanctions",
             name,
             (imposer,) if imposer else (),
-            slug(f"{imposer or ''} {m.group('ordinal')} sanctions package"),
+            mint("event-name", f"{imposer or ''} {m.group('ordinal')} sanctions package"),
         )
     for m in _DAMAGE.finditer(text):
         name = m.group("name").strip()
-        add(m.start("name"), m.end(), "incident", f"damage to the {name}", (), f"damage-{slug(name)}")
+        add(m.start("name"), m.end(), "incident", f"damage to the {name}", (), mint("event-topic", "damage", name))
     for m in _EXPLOSIONS.finditer(text):
         name = m.group("name").strip()
-        add(m.start(), m.end(), "incident", f"{name} explosions", (), f"damage-{slug(name)}")
+        add(m.start(), m.end(), "incident", f"{name} explosions", (), mint("event-topic", "damage", name))
     for m in _LAUNCHED.finditer(text):
         name = m.group("name").strip()
         org, o_start = actor_before(m.start(), _ORGS | _STATES)
@@ -474,11 +504,11 @@ def find_events(text: str, offset: int, actors: ArticleActors) -> list[EventMent
             "launch",
             f"launch of {name}",
             (org,) if org else (),
-            f"launch-{slug(name)}",
+            mint("event-topic", "launch", name),
         )
     for m in _TALKS_IN.finditer(text):
         place = m.group("place")
-        add(m.start(), m.end(), "talks", f"talks in {place}", (), f"talks-{slug(place)}")
+        add(m.start(), m.end(), "talks", f"talks in {place}", (), mint("event-topic", "talks", place))
     for m in _COP.finditer(text):  # the UN climate conferences: "COP29 in Baku"
         place = m.group("place")
         add(
@@ -487,11 +517,11 @@ def find_events(text: str, offset: int, actors: ArticleActors) -> list[EventMent
             "conference",
             f"COP{m.group('number')} climate conference" + (f" in {place}" if place else ""),
             (),
-            f"cop{m.group('number')}",
+            mint("event-name", f"COP{m.group('number')}"),
         )
     for m in _CONFERENCE.finditer(text):
         name = m.group("name").strip()
-        add(m.start("name"), m.end(), "conference", name, (), slug(name))
+        add(m.start("name"), m.end(), "conference", name, (), mint("event-name", name))
     for m in _OCCUPIED.finditer(text):
         name = m.group("name").strip()
         agent, a_start = actor_before(m.start(), _STATES)
@@ -501,7 +531,7 @@ def find_events(text: str, offset: int, actors: ArticleActors) -> list[EventMent
             "occupation",
             f"occupation of {name}",
             (agent,) if agent else (),
-            f"occupation-{slug(name)}",
+            mint("event-topic", "occupation", name),
         )
 
     for m in _ELECTION.finditer(text):
@@ -520,7 +550,7 @@ def find_events(text: str, offset: int, actors: ArticleActors) -> list[EventMent
             "election",
             f"{m.group(0).lower()} in {_label(actors, country)}",
             (country,),
-            f"election-{country}",
+            mint("event", "election", country),
         )
 
     found.sort(key=lambda e: (e.start, -(e.end - e.start)))
@@ -575,7 +605,7 @@ def _add_end(add: object, actors: ArticleActors, key: str, start: int, end: int,
         if actors.actors[key].kind == "Country" and _label(actors, key).split()[0] in _DEFINITE_NAME_WORDS
         else f"dissolution of {_label(actors, key)}"
     )
-    add(start, end, "dissolution", name, (key,), f"dissolution-{key}")  # type: ignore[operator]
+    add(start, end, "dissolution", name, (key,), mint("event", "dissolution", key))  # type: ignore[operator]
 
 
 _NOT_START = re.compile(
@@ -863,7 +893,12 @@ def _listed_events(text: str, offset: int, actors: ArticleActors, reference: Dat
                     named = actors.within(offset + item.start("place"), offset + item.end("place"))
                     participants = tuple(dict.fromkeys(m.key for m in named))
                     mention = EventMention(
-                        offset + item.start(), offset + item.end(), "happening-" + slug(name), noun, name, participants
+                        offset + item.start(),
+                        offset + item.end(),
+                        mint("event-topic", "happening", name),
+                        noun,
+                        name,
+                        participants,
                     )
                     out.append(DatedEvent(mention, d.date))
             sep = _LIST_SEPARATOR.match(text, item.end())
@@ -1052,14 +1087,14 @@ def generic_dated_events(
         participants = tuple(dict.fromkeys(m.key for m in actors.within(offset + a, offset + b)))
         # a happening told in a clause is this article's own: the same words in another article ("The statement
         # was published on the ministry's website") tell of another happening (``scope``: the article's id)
-        key = "happening-" + slug(f"{scope} {name}" if scope else name)
+        key = mint("event-topic", "happening", f"{scope} {name}" if scope else name)
         mention = EventMention(offset + a, offset + b, key, "happening", name, participants)
         out.append(DatedEvent(mention, dm.date))
     out.extend(_listed_events(text, offset, actors, reference))
     for s_start, dm, subject in since:
         name = f"{subject[0].upper()}{subject[1:]} took effect"
         participants = tuple(dict.fromkeys(m.key for m in actors.within(offset + s_start, offset + dm.end)))
-        key = "happening-" + slug(name)
+        key = mint("event-topic", "happening", name)
         mention = EventMention(offset + s_start, offset + dm.end, key, "happening", name, participants)
         out.append(DatedEvent(mention, dm.date))
     return out
@@ -1089,7 +1124,7 @@ _WEEKDAY_POSSESSIVE = re.compile(
 
 
 def _weekday_possessives(text: str, reference: DateValue | None) -> list[DateMatch]:
-    """"Sunday's summit": the latest such weekday on or before the article's day (as dates.py reads "on
+    """ "Sunday's summit": the latest such weekday on or before the article's day (as dates.py reads "on
     Sunday"), not after "next", "ahead of", "before", "until" or "this"."""
     if reference is None or reference.precision != "day":
         return []

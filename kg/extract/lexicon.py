@@ -123,7 +123,10 @@ TITLE_WORDS = list(entries("titles"))
 
 # Rebuttal cues: "called Biden's claim complete nonsense", "denied", "dismissed ... as a myth".
 REBUTTAL_RE = re.compile(
-    r"\b(?:" + alternatives("rebuttal-verbs") + r")\b(?P<object>[^.;]{0,160}?)\b(?:" + alternatives("rebuttal-nouns")
+    r"\b(?:"
+    + alternatives("rebuttal-verbs")
+    + r")\b(?P<object>[^.;]{0,160}?)\b(?:"
+    + alternatives("rebuttal-nouns")
     + r")\b",
     re.IGNORECASE,
 )

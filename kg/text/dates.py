@@ -40,8 +40,10 @@ _PATTERNS = [
     re.compile(r"\b(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)\b"),
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
-    re.compile(rf"\b(?:(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of)[\s-]+)?{_MONTH},?\s+(?:of\s+)?{_YEAR}\b",
-               re.IGNORECASE),
+    re.compile(
+        rf"\b(?:(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of)[\s-]+)?{_MONTH},?\s+(?:of\s+)?{_YEAR}\b",
+        re.IGNORECASE,
+    ),
     re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>\d{4})\b"),
     re.compile(rf"\b(?:mid|early|late)-{_YEAR}\b(?![.,]\d|\s*%|-\d|/\d)", re.IGNORECASE),
     re.compile(rf"(?<![\d.,/$€£-])\b{_YEAR}\b(?![.,]\d|\s*%|-\d|/\d|\s*(?:per\s*cent|percent))"),
@@ -200,7 +202,9 @@ def find_dates(text: str, reference: DateValue | None = None, weekdays: bool = F
                     date = (
                         _make(monday.year, monday.month)
                         if (monday.year, monday.month) == (sunday.year, sunday.month)
-                        else _make(monday.year) if monday.year == sunday.year else None
+                        else _make(monday.year)
+                        if monday.year == sunday.year
+                        else None
                     )
                 if date is not None:
                     found.append(DateMatch(m.start(), m.end(), date, relative=True))
