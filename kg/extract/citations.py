@@ -1,8 +1,9 @@
-"""citations: reference lists, footnote markers, inline links and named publications -> sources.
+"""citations: what each sentence cites — footnote markers, inline links, news media named as a source,
+an organisation's report, poll or data, web addresses written out — as Citation records and the
+sources they point at.
 
-A reference-list entry gives a source (title, publisher, URL, access date); "Ibid." repeats the
-previous entry; entries with the same URL are one source. A claim cites a source when a marker, link
-or named publication belongs to its sentence. A speaker alone is not a citation.
+A claim cites a source when a marker, link or named publication belongs to its sentence. A speaker
+alone is not a citation.
 """
 
 from __future__ import annotations
@@ -10,25 +11,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 from kg.extract.actors import ActorMention, ArticleActors
-from kg.extract.segment import Block, Segmentation
+from kg.extract.references import URL_RE, References, link_source, url_source_key
+from kg.extract.segment import Segmentation
 from kg.ingest.corpus import is_web_url
 from kg.iris import mint
-from kg.models import Article, DateValue, Source
-from kg.text.dates import find_dates
+from kg.models import Article, Citation, Source, Span
 
-URL_RE = re.compile(r"https?://[^\s<>\"“”‘’()\[\]]+[^\s<>\"“”‘’()\[\].,;:!?]")
-_IBID = re.compile(r"^\s*(?:ib[iı]d(?:em)?\.?|ibıd\.?|ebd\.?)(?:[,;]?\s*(?:p+\.\s*[\d\-–]+)?)?\s*\.?\s*$", re.I)
-_ACCESS = re.compile(
-    r"\(?\s*(?:date\s+of\s+access|accessed(?:\s+on)?|retrieved(?:\s+on)?|last\s+accessed|"
-    r"erişim\s+tarihi)\s*:?\s*(?P<date>[^)]{4,40}?)\s*\)?\s*\.?\s*$",
-    re.I,
-)
-_QUOTED_TITLE = re.compile(r"[“\"](?P<title>[^”\"]{3,300})[”\"]")
-_LEAD_MARKER = re.compile(r"^\s*(?:\[(?P<a>\d{1,3})\]|(?P<b>\d{1,3})[.)]|\^(?P<c>\d{1,3}))\s*")
-_TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref|cmpid|smid)$", re.I)
+__all__ = ["Cited", "cite_sentences", "url_source_key"]
+
 
 _PUBLICATION_CUE = re.compile(
     r"\b(?:according\s+to|reported|reports|report|quoted|quoting|told|interview(?:ed)?\s+(?:with|by)?|broadcast|"
@@ -36,105 +29,6 @@ _PUBLICATION_CUE = re.compile(
     r"seen\s+by|in\s+an\s+(?:op-ed|article|editorial|column)\s+(?:for|in))\b",
     re.I,
 )
-
-
-def normalise_url(url: str) -> str:
-    """The comparison form of a URL: lowercase scheme and host, no ``www.``, fragment, tracking
-    parameters or trailing slash.
-
-    >>> normalise_url("HTTPS://www.Reuters.com/world/x/?utm_source=a#top")
-    'https://reuters.com/world/x'
-    """
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return url.strip()
-    host = parts.netloc.lower().removeprefix("www.")
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)])
-    return urlunsplit((parts.scheme.lower(), host, parts.path.rstrip("/"), query, ""))
-
-
-def url_source_key(url: str) -> str:
-    return mint("url-source", normalise_url(url))
-
-
-def name_source_key(name: str) -> str:
-    return mint("name-source", name)
-
-
-@dataclass
-class References:
-    """Numbered reference-list entries and every source the article cites."""
-
-    by_number: dict[int, str]  # footnote number -> source key
-    sources: dict[str, Source]
-    entry_spans: dict[str, tuple[int, int]]  # source key -> span of its (first) reference entry
-
-
-def _entry_source(text: str) -> Source | None:
-    urls = URL_RE.findall(text)
-    url = urls[0] if urls else None
-    title = None
-    publisher = None
-    rest = text
-    qm = _QUOTED_TITLE.search(text)
-    if qm:
-        title = qm.group("title").strip().rstrip(",.")
-        rest = text[qm.end() :]
-    accessed: DateValue | None = None
-    am = _ACCESS.search(rest)
-    if am:
-        found = find_dates(am.group("date"))
-        accessed = found[0].date if found else None
-        rest = rest[: am.start()]
-    before_url = rest.split(url)[0] if url and url in rest else rest
-    pieces = [p.strip(" .,;:") for p in before_url.split(",")]
-    pieces = [p for p in pieces if p and not URL_RE.match(p)]
-    if title is None and pieces:
-        title = pieces.pop(0)
-        if len(pieces) >= 1 and len(title.split()) <= 4 and len(pieces[0].split()) > 4:
-            # "Author, Title, Publisher": skip a short leading author name
-            title = pieces.pop(0)
-    if pieces:
-        publisher = pieces[0][:120]
-    title = title[:300] if title else None
-    if not (url or title):
-        return None
-    key = url_source_key(url) if url else name_source_key(title or "")
-    return Source(key=key, kind="reference", url=url, name=title, publisher=publisher, accessed=accessed)
-
-
-def parse_references(article: Article, seg: Segmentation) -> References:
-    """Reference-list entries -> sources; numbered entries map footnote numbers to sources."""
-    refs = References(by_number={}, sources={}, entry_spans={})
-    previous: str | None = None
-    for block in seg.blocks:
-        if block.kind != "reference":
-            continue
-        text = block.text
-        m = _LEAD_MARKER.match(text)
-        number = int(m.group("a") or m.group("b") or m.group("c")) if m else None
-        content = text[m.end() :] if m else text
-        if _IBID.match(content):
-            if previous is not None and number is not None:
-                refs.by_number[number] = previous
-            continue
-        source = _entry_source(content)
-        if source is None:
-            continue
-        key = source.key
-        if key not in refs.sources:
-            refs.sources[key] = source
-            refs.entry_spans[key] = (block.start, block.end)
-        if number is not None:
-            refs.by_number[number] = key
-        previous = key
-    return refs
-
-
-def link_source(url: str, text: str) -> Source:
-    """An inline link as a source (its anchor text as the name)."""
-    return Source(key=url_source_key(url), kind="link", url=url, name=text.strip()[:300] or None)
 
 
 def bare_url_sources(
@@ -198,6 +92,8 @@ DOCUMENT_NOUNS = (
     r"figures|"
     r"statistics|estimates?)"
 )
+
+
 _DOC_AFTER = re.compile(
     r"^(?:(?P<owner>['’]s)\s+(?:[a-z]+\s+)?(?-i:[A-Z][\w\-]*\s+){1,4}|(?P<own>['’]s)?\s+(?:\w+\s+){0,2}?)"
     r"(?P<noun>" + DOCUMENT_NOUNS + r")\b",
@@ -205,6 +101,8 @@ _DOC_AFTER = re.compile(
 )
 """A document after its organisation: "a Northfield Research survey", "the regulator's own Annual Performance
 Report" (a title only after a possessive)."""
+
+
 _OWN_DOCUMENT = re.compile(
     r"\b(?:in|by)\s+its\s+(?:(?:\w+\s+){0,2}?|(?:\w+\s+){0,2}(?-i:[A-Z][\w\-]*\s+){1,4})(?P<noun>"
     + DOCUMENT_NOUNS
@@ -212,9 +110,13 @@ _OWN_DOCUMENT = re.compile(
     re.IGNORECASE,
 )
 """A speaker's own document: "The Budget Office said in its monthly Fiscal Monitoring Report that ..."."""
+
+
 _DISPUTED = re.compile(
     r"\b(?:disput|reject|question|challeng|contest|critici[sz]|dismiss|doubt)\w*\s+(?:the\s+|an?\s+)?$", re.IGNORECASE
 )
+
+
 _DOC_BEFORE = re.compile(
     r"\b(?P<noun>" + DOCUMENT_NOUNS + r")\s+(?:of|by|from|published\s+by|conducted\s+by|"
     r"carried\s+out\s+by|released\s+by|compiled\s+by)\s+(?:the\s+)?(?:[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?['’]s\s+)?$",
@@ -276,6 +178,8 @@ _ACCORDING_TO = re.compile(
     r"(?:[a-z][\w\-]*\s+){0,3}$",
     re.IGNORECASE,
 )
+
+
 _FIGURE = re.compile(r"\d")
 
 
@@ -301,8 +205,63 @@ def data_sources(text: str, offset: int, actors: ArticleActors) -> list[tuple[So
     return out
 
 
-def reference_block(seg: Segmentation, pos: int) -> Block | None:
-    for b in seg.blocks:
-        if b.start <= pos < b.end:
-            return b
-    return None
+@dataclass
+class Cited:
+    """What the sentences of an article cite."""
+
+    sources: dict[str, Source]  # every source cited, by key (reference-list entries included)
+    citations: list[Citation]
+    by_sentence: dict[int, list[tuple[str, int]]]  # sentence index -> (source key, where it is cited)
+
+
+def cite_sentences(
+    article: Article,
+    seg: Segmentation,
+    actors: ArticleActors,
+    refs: References,
+    publisher: str | None,
+    known: dict[str, Source],
+) -> Cited:
+    """Citations of every sentence, in order: its footnote markers (through the reference list), its links,
+    the publications, documents and data it names, and the web addresses it writes out (an address
+    joins a document ``known`` from attribution or named before). ``publisher`` is the article's
+    publisher's actor key (it is not a source of itself)."""
+    body = article.body
+    sources: dict[str, Source] = dict(refs.sources)
+    citations: list[Citation] = []
+    by_sentence: dict[int, list[tuple[str, int]]] = {}
+    for sent in seg.sentences:
+        first = len(citations)
+        for start, end, numbers in sent.markers:
+            for number in numbers:
+                key = refs.by_number.get(number)
+                if key is None:
+                    continue
+                citations.append(
+                    Citation(source=key, span=Span(start=start, end=end, text=body[start:end]), marker=body[start:end])
+                )
+        for link in article.links:
+            if sent.start <= link.span.start and link.span.end <= sent.end:
+                source = link_source(link.url, link.span.text)
+                sources.setdefault(source.key, source)
+                citations.append(Citation(source=source.key, span=link.span))
+        named = [
+            *publication_sources(sent.text, sent.start, actors, publisher),
+            *document_sources(
+                sent.text,
+                sent.start,
+                actors,
+                [(lk.span.start, lk.span.end) for lk in article.links if sent.start <= lk.span.start < sent.end],
+            ),
+            *data_sources(sent.text, sent.start, actors),
+        ]
+        for source, _, _ in named:
+            sources.setdefault(source.key, source)
+        addresses = bare_url_sources(sent.text, sent.start, actors, {**known, **sources})
+        for source, _, _ in addresses:
+            sources[source.key] = source  # a document's source gains the address the sentence gives
+        for source, start, end in [*named, *addresses]:
+            citations.append(Citation(source=source.key, span=Span(start=start, end=end, text=body[start:end])))
+        if len(citations) > first:
+            by_sentence[sent.index] = [(c.source, c.span.start) for c in citations[first:]]
+    return Cited(sources, citations, by_sentence)

@@ -131,3 +131,6 @@ REBUTTAL_RE = re.compile(
     re.IGNORECASE,
 )
 REBUTTAL_WORDS_RE = re.compile(r"\b(?:" + alternatives("rebuttal-words") + r")\b", re.IGNORECASE)
+
+NOUN_LIKE_CUES = set(words("noun-like-cues"))
+"""Cue verbs that are also plural nouns ("member states", "his claims"): a cue only before "that" or a colon."""

@@ -7,7 +7,9 @@ offset is into the article body.
 
 from __future__ import annotations
 
+import bisect
 import itertools
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -102,6 +104,25 @@ def strip_markers(text: str) -> str:
     'the end of the Cold War in 1991. Then 1989 and 2%, too.'
     """
     return MARKER_RE.sub("", text)
+
+
+def mask_markers(text: str) -> str:
+    """Footnote markers replaced by spaces (offsets stay aligned).
+
+    >>> mask_markers("in 1991.[3] Then")
+    'in 1991.    Then'
+    """
+    return MARKER_RE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def inside(pos: int, spans: tuple[tuple[int, int], ...]) -> bool:
+    """Is ``pos`` inside one of ``spans`` (e.g. a sentence's quotations: sorted and disjoint)?
+
+    >>> inside(5, ((0, 3), (4, 9))), inside(3, ((0, 3), (4, 9)))
+    (True, False)
+    """
+    i = bisect.bisect_right(spans, (pos, math.inf)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def _classify(lines: list[tuple[int, int, str]]) -> list[Block]:
