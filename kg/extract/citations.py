@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from kg.extract.actors import ActorMention, ArticleActors
+from kg.extract.actors import NOT_ORGANISATIONS, NOT_PUBLISHERS, ActorMention, ArticleActors
 from kg.extract.references import URL_RE, References, link_source, url_source_key
 from kg.extract.segment import Segmentation
 from kg.ingest.corpus import is_web_url
@@ -45,7 +45,7 @@ def bare_url_sources(
         owners = {
             actors.actors[a.key].label
             for a in actors.within(offset, offset + len(text))
-            if actors.actors[a.key].kind not in ("Person", "Country", "UnnamedGroup")
+            if actors.actors[a.key].kind not in NOT_ORGANISATIONS
         }
         document = next(
             (
@@ -137,7 +137,7 @@ def document_sources(
     own = _OWN_DOCUMENT.search(text)
     for m in actors.within(offset, offset + len(text)):
         info = actors.actors[m.key]
-        if info.kind in ("Person", "Country", "UnnamedGroup", "NewsMediaOrganization"):
+        if info.kind in NOT_PUBLISHERS:
             continue
         rel_s, rel_e = m.start - offset, m.end - offset
         if own is not None and rel_e <= own.start():
@@ -193,7 +193,7 @@ def data_sources(text: str, offset: int, actors: ArticleActors) -> list[tuple[So
         return out
     for m in actors.within(offset, offset + len(text)):
         info = actors.actors[m.key]
-        if info.kind in ("Person", "Country", "UnnamedGroup", "NewsMediaOrganization"):
+        if info.kind in NOT_PUBLISHERS:
             continue
         rel_s = m.start - offset
         if not _ACCORDING_TO.search(text[max(0, rel_s - 80) : rel_s]):

@@ -11,13 +11,28 @@ from kg.extract.actors.known import contextual_pass, gazetteer_pass
 from kg.extract.actors.names import TOKEN_RE
 from kg.extract.actors.organisations import affiliations, bare_organisations, organisations
 from kg.extract.actors.people import cue_subject_people, merge_short_names, surname_links, titled_people
-from kg.extract.actors.records import ActorInfo, ActorMention, ArticleActors, drop_overlaps
+from kg.extract.actors.records import (
+    NOT_ORGANISATIONS,
+    NOT_PUBLISHERS,
+    ActorInfo,
+    ActorMention,
+    ArticleActors,
+    drop_overlaps,
+)
 from kg.extract.actors.roles import appositive_titles, bare_roles, role_phrases
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.segment import Segmentation
 from kg.models import Article
 
-__all__ = ["ActorInfo", "ActorMention", "ArticleActors", "estimate_date", "find_actors"]
+__all__ = [
+    "NOT_ORGANISATIONS",
+    "NOT_PUBLISHERS",
+    "ActorInfo",
+    "ActorMention",
+    "ArticleActors",
+    "estimate_date",
+    "find_actors",
+]
 
 
 def estimate_date(article: Article) -> str | None:

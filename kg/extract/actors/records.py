@@ -62,6 +62,12 @@ class Taken:
         return self.covers(pos, pos + 1)
 
 
+NOT_ORGANISATIONS = frozenset({"Person", "Country", "UnnamedGroup"})
+"""Kinds of actor that are no organisation: people, states, unnamed groups."""
+NOT_PUBLISHERS = NOT_ORGANISATIONS | {"NewsMediaOrganization"}
+"""Kinds of actor whose name does not make a document a source (news media are cited as publications)."""
+
+
 @dataclass
 class ActorInfo:
     key: str

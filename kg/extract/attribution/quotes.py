@@ -6,7 +6,15 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.attribution.reading import Attribution, Reading, mention_at, resolve_pronoun, sentence_subject
+from kg.extract.attribution.reading import (
+    SOURCE_NOUNS,
+    Attribution,
+    Reading,
+    introduced_source,
+    mention_at,
+    resolve_pronoun,
+    sentence_subject,
+)
 from kg.extract.lexicon import CUE_RE
 from kg.extract.segment import Sentence, mask_markers
 
@@ -50,18 +58,9 @@ def quote_speaker(
             key = resolve_pronoun(reading, index, rest.split()[0])
             if key is not None:
                 return key, 0.7
-        role = re.match(
-            r"the\s+(?P<noun>official|diplomat|source|executive|analyst|expert|officer)\s+" + CUE_RE.pattern, rest
-        )
+        role = re.match(r"the\s+(?P<noun>" + SOURCE_NOUNS + r")\s+" + CUE_RE.pattern, rest)
         if role:  # "the official said": the unnamed source introduced before
-            match = next(
-                (
-                    k
-                    for k in reversed(list(reading.groups))
-                    if reading.groups[k].label.lower().endswith(role.group("noun"))
-                ),
-                None,
-            )
+            match = introduced_source(reading, role.group("noun"))
             if match is not None:
                 return match, 0.5
         if re.match(r"(?:[\w.’'\-]+\s+){1,5}?" + CUE_RE.pattern, rest):

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.extract.actors import ActorInfo, ActorMention, ArticleActors
+from kg.extract.lexicon import alternatives
 from kg.extract.segment import Sentence
 from kg.iris import mint
 from kg.models import Article
@@ -69,6 +70,16 @@ def group(reading: Reading, label: str) -> str:
             key=key, label=label[:1].upper() + label[1:], kind="UnnamedGroup", confidence=0.7
         )
     return key
+
+
+SOURCE_NOUNS = "(?:" + alternatives("source-nouns") + ")"
+"""Nouns naming an unnamed source that "the <noun> said" refers back to."""
+
+
+def introduced_source(reading: Reading, noun: str) -> str | None:
+    """The unnamed source met last whose label ends in ``noun`` ("the official said" after "a senior
+    official said"), or None."""
+    return next((k for k in reversed(list(reading.groups)) if reading.groups[k].label.lower().endswith(noun)), None)
 
 
 def resolve_pronoun(reading: Reading, sentence_index: int, pronoun: str = "") -> str | None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.attribution.reading import Reading, group, resolve_pronoun
+from kg.extract.actors import NOT_ORGANISATIONS
+from kg.extract.attribution.reading import SOURCE_NOUNS, Reading, group, introduced_source, resolve_pronoun
 from kg.extract.lexicon import (
     APPOSITIVE,
     BETWEEN_SUBJECT_AND_CUE,
@@ -43,7 +44,7 @@ def subject_at(
         if (
             owner is not None
             and owner.start >= sent.start + single.end("phrase")
-            and reading.actors.actors[owner.key].kind not in ("Country", "Person", "UnnamedGroup")
+            and reading.actors.actors[owner.key].kind not in NOT_ORGANISATIONS
         ):
             return owner.key, single.start("phrase"), 0.7
         return group(reading, single.group("phrase")), single.start("phrase"), 0.55
@@ -85,7 +86,7 @@ def subject_at(
             (
                 m
                 for m in reading.actors.within(sent.start + people.start("phrase"), end_abs)
-                if reading.actors.actors[m.key].kind not in ("Country", "Person", "UnnamedGroup")
+                if reading.actors.actors[m.key].kind not in NOT_ORGANISATIONS
             ),
             None,
         )
@@ -97,12 +98,9 @@ def subject_at(
         return group(reading, modified.group("phrase")), modified.start("phrase"), 0.55
     if single:  # "A U.S. defense official", "one shipping executive": an unnamed source
         return group(reading, single.group("phrase")), single.start("phrase"), 0.55
-    role = re.search(r"\b[Tt]he\s+(?P<noun>official|diplomat|source|executive|analyst|expert|officer)$", pre)
+    role = re.search(r"\b[Tt]he\s+(?P<noun>" + SOURCE_NOUNS + r")$", pre)
     if role:  # "the official said": the unnamed source introduced before
-        noun = role.group("noun")
-        match = next(
-            (k for k in reversed(list(reading.groups)) if reading.groups[k].label.lower().endswith(noun)), None
-        )
+        match = introduced_source(reading, role.group("noun"))
         if match is not None:
             return match, role.start(), 0.5
     # "Russia's defence ministry", "the Russian foreign ministry", "Chinese authorities" -> the state or organisation

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.actors import ActorMention, ArticleActors
+from kg.extract.actors import NOT_PUBLISHERS, ActorMention, ArticleActors
 from kg.extract.claims.draft import Draft
 from kg.iris import mint
 from kg.models import Article, Source
@@ -56,7 +56,7 @@ def poll_findings(article: Article, actors: ArticleActors, drafts: list[Draft]) 
     body = "".join(chars)
     for m in actors.mentions:
         info = actors.actors[m.key]
-        if info.kind in ("Person", "Country", "UnnamedGroup", "NewsMediaOrganization"):
+        if info.kind in NOT_PUBLISHERS:
             continue
         before = body[max(0, m.start - 70) : m.start]
         after = body[m.end : m.end + 90]

@@ -10,9 +10,11 @@ is one node and the dates each article gives stay comparable.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from kg.extract.actors import ArticleActors
 from kg.extract.events.records import ORGS, STATES, EventMention, actor_at, label
+from kg.extract.gazetteer import load_gazetteer
 from kg.iris import mint
 from kg.lexicon import words
 from kg.text.dates import MONTH_NAME_RE
@@ -187,6 +189,11 @@ _ANY_TRIGGER = re.compile(
     r"conference|forum|dialogue|occupation|\bCOP\s?\d",
     re.IGNORECASE,
 )
+
+
+def _names_organisation(actors: ArticleActors, start: int, end: int) -> bool:
+    """Does a mention of an organisation overlap [start, end) ("Warsaw Pact" is no treaty)?"""
+    return any(mm.start < end and start < mm.end for mm in actors.mentions if actors.actors[mm.key].kind in ORGS)
 
 
 def find_events(text: str, offset: int, actors: ArticleActors) -> list[EventMention]:
@@ -373,11 +380,7 @@ def find_events(text: str, offset: int, actors: ArticleActors) -> list[EventMent
             continue
         name = " ".join(words)
         start = m.end() - len(name)
-        if any(
-            mm.start - offset < m.end() and start < mm.end - offset
-            for mm in actors.mentions
-            if actors.actors[mm.key].kind in ORGS
-        ):
+        if _names_organisation(actors, offset + start, offset + m.end()):
             continue  # an organisation named like a treaty ("Warsaw Pact", "North Atlantic Treaty Organization")
         kind = (m.group("kind") or m.group("kind2")).lower().rstrip("s")
         kind = "declaration" if kind == "declaration" else "treaty"
@@ -482,11 +485,7 @@ def find_events(text: str, offset: int, actors: ArticleActors) -> list[EventMent
     # sanctions packages, incidents to named infrastructure, named operations launched, talks and conferences
     for m in _AGREEMENT_LOWER.finditer(text):
         name = re.sub(r"^(?:The|the)\s+", "", m.group("name")).strip()
-        if any(
-            mm.start - offset < m.end() and m.start() < mm.end - offset
-            for mm in actors.mentions
-            if actors.actors[mm.key].kind in ORGS
-        ):
+        if _names_organisation(actors, offset + m.start(), offset + m.end()):
             continue
         add(m.start("name"), m.end(), "treaty", name, (), mint("event-name", name))
     for m in _SANCTIONS_PACKAGE.finditer(text):
@@ -610,10 +609,27 @@ _DEFINITE_NAME_WORDS = words("definite-name-words")
 """First words of a state's name that take "the" ("the United ...")."""
 
 
+@cache
+def _definite_names() -> frozenset[str]:
+    """Names of states the gazetteer writes with "the" ("the Netherlands")."""
+    return frozenset(
+        alias[4:]
+        for entry in load_gazetteer().entries.values()
+        if entry.kind == "Country"
+        for alias in entry.aliases
+        if alias.startswith("the ")
+    )
+
+
+def _takes_the(name: str) -> bool:
+    """Is a state's name written with "the" ("the United Kingdom", "the Netherlands")?"""
+    return name.split()[0] in _DEFINITE_NAME_WORDS or name in _definite_names()
+
+
 def _add_end(add: object, actors: ArticleActors, key: str, start: int, end: int, trigger: str) -> None:
     name = (
         f"dissolution of the {label(actors, key)}"
-        if actors.actors[key].kind == "Country" and label(actors, key).split()[0] in _DEFINITE_NAME_WORDS
+        if actors.actors[key].kind == "Country" and _takes_the(label(actors, key))
         else f"dissolution of {label(actors, key)}"
     )
     add(start, end, "dissolution", name, (key,), mint("event", "dissolution", key))  # type: ignore[operator]
