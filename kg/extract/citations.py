@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from kg.extract.actors import NOT_ORGANISATIONS, NOT_PUBLISHERS, ActorMention, ArticleActors
+from kg.extract.lexicon import alternatives
 from kg.extract.references import URL_RE, References, link_source, url_source_key
 from kg.extract.segment import Segmentation
 from kg.ingest.corpus import is_web_url
@@ -24,9 +25,7 @@ __all__ = ["Cited", "cite_sentences", "url_source_key"]
 
 
 _PUBLICATION_CUE = re.compile(
-    r"\b(?:according\s+to|reported|reports|report|quoted|quoting|told|interview(?:ed)?\s+(?:with|by)?|broadcast|"
-    r"aired|wrote|writes|published|cited|citing|said|says|as\s+reported\s+by|reporting\s+by|obtained\s+by|"
-    r"seen\s+by|in\s+an\s+(?:op-ed|article|editorial|column)\s+(?:for|in))\b",
+    r"\b(?:" + alternatives("publication-cues") + r")\b",
     re.I,
 )
 
@@ -87,11 +86,7 @@ def publication_sources(
     return out
 
 
-DOCUMENT_NOUNS = (
-    r"(?:report|survey|poll|study|analysis|index|barometer|assessment|review|yearbook|census|outlook|bulletin|data|"
-    r"figures|"
-    r"statistics|estimates?)"
-)
+DOCUMENT_NOUNS = "(?:" + alternatives("document-nouns") + ")"
 
 
 _DOC_AFTER = re.compile(

@@ -12,7 +12,7 @@ from typing import cast
 from kg.extract.actors.names import CAP, NOT_NAME_WORDS, ORG_WORDS, sentence_ends
 from kg.extract.actors.records import ActorInfo, ActorMention, ArticleActors, Taken, add_actor, add_alias
 from kg.extract.gazetteer import Gazetteer, tokenize
-from kg.extract.lexicon import trie_regex
+from kg.extract.lexicon import alternatives, trie_regex
 from kg.extract.segment import Block
 from kg.iris import mint
 from kg.lexicon import table
@@ -97,12 +97,9 @@ def organisations(result: ArticleActors, body: str, blocks: Sequence[Block], gaz
 
 
 _AFFILIATION = re.compile(
-    r"\b(?:economist|analyst|strategist|researcher|fellow|professor|lecturer|director|head|scientist|expert|"
-    r"partner|founder|consultant|spokesperson|spokesman|spokeswoman|executive|manager|adviser|advisor|editor|"
-    r"correspondent|lawyer|engineer|trader|banker|official|chairman|chairwoman|chair|president|ceo)"
+    r"\b(?:" + alternatives("job-nouns") + r")"
     r"(?:\s+[a-z][\w\-]*){0,4}?\s+(?:at|with)\s+(?:the\s+)?(?:[A-Z][\w\-]*-based\s+)?"
-    r"(?:(?:consultancy|bank|firm|think\s+tank|lender|broker|insurer|asset\s+manager|research\s+firm|"
-    r"investment\s+bank|group|company|agency|institute|university|campaign\s+group|nonprofit|NGO)\s+)?"
+    r"(?:(?:" + alternatives("employer-nouns") + r")\s+)?"
     rf"(?P<name>{CAP}(?:\s+(?:of|for|and|on|de|the)?\s*{CAP}){{0,6}})(?:\s+\((?P<acronym>[A-Z][A-Za-z]{{1,9}})\))?"
 )
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from kg.extract.actors.records import ActorMention, ArticleActors, Taken, add_actor, add_alias
 from kg.extract.gazetteer import Gazetteer, tokenize
-from kg.extract.lexicon import trie_regex
+from kg.extract.lexicon import alternatives, trie_regex
 from kg.extract.segment import Block
 
 
@@ -117,11 +117,7 @@ def _resolve_role(
     return None
 
 
-_ROLE_HEADS = (
-    r"(?:minister|president|spokesman|spokeswoman|spokesperson|secretary|chancellor|premier|"
-    r"ambassador|envoy|general|commander|chief|diplomat|leader|senator|governor|mayor|chairman|"
-    r"chairwoman|director|adviser|advisor|commissioner|prosecutor|negotiator)"
-)
+_ROLE_HEADS = "(?:" + alternatives("role-heads") + ")"
 
 
 _APPOSITIVE_ROLE = re.compile(

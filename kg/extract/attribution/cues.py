@@ -19,6 +19,7 @@ from kg.extract.lexicon import (
     REBUTTAL_WORDS_RE,
     VAGUE_RE,
     WEAK_CUES,
+    alternatives,
 )
 from kg.extract.segment import Sentence, inside
 from kg.lexicon import words
@@ -39,9 +40,9 @@ _DOCUMENT_OF = re.compile(
 
 
 _PASSIVE_RE = re.compile(
-    r"\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?P<cue>seen|viewed|regarded|considered|"
-    r"perceived|described|characteri[sz]ed|labell?ed|called|dismissed|rejected|denied|critici[sz]ed|welcomed|cited|"
-    r"interpreted|portrayed|branded|deemed|set\s+out|laid\s+out|outlined|spelled\s+out|spelt\s+out)\s+"
+    r"\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?P<cue>"
+    + alternatives("passive-cues")
+    + r")\s+"
     r"(?:(?:in\s+\w+\s+)?(?:last|this|on)\s+\w+\s+)?by\s+",
     re.IGNORECASE,
 )

@@ -14,6 +14,7 @@ from kg.extract.lexicon import (
     GROUP_PEOPLE_NOUNS,
     GROUP_QUALIFIER_NOUNS,
     GROUP_RE,
+    alternatives,
 )
 from kg.extract.segment import Sentence
 from kg.lexicon import words
@@ -131,16 +132,16 @@ def subject_at(
 
 _MODIFIED_GROUP_RE = re.compile(
     r"(?:^|[\s,(])(?P<phrase>(?:(?:some|many|several|most|other)\s+)?(?:[A-Z][\w\-’']*\s+)?"
-    r"(?i:countries|governments|states|officials|diplomats|analysts|experts|lawmakers|groups|companies|"
-    r"organisations|organizations|members|delegations|negotiators|sources|economists)"
+    r"(?i:" + alternatives("source-group-nouns") + ")"
     r"\s+(?:(?:in|from|of|with)\s+|(?:involved|familiar|close|working|speaking|based)\s+(?:in|with|to|on)\s+)"
     r"(?:the\s+)?[^,;:]{1,50})$"
 )
 
 
 _SINGLE_PERSON_RE = re.compile(
-    r"(?:^|[\s,(])(?P<phrase>(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w.\-]+\s+){0,3}(?:official|diplomat|source|executive|"
-    r"analyst|expert|officer|spokesman|spokeswoman|spokesperson|insider|adviser|advisor|banker|trader|economist))"
+    r"(?:^|[\s,(])(?P<phrase>(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w.\-]+\s+){0,3}(?:"
+    + alternatives("single-source-nouns")
+    + "))"
     r"(?:\s+(?:in|from|at|based\s+in)\s+(?:the\s+)?[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*){0,2})?$"
 )
 """An unnamed source, with the place it speaks from ("A Western diplomat in the capital")."""

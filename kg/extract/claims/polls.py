@@ -7,6 +7,7 @@ import re
 
 from kg.extract.actors import NOT_PUBLISHERS, ActorMention, ArticleActors
 from kg.extract.claims.draft import Draft
+from kg.extract.lexicon import alternatives
 from kg.iris import mint
 from kg.models import Article, Source
 
@@ -36,10 +37,7 @@ _STATISTICAL = re.compile(
 
 
 _OPINION = re.compile(
-    r"\b(?:respondents|voters|adults|people|americans|europeans|citizens|residents|public|republicans|democrats|"
-    r"independents|men|women|young|older|say|said|says|believe|believed|support|supported|oppose|opposed|favou?r|"
-    r"back|backed|want|wanted|think|thought|view|see|saw|name|named|describe|agree|disagree|approve|disapprove|"
-    r"trust|prefer|expect|worry|worried|sample|margin\s+of\s+error|survey|poll|polled|interviewed|questioned)\b",
+    r"\b(?:" + alternatives("opinion-words") + r")\b",
     re.IGNORECASE,
 )
 

@@ -7,6 +7,7 @@ import datetime as _dt
 import re
 
 from kg.extract.events.records import DatedEvent, EventMention
+from kg.extract.lexicon import alternatives
 from kg.models import DateValue
 from kg.text.dates import WEEKDAY_NAME_RE, WEEKDAY_NAMES, DateMatch, find_dates
 
@@ -19,11 +20,7 @@ _NOT_START = re.compile(
 
 _LINK = re.compile(
     r"^[\s,]*(?:(?:which|that)\s+)?(?:(?:was|were|had\s+been|has\s+been)\s+)?"
-    r"(?:(?:officially|formally|first|finally)\s+)?(?:began|begun|started|starting|beginning|broke\s+out|erupted|"
-    r"launched|initiated|signed|concluded|agreed|held|created|established|founded|formed|set\s+up|took\s+place|"
-    r"happened|occurred|completed|came|adopted|approved|ratified|enacted|passed|unveiled|imposed|introduced|"
-    r"convened|opened|entered\s+into\s+force|came\s+into\s+(?:force|effect)|took\s+effect|went\s+into\s+effect|"
-    r"opens|begins|starts|convenes|takes\s+place|takes\s+effect|enters\s+into\s+force)?"
+    r"(?:(?:officially|formally|first|finally)\s+)?(?:" + alternatives("dating-verbs") + r")?"
     r"\s*(?:by\s+\w+(?:\s+\w+)?\s+)?(?:in|on|of|since|from|during)?\s*"
     r"(?:early|mid|late)?[\s-]*$",
     re.I,

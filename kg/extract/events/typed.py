@@ -15,6 +15,7 @@ from functools import cache
 from kg.extract.actors import ArticleActors
 from kg.extract.events.records import ORGS, STATES, EventMention, actor_at, label
 from kg.extract.gazetteer import load_gazetteer
+from kg.extract.lexicon import alternatives
 from kg.iris import mint
 from kg.lexicon import words
 from kg.text.dates import MONTH_NAME_RE
@@ -179,16 +180,7 @@ _CRISIS = re.compile(r"\b(?P<name>(?:[A-Z][\w'’\-]*\s+){1,3}[Cc]ris[ie]s)\b")
 _NOT_WAR_NAMES = words("not-war-names")
 
 
-_ANY_TRIGGER = re.compile(
-    r"invasion|invad|annex|\bwar\b|War\b|conflict|hostilities|fighting|found|establish|formation|creation|birth|"
-    r"inception|created|formed|set\s+up|launch|initiated|dissolution|collapse|breakup|break-up|disintegration|demise|"
-    r"disband|dismantl|\bfall\b|\bend\b|expan|enlarg|join|accession|admission|entry\s+of|member|declaration|treaty|"
-    r"accord|agreement|\bact\b|memorandum|protocol|charter|convention|communiqu|statute|\bdeal\b|ceasefire|truce|"
-    r"\bpact\b|summit|intervention|sanctions|election|cris[ie]s|pipeline|cable|interconnector|bridge|\bdam\b|plant|"
-    r"terminal|refinery|\bport\b|\bline\b|explosion|blast|sabotage|began|started|talks|negotiations|meeting|"
-    r"conference|forum|dialogue|occupation|\bCOP\s?\d",
-    re.IGNORECASE,
-)
+_ANY_TRIGGER = re.compile(alternatives("event-triggers"), re.IGNORECASE)
 
 
 def _names_organisation(actors: ArticleActors, start: int, end: int) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.lexicon import alternatives
 from kg.lexicon import table, words
 from kg.models import Quantity, Span
 
@@ -33,11 +34,7 @@ _QUANTITY_RE = re.compile(
     + r"(?:\s*(?P<pct>%|per\s*cent|percent)"
     r"|\s+(?P<post>dollars|euros?|pounds|rubles|roubles|hryvnias?|yuan|yen)"
     r"|\s*(?P<unit>km|kilometres?|kilometers?|miles?|mi|metres|meters|tonnes|tons)\b"
-    r"|\s+(?:(?:[a-z\-]+)\s+){0,2}?(?P<noun>troops|soldiers|personnel|people|civilians|refugees|casualties|"
-    r"deaths|tanks|missiles|drones|aircraft|jets|warships|ships|weapons|shells|rounds|artillery|members|"
-    r"countries|states|nations|votes|voters|respondents|prisoners|hostages|children|residents|"
-    r"barrels|jobs|cases|attacks|strikes|sanctions|companies|firms|banks|troop|fighters|vessels|tankers|vehicles|"
-    r"migrants|survivors|patients|workers|employees|passengers|flights|households|homes|others))?",
+    r"|\s+(?:(?:[a-z\-]+)\s+){0,2}?(?P<noun>" + alternatives("counted-nouns") + "))?",
     re.IGNORECASE,
 )
 
