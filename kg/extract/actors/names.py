@@ -53,7 +53,7 @@ _OWNER_WORDS = set(words("owner-words")) | name_list("owner_names")
 
 
 def sentence_ends(name: str) -> list[re.Match[str]]:
-    """Where a run of capitalised words crosses the end of a sentence ("Nordbank Markets. Dahl"); not after
+    """Where a run of capitalised words crosses the end of a sentence ("Nordbank Markets. Vestby"); not after
     a title ("Cmdr. Lo Bianco")."""
     return [
         e
@@ -63,7 +63,7 @@ def sentence_ends(name: str) -> list[re.Match[str]]:
 
 
 def strip_article(start: int, name: str) -> tuple[int, str]:
-    """ "The Greens" -> "Greens" (the article is not part of the name); a name does not run across the end
+    """ "The Ramblers" -> "Ramblers" (the article is not part of the name); a name does not run across the end
     of a sentence ("... Research Group. Eastgate said": "Eastgate")."""
     ends = sentence_ends(name)
     if ends:

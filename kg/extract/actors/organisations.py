@@ -62,7 +62,7 @@ def organisations(result: ArticleActors, body: str, blocks: Sequence[Block], gaz
             if of and any(
                 m2.start < start + of.start() and start < m2.end and result.actors[m2.key].kind == "Person"
                 for m2 in result.mentions
-            ):  # "Jane Roe of the Progressive Party": a person of the party
+            ):  # "Jane Roe of the Civic Party": a person of the party
                 name, start = name[of.end() :], start + of.end()
             lead = re.match(r"(?:The|This|A|An|In|Its|Their|Our)\s+", name)
             if lead:  # "The Civic Compass Foundation" -> "Civic Compass Foundation"

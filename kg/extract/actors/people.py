@@ -72,7 +72,7 @@ def titled_people(
             if key is None and any(w in NOT_NAME_WORDS for w in name_words):
                 continue
             if key is None and discovered_kind(name_words) != "Person":
-                continue  # "National Petroleum Corporation": "National" is no title of a person
+                continue  # "National Grain Corporation": "National" is no title of a person
             if key is None:
                 # an organisation or country is not a person ("President of Russia")
                 if gaz.names.get(tokenize(name)):
