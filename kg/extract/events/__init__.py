@@ -1,9 +1,10 @@
 """events: mentions of real-world events in the sentences of an article, and the dates the sentences give
 them.
 
-Typed events (:mod:`.typed`) are found in every sentence before the claims are made; dated happenings
-without a typed pattern (:mod:`.happenings`) and the dates of events (:mod:`.dating`) are read from
-each claim's words. :func:`event_records` merges what the sentences said about each event.
+Typed events (:mod:`.typed`: :mod:`.conflicts`, :mod:`.memberships`, :mod:`.agreements`, :mod:`.gatherings`,
+:mod:`.incidents`, read on a :class:`.sentence.SentenceEvents`) are found in every sentence before the claims
+are made; dated happenings without a typed pattern (:mod:`.happenings`) and the dates of events
+(:mod:`.dating`) are read from each claim's words. :func:`event_records` merges what the sentences said about each event.
 """
 
 from __future__ import annotations
