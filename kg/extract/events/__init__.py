@@ -4,7 +4,8 @@ them.
 Typed events (:mod:`.typed`: :mod:`.conflicts`, :mod:`.memberships`, :mod:`.agreements`, :mod:`.gatherings`,
 :mod:`.incidents`, read on a :class:`.sentence.SentenceEvents`) are found in every sentence before the claims
 are made; dated happenings without a typed pattern (:mod:`.happenings`) and the dates of events
-(:mod:`.dating`) are read from each claim's words. :func:`event_records` merges what the sentences said about each event.
+(:mod:`.dating`) are read from each claim's words. :func:`event_records` merges what the sentences said
+about each event.
 """
 
 from __future__ import annotations
