@@ -123,3 +123,35 @@ def test_iris_url_iri_examples(url: str, iri: str) -> None:
 @pytest.mark.parametrize("url", ["example.org/x", "//example.org/x", "", "http://a:b/", "1http://x"])
 def test_iris_url_iri_refuses_what_cannot_be_absolute(url: str) -> None:
     assert iris.url_iri(url) is None
+
+
+@pytest.mark.parametrize(
+    ("kind", "key", "expected"),
+    [
+        ("actor", ("Jane Roe",), "jane-roe"),
+        ("group", ("a-1", "Western Officials"), "group.a-1.western-officials"),
+        ("event", ("accession", "finland", "nato"), "accession-finland-nato"),
+        ("event-name", ("COP29",), "cop29"),
+        ("event-topic", ("happening", "t1 Troops crossed the border"), "happening-t1-troops-crossed-the-border"),
+        ("name-source", ("Trade review",), "n-trade-review"),
+        ("publication", ("reuters",), "p-reuters"),
+        ("document", ("ipsos", "Data"), "d-ipsos-data"),
+    ],
+)
+def test_iris_mint_makes_each_kind_of_key(kind: iris.MintKind, key: tuple[str, ...], expected: str) -> None:
+    assert iris.mint(kind, *key) == expected
+    assert iris.is_key(expected)
+
+
+def test_iris_mint_url_source_is_a_digest_of_the_address() -> None:
+    key = iris.mint("url-source", "https://example.org/a")
+    assert key == "u-" + iris.digest("https://example.org/a")
+    assert key != iris.mint("url-source", "https://example.org/b")
+
+
+@pytest.mark.parametrize(
+    ("kind", "key"), [("actor", ()), ("group", ("a-1",)), ("event", ("war",)), ("nothing", ("x",))]
+)
+def test_iris_mint_refuses_a_kind_or_key_it_does_not_know(kind: str, key: tuple[str, ...]) -> None:
+    with pytest.raises(ValueError, match="mint"):
+        iris.mint(kind, *key)  # type: ignore[arg-type]

@@ -150,8 +150,8 @@ _ARABIC_ARTICLE = re.compile(r"\b(?P<article>[Aa]l|[Ee]l|[Aa]d|[Aa]sh|[Aa]z|[Aa]
 
 
 def spelling_variants(text: str) -> tuple[str, ...]:
-    """The ways a name with the Arabic article is written ("al-Ghais", "Al Ghais", "Al-Ghais",
-    "al Ghais"): the article in either case, joined by a hyphen or a space."""
+    """The ways a name with the Arabic article is written ("al-Rashid", "Al Rashid", "Al-Rashid",
+    "al Rashid"): the article in either case, joined by a hyphen or a space."""
     if not _ARABIC_ARTICLE.search(text):
         return (text,)
     variants = {text}
@@ -164,6 +164,17 @@ def spelling_variants(text: str) -> tuple[str, ...]:
 
             variants.add(_ARABIC_ARTICLE.sub(spell, text))
     return tuple(sorted(variants))
+
+
+@cache
+def name_list(name: str) -> frozenset[str]:
+    """One list of ``name-rules.json``: real names that a rule treats specially (see the file for each list).
+
+    >>> "Kremlin" in name_list("owner_names")
+    True
+    """
+    lists: dict[str, Any] = _read("name-rules.json")
+    return frozenset(lists[name]["names"])
 
 
 @cache

@@ -7,10 +7,14 @@ offset is into the article body.
 
 from __future__ import annotations
 
+import bisect
 import itertools
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Literal
+
+from kg.lexicon import words
 
 BlockKind = Literal["text", "list", "heading", "table", "reference"]
 
@@ -19,7 +23,7 @@ MARKER_RE = re.compile(
     r"|(?<=[A-Za-z)\]”\"’%][.,;:])(\d{1,2})(?=\s+[A-Z“\"(]|\s*$)"
 )
 """A footnote marker: ``[3]``, ``[3, 4]``, ``[3-5]``, superscript digits after a word or punctuation, or plain
-digits glued to the punctuation that ends a sentence ("...in the village of Moura.5 Security has ...")."""
+digits glued to the punctuation that ends a sentence ("...in the village of Amberley.5 Security has ...")."""
 _SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*▪◦‣–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
@@ -34,15 +38,8 @@ _REFERENCES_HEADING = re.compile(
 )
 _TERMINAL = re.compile(r"[.!?…:;,]['\"’”)\]]*(?:\s*\[\d{1,3}\])*\s*$")
 
-ABBREVIATIONS = frozenset(
-    """mr mrs ms mx dr prof gen lt col maj capt cpt sgt cpl adm cmdr cdr brig sen rep gov pres amb rev hon
-    st mt ft jr sr inc ltd corp co bros no nos vol vols vs v approx est dept univ jan feb mar apr jun jul aug
-    sep sept oct nov dec e.g i.e cf al fig figs p pp ca ave blvd rd sq op art sec ch eq ed eds trans nr""".split()
-)
-_SENTENCE_STARTERS = frozenset(
-    "the this that these those it its he she they we i in on at but however a an and as after before "
-    "since while when if yet so for meanwhile moreover still there his her their our".split()
-)
+ABBREVIATIONS = words("abbreviations")
+_SENTENCE_STARTERS = words("sentence-starters")
 _WORD = re.compile(r"[\w’']+")
 _OPENER = re.compile(r"(?:The|This|It|He|She|They|We|In|But|However)\b")
 _GLUED_WORD = re.compile(r"[A-Z][a-z]*\s")
@@ -107,6 +104,25 @@ def strip_markers(text: str) -> str:
     'the end of the Cold War in 1991. Then 1989 and 2%, too.'
     """
     return MARKER_RE.sub("", text)
+
+
+def mask_markers(text: str) -> str:
+    """Footnote markers replaced by spaces (offsets stay aligned).
+
+    >>> mask_markers("in 1991.[3] Then")
+    'in 1991.    Then'
+    """
+    return MARKER_RE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def inside(pos: int, spans: tuple[tuple[int, int], ...]) -> bool:
+    """Is ``pos`` inside one of ``spans`` (e.g. a sentence's quotations: sorted and disjoint)?
+
+    >>> inside(5, ((0, 3), (4, 9))), inside(3, ((0, 3), (4, 9)))
+    (True, False)
+    """
+    i = bisect.bisect_right(spans, (pos, math.inf)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def _classify(lines: list[tuple[int, int, str]]) -> list[Block]:

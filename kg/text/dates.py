@@ -11,14 +11,25 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
+from kg.lexicon import entries
 from kg.models import DateValue
 
+MONTH_NAMES: tuple[str, ...] = entries("months")
+"""The months of the year, January first: the one table of month names that kg's rules use."""
+WEEKDAY_NAMES: tuple[str, ...] = entries("weekdays")
+"""The days of the week, Monday first."""
+MONTH_NAME_RE = "|".join(MONTH_NAMES)
+"""The month names as alternatives of a regular expression (the caller groups them)."""
+WEEKDAY_NAME_RE = "|".join(WEEKDAY_NAMES)
+"""The weekday names as alternatives of a regular expression (the caller groups them)."""
+
 MONTHS: dict[str, int] = {}
-for _i in range(1, 13):
-    MONTHS[calendar.month_name[_i].lower()] = _i
-    MONTHS[calendar.month_abbr[_i].lower()] = _i
+"""Month names and their abbreviations, lower case, -> the month's number."""
+for _number, _name in enumerate(MONTH_NAMES, 1):
+    MONTHS[_name.lower()] = _number
+    MONTHS[_name[:3].lower()] = _number
 MONTHS["sept"] = 9
-_WEEKDAYS = [calendar.day_name[_i].lower() for _i in range(7)]
+_WEEKDAYS = [name.lower() for name in WEEKDAY_NAMES]
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
@@ -29,8 +40,10 @@ _PATTERNS = [
     re.compile(r"\b(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)\b"),
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
-    re.compile(rf"\b(?:(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of)[\s-]+)?{_MONTH},?\s+(?:of\s+)?{_YEAR}\b",
-               re.IGNORECASE),
+    re.compile(
+        rf"\b(?:(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of)[\s-]+)?{_MONTH},?\s+(?:of\s+)?{_YEAR}\b",
+        re.IGNORECASE,
+    ),
     re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>\d{4})\b"),
     re.compile(rf"\b(?:mid|early|late)-{_YEAR}\b(?![.,]\d|\s*%|-\d|/\d)", re.IGNORECASE),
     re.compile(rf"(?<![\d.,/$€£-])\b{_YEAR}\b(?![.,]\d|\s*%|-\d|/\d|\s*(?:per\s*cent|percent))"),
@@ -46,12 +59,14 @@ _MONTH_PAIR = re.compile(
 )
 """The first month of a pair that shares a year: "January" in "January and September 2022"."""
 _RELATIVE = re.compile(r"\b(?P<which>last|this|next|previous)\s+(?P<unit>year|month)\b", re.IGNORECASE)
-_WEEKDAY = re.compile(r"\b(?:on|before\s+dawn|early|late|since|last)\s+"
-                      r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!\s*,?\s*(?:\d|January|February|March|April|May|June|July|August|September|"
-                      r"October|November|December))")
+_WEEKDAY = re.compile(
+    r"\b(?:on|before\s+dawn|early|late|since|last)\s+"
+    r"(?P<weekday>" + WEEKDAY_NAME_RE + r")\b(?!\s*,?\s*(?:\d|" + MONTH_NAME_RE + r"))"
+)
 _DAY_BEFORE = re.compile(r"\b(?:yesterday|last\s+week)\b", re.IGNORECASE)
-_BARE_MONTH = re.compile(r"\b(?i:in|since|by|until|from|last|this|early|mid|late)[\s-]+"
-                         r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\b(?![\s,]+\d)")
+_BARE_MONTH = re.compile(
+    r"\b(?i:in|since|by|until|from|last|this|early|mid|late)[\s-]+(?P<month>" + MONTH_NAME_RE + r")\b(?![\s,]+\d)"
+)
 
 
 _FUTURE = re.compile(
@@ -187,7 +202,9 @@ def find_dates(text: str, reference: DateValue | None = None, weekdays: bool = F
                     date = (
                         _make(monday.year, monday.month)
                         if (monday.year, monday.month) == (sunday.year, sunday.month)
-                        else _make(monday.year) if monday.year == sunday.year else None
+                        else _make(monday.year)
+                        if monday.year == sunday.year
+                        else None
                     )
                 if date is not None:
                     found.append(DateMatch(m.start(), m.end(), date, relative=True))

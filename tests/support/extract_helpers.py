@@ -25,6 +25,12 @@ def article(body: str, *, id: str = "t1", published: str | None = None, authors:
                    sha256=hashlib.sha256(body.encode()).hexdigest())
 
 
+def raw_article(body: str, *, id: str = "t1") -> Article:
+    """An Article whose body is ``body`` as it is (no furniture rules, no link extraction)."""
+    digest = hashlib.sha256(body.encode()).hexdigest()
+    return Article(id=id, path=f"{id}.txt", headline="Test", body=body, sha256=digest)
+
+
 def run(body: str, *, published: str | None = None) -> Extraction:
     return extract(article(body, published=published))
 

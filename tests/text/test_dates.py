@@ -170,3 +170,12 @@ def test_dates_yesterday_and_last_week_only_in_event_mode_and_from_a_day() -> No
     assert [m.date.value for m in find_dates("a hearing last week", monday, weekdays=True)] == ["2025-08"]
     january = DateValue(value="2025-01-06", precision="day")  # last week: 30 December - 5 January, no date
     assert find_dates("a hearing last week", january, weekdays=True) == []
+
+
+def test_dates_month_and_weekday_tables() -> None:
+    from kg.text.dates import MONTH_NAME_RE, MONTH_NAMES, MONTHS, WEEKDAY_NAMES
+
+    assert MONTH_NAMES[0] == "January" and len(MONTH_NAMES) == 12
+    assert WEEKDAY_NAMES[0] == "Monday" and len(WEEKDAY_NAMES) == 7
+    assert MONTHS["sept"] == MONTHS["sep"] == MONTHS["september"] == 9
+    assert MONTH_NAME_RE.split("|") == list(MONTH_NAMES)
