@@ -188,7 +188,7 @@ def _unplanted_cause(a: str, b: str) -> str:
 def check_truth(out: Path, truth: dict[str, Any]) -> dict[str, Any]:
     """Match kg's findings in ``out`` against the ground truth: recall of planted contradictions (per
     kind), contradictions not planted, planted uncited claims listed, planted cited claims wrongly listed."""
-    from kg.contradict.analyse import find_uncited, list_contradictions
+    from kg.findings import find_uncited, list_contradictions
     from kg.sparql import load_dataset
 
     store = load_dataset(out)

@@ -2,7 +2,7 @@
 
 Counts, every contradiction with both sentences, claimants, articles and the explanation, the claims
 without a cited source, and citation rates per article and per publisher. Everything comes from the
-graph through the same SPARQL as ``kg contradictions``, ``kg uncited`` and :func:`kg.contradict.analyse.citation_rates`;
+graph through the same SPARQL as ``kg contradictions``, ``kg uncited`` and :func:`kg.findings.citation_rates`;
 given a Corpus, the graph is first built in memory from it. The same graph gives the same bytes.
 """
 
@@ -15,10 +15,11 @@ from collections import Counter
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Literal, URIRef
 
 import kg
-from kg.contradict.analyse import (
+from kg.build import iter_graphs
+from kg.export import oxigraph_store
+from kg.findings import (
     KIND_LABELS,
     STATUS_LABELS,
     CitationRate,
@@ -38,28 +39,9 @@ __all__ = ["corpus_store", "render_report", "write_report"]
 _STATUS_ORDER = ("uncited", "vague", "speaker")
 
 
-def _term(term: URIRef | Literal) -> ox.NamedNode | ox.Literal:
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if term.language:
-        return ox.Literal(str(term), language=term.language)
-    if term.datatype is not None:
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-    return ox.Literal(str(term))
-
-
 def corpus_store(corpus: Corpus) -> ox.Store:
     """An in-memory store holding the graph ``kg build`` makes from ``corpus``."""
-    from kg.build import iter_graphs
-
-    store = ox.Store()
-    quads = (
-        ox.Quad(ox.NamedNode(str(s)), ox.NamedNode(str(p)), _term(o), ox.NamedNode(str(g)))
-        for _, graph_quads in iter_graphs(corpus, kg.__version__)
-        for s, p, o, g in graph_quads
-    )
-    store.bulk_extend(quads)
-    return store
+    return oxigraph_store(iter_graphs(corpus, kg.__version__))
 
 
 def _md(text: str) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.contradict.analyse import find_uncited, list_contradictions
+from kg.findings import find_uncited, list_contradictions
 from kg.ingest.corpus import iter_corpus
 from kg.models import Article, Claim, Corpus, Extraction, Span
 from kg.pipeline import build_corpus

@@ -44,7 +44,7 @@ def _wrap(text: str, indent: str) -> str:
 
 
 def _contradictions_table(rows: Sequence[Record]) -> str:
-    from kg.contradict.analyse import KIND_LABELS, ContradictionFinding
+    from kg.findings import KIND_LABELS, ContradictionFinding
 
     if not rows:
         return "No contradictions in the graph."
@@ -64,7 +64,7 @@ def _contradictions_table(rows: Sequence[Record]) -> str:
 
 
 def _uncited_table(rows: Sequence[Record]) -> str:
-    from kg.contradict.analyse import STATUS_LABELS, UncitedClaim
+    from kg.findings import STATUS_LABELS, UncitedClaim
 
     if not rows:
         return "Every claim in the graph cites a source."
@@ -106,7 +106,7 @@ def _emit(rows: Sequence[Record], args: argparse.Namespace, table: Callable[[Seq
 
 
 def cmd_contradictions(args: argparse.Namespace) -> int:
-    from kg.contradict.analyse import list_contradictions
+    from kg.findings import list_contradictions
 
     with source_from_args(args) as source:
         rows = list_contradictions(source)
@@ -114,7 +114,7 @@ def cmd_contradictions(args: argparse.Namespace) -> int:
 
 
 def cmd_uncited(args: argparse.Namespace) -> int:
-    from kg.contradict.analyse import find_uncited
+    from kg.findings import find_uncited
 
     with source_from_args(args) as source:
         rows = find_uncited(source)

@@ -34,7 +34,7 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from kg.contradict.analyse import citation_rates, publisher_rates
+    from kg.findings import citation_rates, publisher_rates
 
     with source_from_args(args) as source:
         stats = graph_stats(source)

@@ -1,9 +1,5 @@
-"""analyse: Corpus -> [Contradiction]; built graph -> findings (contradictions, uncited, citation rates).
-
-Contradictions are found on the resolved records (:func:`find_contradictions`, run by ``kg build``);
-everything an analyst lists afterwards is read back from the built graph with the SPARQL files in
-``kg/queries/`` (:func:`find_uncited`, :func:`list_contradictions`, :func:`citation_rates`), so the
-command-line listings and an analyst's own queries give the same rows.
+"""analyse: Corpus -> [Contradiction], found on the resolved records (:func:`find_contradictions`, run by
+``kg build``). What an analyst lists afterwards is read back from the built graph by :mod:`kg.findings`.
 
 How contradictions are found
 ============================
@@ -64,16 +60,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
-from importlib import resources
 from itertools import combinations, pairwise
-from typing import TYPE_CHECKING, Generic, TypeVar
-
-import pyoxigraph as ox
+from typing import Generic, TypeVar
 
 from kg.models import (
-    CitationStatus,
     Claim,
-    ClaimType,
     Contradiction,
     ContradictionKind,
     Corpus,
@@ -81,38 +72,22 @@ from kg.models import (
     DateValue,
     Event,
     Quantity,
-    Record,
     Relation,
     Stance,
 )
 from kg.text.dates import find_dates
-
-if TYPE_CHECKING:
-    from kg.sparql import QuerySource
 
 logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
 __all__ = [
-    "CHECKWORTHINESS",
-    "KIND_LABELS",
     "MAX_BLOCK",
     "MAX_COUNTERPARTS",
     "ONE_OFF_EVENT_KINDS",
-    "STATUS_LABELS",
-    "CitationRate",
-    "ContradictionFinding",
-    "PublisherRate",
-    "UncitedClaim",
-    "citation_rates",
     "dates_conflict",
     "find_contradictions",
-    "find_uncited",
-    "list_contradictions",
-    "publisher_rates",
     "quantities_conflict",
-    "query_text",
     "unify_events",
 ]
 
@@ -144,82 +119,7 @@ recur under one key (summits, elections, enlargement rounds, sanctions, interven
 give a date conflict: two dates usually mean two events of the same type."""
 
 KIND_ORDER: dict[ContradictionKind, int] = {"rebuttal": 0, "polarity": 1, "value": 2, "stance": 3}
-KIND_LABELS: dict[ContradictionKind, str] = {
-    "rebuttal": "explicit rebuttal",
-    "polarity": "opposite polarity",
-    "value": "conflicting values",
-    "stance": "opposing stances",
-}
-STATUS_LABELS = {
-    "uncited": "uncited",
-    "vague": "vaguely attributed",
-    "speaker": "attributed only to a speaker",
-    "cited": "cited",
-}
-CHECKWORTHINESS = {1: "statistic or figure", 2: "dated fact", 3: "causal claim", 4: "opinion or other"}
-"""The check-worthiness ranks of :func:`find_uncited`, most check-worthy first."""
-
 _TYPE_STRENGTH = {"quote": 3, "reported": 2, "statistic": 1, "event": 1, "authorial": 0}
-
-
-# ---------------------------------------------------------------------------------------------
-# Findings (rows read back from the graph)
-
-
-class UncitedClaim(Record):
-    """A claim that cites no source, as ``kg uncited`` lists it."""
-
-    claim: str  # claim IRI
-    article: str  # article IRI
-    headline: str
-    sentence: str
-    claimant: str  # who asserts it: an actor's label, or the article's author/publisher for its own voice
-    citation_status: CitationStatus  # never "cited": a cited claim has a source
-    claim_type: ClaimType
-    rank: int  # 1 statistic or figure, 2 dated fact, 3 causal claim, 4 opinion or other
-    checkworthiness: str
-    start: int  # offset of the sentence in the article body
-
-
-class ContradictionFinding(Record):
-    """A contradiction as ``kg contradictions`` lists it: both sentences, who said them, where, and why."""
-
-    contradiction: str  # kg:Contradiction IRI
-    kind: ContradictionKind
-    confidence: float
-    modality: str | None = None
-    explanation: str
-    claim_a: str
-    sentence_a: str
-    claimant_a: str
-    article_a: str
-    headline_a: str
-    claim_b: str
-    sentence_b: str
-    claimant_b: str
-    article_b: str
-    headline_b: str
-
-
-class CitationRate(Record):
-    """One article's claims, how many cite a source, and the share that do."""
-
-    article: str
-    headline: str
-    publisher: str  # label, or "" when the article names none
-    claims: int
-    cited: int
-    rate: float
-
-
-class PublisherRate(Record):
-    """A publisher's articles and claims, how many cite a source, and the share that do."""
-
-    publisher: str  # "" for articles that name no publisher
-    articles: int
-    claims: int
-    cited: int
-    rate: float
 
 
 # ---------------------------------------------------------------------------------------------
@@ -2012,136 +1912,3 @@ def _same_side_note(kept: _Candidate, cluster: list[_Candidate]) -> str:
             verb = "says" if len(others) == 1 else "say"
             notes.append(f" {_and(others)} (same side as {item.voice_label}) {verb} the same.")
     return "".join(notes)
-
-
-# ---------------------------------------------------------------------------------------------
-# Findings from the built graph (SPARQL in kg/queries/)
-
-
-def query_text(name: str) -> str:
-    """The text of ``kg/queries/<name>.rq`` (shipped with the package)."""
-    return resources.files("kg").joinpath("queries", f"{name}.rq").read_text(encoding="utf-8")
-
-
-def _solutions(source: ox.Store | QuerySource, name: str) -> list[dict[str, str]]:
-    """The rows of ``kg/queries/<name>.rq`` on ``source`` (a store, or any :class:`kg.sparql.store.QuerySource`:
-    the embedded graph, an on-disk Oxigraph store, a SPARQL endpoint), as ``{variable: lexical value}``
-    with ``""`` for unbound."""
-    from kg.sparql import EmbeddedSource, QuerySource
-
-    if not isinstance(source, QuerySource):
-        source = EmbeddedSource(source, "the graph")
-    return source.select(query_text(name)).values()
-
-
-_KG = "https://w3id.org/kg/ns#"
-_STATUS: dict[str, CitationStatus] = {
-    _KG + "Uncited": "uncited",
-    _KG + "VaguelyAttributed": "vague",
-    _KG + "SpeakerOnly": "speaker",
-    _KG + "Cited": "cited",
-}
-_TYPE: dict[str, ClaimType] = {
-    _KG + "Quote": "quote",
-    _KG + "ReportedSpeech": "reported",
-    _KG + "AuthorialStatement": "authorial",
-    _KG + "Statistic": "statistic",
-    _KG + "EventReport": "event",
-}
-_KIND: dict[str, ContradictionKind] = {
-    _KG + "Rebuttal": "rebuttal",
-    _KG + "OppositePolarity": "polarity",
-    _KG + "ConflictingValues": "value",
-    _KG + "OpposingStances": "stance",
-}
-
-
-def _names(joined: str) -> str:
-    """Several claimants (co-authors) joined by the query, in a fixed order."""
-    return " / ".join(sorted(set(joined.split(" / ")))) if joined else ""
-
-
-def find_uncited(store: ox.Store | QuerySource) -> list[UncitedClaim]:
-    """Every claim with no ``cito:citesAsEvidence``, grouped by citation status (uncited, vaguely
-    attributed, attributed only to a speaker) and most check-worthy first (statistics and figures,
-    dated facts, causal claims, then opinions and other assertions), from ``kg/queries/uncited.rq``
-    run on ``store`` (a pyoxigraph store or any :class:`kg.sparql.store.QuerySource`).
-    """
-    rows = []
-    for r in _solutions(store, "uncited"):
-        rank = int(r["rank"])
-        rows.append(
-            UncitedClaim(
-                claim=r["claim"],
-                article=r["article"],
-                headline=r["headline"],
-                sentence=r["text"],
-                claimant=_names(r["claimant"]),
-                citation_status=_STATUS[r["status"]],
-                claim_type=_TYPE[r["type"]],
-                rank=rank,
-                checkworthiness=CHECKWORTHINESS[rank],
-                start=int(r["start"]),
-            )
-        )
-    return rows
-
-
-def list_contradictions(store: ox.Store | QuerySource) -> list[ContradictionFinding]:
-    """Every kg:Contradiction in the graph with both sentences, claimants and articles, strongest first
-    (``kg/queries/contradictions.rq`` run on ``store``, a pyoxigraph store or any
-    :class:`kg.sparql.store.QuerySource`)."""
-    return [
-        ContradictionFinding(
-            contradiction=r["contradiction"],
-            kind=_KIND[r["kind"]],
-            confidence=float(r["confidence"]),
-            modality=r["modality"] or None,
-            explanation=r["explanation"],
-            claim_a=r["claimA"],
-            sentence_a=r["textA"],
-            claimant_a=_names(r["claimantA"]),
-            article_a=r["articleA"],
-            headline_a=r["headlineA"],
-            claim_b=r["claimB"],
-            sentence_b=r["textB"],
-            claimant_b=_names(r["claimantB"]),
-            article_b=r["articleB"],
-            headline_b=r["headlineB"],
-        )
-        for r in _solutions(store, "contradictions")
-    ]
-
-
-def citation_rates(store: ox.Store | QuerySource) -> list[CitationRate]:
-    """Per article: its publisher, claims, claims citing at least one source, and their share
-    (``kg/queries/citation_rates.rq`` run on ``store``, a pyoxigraph store or any
-    :class:`kg.sparql.store.QuerySource`), in article order."""
-    out = []
-    for r in _solutions(store, "citation_rates"):
-        claims, cited = int(r["claims"]), int(r["cited"])
-        out.append(
-            CitationRate(
-                article=r["article"],
-                headline=r["headline"],
-                publisher=_names(r["publisher"]),
-                claims=claims,
-                cited=cited,
-                rate=round(cited / claims, 4) if claims else 0.0,
-            )
-        )
-    return out
-
-
-def publisher_rates(rates: Iterable[CitationRate]) -> list[PublisherRate]:
-    """Per-article rates summed per publisher ("" for articles naming none), by publisher name."""
-    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    for r in rates:
-        t = totals[r.publisher]
-        t[0] += 1
-        t[1] += r.claims
-        t[2] += r.cited
-    return [
-        PublisherRate(publisher=p, articles=t[0], claims=t[1], cited=t[2], rate=round(t[2] / t[1], 4) if t[1] else 0.0)
-        for p, t in sorted(totals.items())
-    ]

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from kg.cli import main
-from kg.contradict.analyse import CHECKWORTHINESS, ContradictionFinding, UncitedClaim, query_text
+from kg.findings import CHECKWORTHINESS, ContradictionFinding, UncitedClaim, query_text
 from kg.models import Article, Claim, Extraction, Source, Span
 from kg.pipeline import build_corpus, build_extractions
 from kg.sparql import to_rdflib

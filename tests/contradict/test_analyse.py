@@ -770,7 +770,7 @@ def test_issue_4_seed_contradictions_target(seed_build: Path) -> None:
 
 def test_issue_4_every_seed_contradiction_was_accepted(seed_build: Path) -> None:
     """Precision: a contradiction nobody has read fails this test until it is reviewed and added above."""
-    from kg.contradict.analyse import list_contradictions
+    from kg.findings import list_contradictions
     from kg.sparql import load_dataset
 
     found = list_contradictions(load_dataset(seed_build))

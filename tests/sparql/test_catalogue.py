@@ -37,7 +37,7 @@ ANALYST_QUERIES = (
     "claims_by_status",
     "vague_claims",
 )
-"""The ready queries besides uncited and contradictions (tested with kg.contradict.analyse)."""
+"""The ready queries besides uncited and contradictions (tested with kg.findings)."""
 
 
 @pytest.fixture(scope="module")
