@@ -1,4 +1,4 @@
-"""Cost of contradiction detection (kg.contradict.analyse.find_contradictions) as the number of claims grows.
+"""Cost of contradiction detection (kg.contradict.find_contradictions) as the number of claims grows.
 
 Synthetic corpora share actors, events, relations, quantities and stances drawn from skewed (Zipf-like)
 distributions, so blocking has real work to do: popular propositions collect many claimants on both
@@ -24,7 +24,7 @@ import time
 from collections.abc import Sequence
 from typing import Any, Literal
 
-from kg.contradict.analyse import find_contradictions
+from kg.contradict import find_contradictions
 from kg.models import (
     Actor,
     ActorKind,

@@ -31,7 +31,7 @@ def test_report_is_written_by_kg_build_from_the_graph(seeds: Path) -> None:
 
 
 def test_report_same_bytes_from_the_corpus(seeds: Path, tmp_path: Path) -> None:
-    from kg.contradict.analyse import find_contradictions
+    from kg.contradict import find_contradictions
     from kg.extract import extract
 
     corpus = resolve([extract(a) for a in iter_corpus(ROOT / "corpus")])

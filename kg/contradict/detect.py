@@ -1,0 +1,101 @@
+"""detect: Corpus -> [Contradiction]. Runs the detectors in order and keeps one edge per disagreement.
+
+Each detector (:data:`DETECTORS`) yields candidates between two claims. One disagreement gives one edge:
+per (kind, the two parties, proposition) only the strongest pair of claims is kept (a direct quote beats
+reported speech beats the article's narration; a cited claim beats an uncited one), and the explanation
+names the other claimants of the same party. One pair of claims gets one contradiction, of the first
+kind that applies (rebuttal, polarity, value, stance).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
+
+from kg.contradict.context import Context, Item, gather
+from kg.contradict.dates import date_candidates, happening_candidates
+from kg.contradict.majority import majority_candidates
+from kg.contradict.pairing import Candidate
+from kg.contradict.polarity import relation_candidates, short_statement_candidates
+from kg.contradict.quantities import figure_candidates, quantity_candidates
+from kg.contradict.rebuttal import answer_candidates, rebuttal_candidates
+from kg.contradict.restated import restated_candidates
+from kg.contradict.stance import stance_candidates
+from kg.contradict.wording import same_side_note
+from kg.models import Contradiction, ContradictionKind, Corpus
+
+__all__ = ["DETECTORS", "KIND_ORDER", "find_contradictions"]
+
+logger = logging.getLogger(__name__)
+
+Detector = Callable[[Sequence[Item], Context], Iterator[Candidate]]
+
+DETECTORS: tuple[Detector, ...] = (
+    rebuttal_candidates,
+    answer_candidates,
+    relation_candidates,
+    restated_candidates,
+    short_statement_candidates,
+    date_candidates,
+    happening_candidates,
+    quantity_candidates,
+    figure_candidates,
+    majority_candidates,
+    stance_candidates,
+)
+"""The detectors, in the order their candidates are gathered."""
+
+KIND_ORDER: dict[ContradictionKind, int] = {"rebuttal": 0, "polarity": 1, "value": 2, "stance": 3}
+"""Contradictions are listed by kind in this order; a pair of claims gets the first kind that applies."""
+
+
+def _rank(c: Candidate) -> tuple[float, float, int, int]:
+    return c.score, c.confidence, -c.a.order, -c.b.order
+
+
+def find_contradictions(corpus: Corpus) -> list[Contradiction]:
+    """Contradictions between the corpus's claims, one per disagreement, in a fixed order.
+
+    Args:
+        corpus: the resolved corpus.
+
+    Returns:
+        Contradictions sorted by kind (rebuttal, polarity, value, stance), then by the uids of their
+        claims; ``claim_a`` is the earlier of the two in corpus order.
+    """
+    items, ctx = gather(corpus)
+    best: dict[tuple[str, ...], Candidate] = {}
+    members: dict[tuple[str, ...], list[Candidate]] = defaultdict(list)
+    for detector in DETECTORS:
+        for found in detector(items, ctx):
+            members[found.cluster].append(found)
+            kept = best.get(found.cluster)
+            if kept is None or _rank(found) > _rank(kept):
+                best[found.cluster] = found
+    for cluster, kept in best.items():
+        note = same_side_note(kept.a, kept.b, (item for c in members[cluster] for item in (c.a, c.b)))
+        if note:
+            best[cluster] = replace(kept, explain=kept.explain + note)
+    by_pair: dict[tuple[int, int], Candidate] = {}
+    for found in sorted(best.values(), key=lambda c: (KIND_ORDER[c.kind], -c.confidence, c.cluster)):
+        by_pair.setdefault((min(found.a.order, found.b.order), max(found.a.order, found.b.order)), found)
+    ordered = sorted(
+        by_pair.values(), key=lambda c: (KIND_ORDER[c.kind], min(c.a.order, c.b.order), max(c.a.order, c.b.order))
+    )
+    out: list[Contradiction] = []
+    for c in ordered:
+        a, b = (c.a, c.b) if c.a.order < c.b.order else (c.b, c.a)
+        out.append(
+            Contradiction(
+                kind=c.kind,
+                claim_a=a.uid,
+                claim_b=b.uid,
+                explanation=c.explain,
+                confidence=c.confidence,
+                modality=c.modality,
+            )
+        )
+    logger.info("analyse: %d claims, %d contradictions", len(items), len(out))
+    return out
