@@ -491,7 +491,7 @@ def _contradictions(part: Any) -> list[str]:
         title,
         "",
         *_reused(part),
-        "`kg.contradict.analyse.find_contradictions` on synthetic resolved corpora (benchmarks/contradictions.py), "
+        "`kg.contradict.find_contradictions` on synthetic resolved corpora (benchmarks/contradictions.py), "
         "detection only:",
         "",
         "| claims | wall s | CPU s | contradictions |",
