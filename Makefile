@@ -32,6 +32,7 @@ browser:
 
 lint:
 	$(BIN)/ruff check kg tests benchmarks
+	$(BIN)/lint-imports
 
 typecheck:
 	$(BIN)/mypy
