@@ -1,4 +1,5 @@
-"""findings: the listings read back from the built graph (contradictions, uncited claims, citation rates).
+"""findings: the listings read back from the built graph (contradictions, uncited claims, citation rates,
+the counts of ``kg stats``).
 
 Everything here runs the SPARQL shipped in ``kg/queries/*.rq`` on a :class:`kg.sparql.QuerySource`
 (the embedded graph, an on-disk Oxigraph store or a SPARQL endpoint) or a pyoxigraph store, so the
@@ -17,19 +18,23 @@ from collections.abc import Iterable
 import pyoxigraph as ox
 
 from kg.models import CitationStatus, ClaimType, ContradictionKind, Record
-from kg.sparql import EmbeddedSource, QuerySource, ready_queries
+from kg.sparql import EmbeddedSource, QuerySource, compact, packaged_query, ready_queries
 from kg.vocab import CITATION_STATUS_BY_IRI, CLAIM_TYPE_BY_IRI, CONTRADICTION_KIND_BY_IRI
 
 __all__ = [
     "CHECKWORTHINESS",
     "KIND_LABELS",
+    "STATS_QUERIES",
     "STATUS_LABELS",
+    "ArticleStats",
     "CitationRate",
     "ContradictionFinding",
+    "GraphStats",
     "PublisherRate",
     "UncitedClaim",
     "citation_rates",
     "find_uncited",
+    "graph_stats",
     "list_contradictions",
     "publisher_rates",
     "query_text",
@@ -210,3 +215,54 @@ def publisher_rates(rates: Iterable[CitationRate]) -> list[PublisherRate]:
         PublisherRate(publisher=p, articles=t[0], claims=t[1], cited=t[2], rate=round(t[2] / t[1], 4) if t[1] else 0.0)
         for p, t in sorted(totals.items())
     ]
+
+
+# ----------------------------------------------------------------------------------------------
+# The counts of ``kg stats``
+
+
+class ArticleStats(Record):
+    """Claims of one article and how many of them cite a source."""
+
+    article: str
+    headline: str
+    claims: int
+    cited: int
+
+    @property
+    def citation_rate(self) -> float:
+        return self.cited / self.claims if self.claims else 0.0
+
+
+class GraphStats(Record):
+    """Counts per class, claims per citation status, and per-article claim and citation counts."""
+
+    quads: int
+    graphs: int
+    classes: dict[str, int]
+    citation_status: dict[str, int]
+    articles: tuple[ArticleStats, ...]
+
+
+STATS_QUERIES = ("size", "classes", "citation_status", "articles")
+"""The queries behind ``kg stats``, ``kg/queries/stats/<name>.rq``; analysts can run the same text with ``kg query``."""
+
+
+def graph_stats(store: ox.Store | QuerySource) -> GraphStats:
+    """Counts of the built graph, computed with the :data:`STATS_QUERIES`, from a store or any source."""
+    source = store if isinstance(store, QuerySource) else EmbeddedSource(store, "the graph")
+
+    def rows(name: str) -> list[dict[str, str]]:
+        return source.select(packaged_query("stats", name)).values()
+
+    size = rows("size")[0]
+    return GraphStats(
+        quads=int(size["quads"]),
+        graphs=int(size["graphs"]),
+        classes={compact(r["class"]): int(r["count"]) for r in rows("classes")},
+        citation_status={compact(r["status"]): int(r["claims"]) for r in rows("citation_status")},
+        articles=tuple(
+            ArticleStats(article=r["article"], headline=r["headline"], claims=int(r["claims"]), cited=int(r["cited"]))
+            for r in rows("articles")
+        ),
+    )

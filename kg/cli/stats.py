@@ -16,7 +16,8 @@ from kg.cli.common import (
     add_source_options,
     source_from_args,
 )
-from kg.sparql import compact, graph_stats
+from kg.findings import graph_stats
+from kg.sparql import compact
 
 __all__ = ["add_parser", "cmd_stats"]
 
@@ -78,7 +79,7 @@ def add_parser(subparsers: Subparsers) -> None:
     parser = add_command(
         subparsers, "stats", cmd_stats, help="count what the built graph holds",
         description="Counts per class, claims per citation status, per article its claims and how many "
-        "of them cite a source, and the same per publisher (SPARQL: kg.sparql.store.STATS_QUERIES and "
+        "of them cite a source, and the same per publisher (SPARQL: kg/queries/stats/*.rq and "
         "kg/queries/citation_rates.rq). Runs on the embedded graph (<out>/graph.trig), an on-disk "
         "Oxigraph store (--store) or a SPARQL endpoint (--endpoint), with the same results.",
         examples=[

@@ -12,7 +12,6 @@ job, from the query text up:
 * :mod:`~kg.sparql.disk`: the on-disk Oxigraph store folder, its lock and freshness marker;
 * :mod:`~kg.sparql.sources`: where queries run (embedded, on-disk store, endpoint), one interface;
 * :mod:`~kg.sparql.catalogue`: the ready queries of ``kg/queries/`` and their parameters;
-* :mod:`~kg.sparql.stats`: the counts behind ``kg stats``;
 * :mod:`~kg.sparql.push`: ``kg push``, the graph into a SPARQL server.
 
 Other packages import the names below from ``kg.sparql``.
@@ -26,6 +25,7 @@ from kg.sparql.catalogue import (
     find_ready_query,
     iter_params,
     lookup_query,
+    packaged_query,
     ready_queries,
     resolve_params,
     run_query,
@@ -48,7 +48,6 @@ from kg.sparql.results import (
     result_from_pyoxigraph,
 )
 from kg.sparql.sources import EmbeddedSource, EndpointSource, QuerySource, open_source, open_store_dir
-from kg.sparql.stats import STATS_QUERIES, ArticleStats, GraphStats, graph_stats
 from kg.sparql.text import (
     Bindings,
     QueryShape,
@@ -66,15 +65,12 @@ __all__ = [
     "DEFAULT_TIMEOUT_S",
     "GRAPH_FORMATS",
     "RESULT_FORMATS",
-    "STATS_QUERIES",
     "STORE_MARKER",
-    "ArticleStats",
     "AskResult",
     "Bindings",
     "EmbeddedSource",
     "EndpointSource",
     "GraphResult",
-    "GraphStats",
     "Param",
     "PushSummary",
     "QueryResult",
@@ -90,7 +86,6 @@ __all__ = [
     "find_ready_query",
     "format_table",
     "graph_file",
-    "graph_stats",
     "graph_store_url",
     "http_request",
     "inspect_query",
@@ -100,6 +95,7 @@ __all__ = [
     "lookup_query",
     "open_source",
     "open_store_dir",
+    "packaged_query",
     "parse_json_results",
     "prepare_store_dir",
     "push_graph",

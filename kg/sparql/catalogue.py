@@ -30,6 +30,7 @@ __all__ = [
     "find_ready_query",
     "iter_params",
     "lookup_query",
+    "packaged_query",
     "ready_queries",
     "resolve_params",
     "run_query",
@@ -111,9 +112,14 @@ def suggest_ready(name: str) -> list[str]:
 
 
 @cache
+def packaged_query(folder: str, name: str) -> str:
+    """The text of ``kg/queries/<folder>/<name>.rq``: the queries kg runs itself (look-ups, statistics)."""
+    return resources.files("kg").joinpath("queries", folder, f"{name}.rq").read_text(encoding="utf-8")
+
+
 def lookup_query(name: str) -> str:
     """The text of the look-up query ``kg/queries/lookup/<name>.rq``."""
-    return resources.files("kg").joinpath("queries", "lookup", f"{name}.rq").read_text(encoding="utf-8")
+    return packaged_query("lookup", name)
 
 
 def _resolve_actor(source: QuerySource, value: str, notes: list[str]) -> list[Term]:

@@ -11,11 +11,16 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import rdflib
-from rdflib import Literal, URIRef
 
 from kg.errors import OutputError
+from kg.export import rdflib_dataset
 
-__all__ = ["graph_file", "load_dataset", "to_rdflib"]
+__all__ = ["graph_file", "load_dataset", "to_rdflib", "unreadable"]
+
+
+def unreadable(path: Path, exc: Exception) -> OutputError:
+    """The error for a graph.trig that does not parse."""
+    return OutputError(f"{path}: cannot be read as TriG ({exc}). Fix: rebuild it with `kg build`")
 
 
 def graph_file(out_dir: Path) -> Path:
@@ -37,25 +42,8 @@ def load_dataset(out_dir: Path) -> ox.Store:
     try:
         store.load(path=path, format=ox.RdfFormat.TRIG)
     except (SyntaxError, ValueError, OSError) as exc:
-        raise OutputError(f"{path}: cannot be read as TriG ({exc}). Fix: rebuild it with `kg build`") from None
+        raise unreadable(path, exc) from None
     return store
-
-
-def _rdflib_term(term: object, cache: dict[str, URIRef]) -> URIRef | Literal:
-    if isinstance(term, ox.NamedNode):
-        iri = term.value
-        node = cache.get(iri)
-        if node is None:
-            node = cache[iri] = URIRef(iri)
-        return node
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        datatype = term.datatype.value
-        if datatype == "http://www.w3.org/2001/XMLSchema#string":
-            return Literal(term.value)
-        return Literal(term.value, datatype=cache.get(datatype) or URIRef(datatype))
-    raise ValueError(f"kg graphs hold no blank nodes or quoted triples, found {term!r}")
 
 
 def to_rdflib(source: ox.Store | Path) -> rdflib.Dataset:
@@ -73,21 +61,5 @@ def to_rdflib(source: ox.Store | Path) -> rdflib.Dataset:
         try:
             quads = list(ox.parse(path=path, format=ox.RdfFormat.TRIG))
         except (SyntaxError, ValueError, OSError) as exc:
-            raise OutputError(f"{path}: cannot be read as TriG ({exc}). Fix: rebuild it with `kg build`") from None
-    dataset = rdflib.Dataset()
-    cache: dict[str, URIRef] = {}
-    graphs: dict[str, rdflib.Graph] = {}
-    for quad in quads:
-        name = quad.graph_name
-        key = name.value if isinstance(name, ox.NamedNode) else ""
-        graph = graphs.get(key)
-        if graph is None:
-            graph = graphs[key] = dataset.graph(URIRef(key)) if key else dataset.default_graph
-        graph.add(
-            (
-                _rdflib_term(quad.subject, cache),
-                _rdflib_term(quad.predicate, cache),
-                _rdflib_term(quad.object, cache),
-            )
-        )
-    return dataset
+            raise unreadable(path, exc) from None
+    return rdflib_dataset(quads)

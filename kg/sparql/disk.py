@@ -21,7 +21,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import OutputError
-from kg.sparql.dataset import graph_file
+from kg.sparql.dataset import graph_file, unreadable
 
 try:
     import fcntl
@@ -150,7 +150,7 @@ def _load_store_dir(graph: Path, store_dir: Path) -> int:
             os.replace(store_dir, old)
         os.replace(loading, store_dir)
     except (SyntaxError, ValueError) as exc:
-        raise OutputError(f"{graph}: cannot be read as TriG ({exc}). Fix: rebuild it with `kg build`") from None
+        raise unreadable(graph, exc) from None
     except OSError as exc:
         raise OutputError(f"cannot create the Oxigraph store {store_dir}: {exc}") from None
     finally:

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.errors import EndpointError, KgError, OutputError
+from kg.errors import EndpointError, KgError
 from kg.sparql.client import DEFAULT_TIMEOUT_S, http_failure, http_request
-from kg.sparql.dataset import graph_file
+from kg.sparql.dataset import graph_file, unreadable
 
 __all__ = ["PushSummary", "graph_store_url", "push_graph"]
 
@@ -60,7 +60,7 @@ def _named_graphs(out_dir: Path) -> dict[str, list[ox.Quad]]:
             key = name.value if isinstance(name, ox.NamedNode) else ""
             graphs.setdefault(key, []).append(quad)
     except (SyntaxError, ValueError, OSError) as exc:
-        raise OutputError(f"{path}: cannot be read as TriG ({exc}). Fix: rebuild it with `kg build`") from None
+        raise unreadable(path, exc) from None
     return graphs
 
 
