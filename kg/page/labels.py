@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from functools import cache
 
-from kg.vocab import CITATION_STATUS, DATA_NS, KG, KG_NS, RDFS
+from kg.vocab import CITATION_STATUS_BY_IRI, DATA_NS, KG, KG_NS, RDFS
 
-__all__ = ["STATUS_KEYS", "compact_iri", "kind_label", "status_key", "status_labels", "term_label", "vocabulary_text"]
+__all__ = ["compact_iri", "kind_label", "status_key", "status_labels", "term_label", "vocabulary_text"]
 
-STATUS_KEYS: dict[str, str] = {str(iri): key for key, iri in CITATION_STATUS.items()}
-"""kg:citationStatus value -> the page's status key (the codes kg build writes, read back)."""
 _UNCITED = str(KG.Uncited)
 
 
@@ -45,8 +43,8 @@ def term_label(iri: str | None) -> str | None:
 def status_labels() -> dict[str, dict[str, str]]:
     """The page's status key -> the ontology's label and comment of that citation status."""
     text = vocabulary_text()
-    out = {}
-    for iri, key in STATUS_KEYS.items():
+    out: dict[str, dict[str, str]] = {}
+    for iri, key in CITATION_STATUS_BY_IRI.items():
         local = iri[len(KG_NS):]
         out[key] = {"label": text.get(local, (key, ""))[0], "comment": text.get(local, ("", ""))[1]}
     return out
@@ -60,7 +58,7 @@ def kind_label(kind: str) -> str:
 def status_key(status: str | None) -> str:
     """The page's key of a kg:citationStatus value: an unknown kg term by its local name, none as uncited."""
     iri = status if status and status.startswith(KG_NS) else _UNCITED
-    return STATUS_KEYS.get(iri, iri[len(KG_NS):].lower())
+    return CITATION_STATUS_BY_IRI.get(iri, iri[len(KG_NS):].lower())
 
 
 def compact_iri(iri: str) -> str:
