@@ -65,7 +65,8 @@ def _lost_letters(text: str, base: str) -> bool:
 
 
 MintKind = Literal[
-    "actor", "group", "event", "event-name", "event-topic", "url-source", "name-source", "publication", "document"
+    "actor", "actor-apart", "group", "event", "event-name", "event-topic", "url-source", "name-source", "publication",
+    "document",
 ]
 """The kinds of key :func:`mint` makes (see there)."""
 
@@ -78,6 +79,11 @@ def mint(kind: MintKind, *key: str) -> str:
 
     >>> mint("actor", "Jane Roe")
     'jane-roe'
+
+    ``actor-apart`` (name): the same, when that key is taken by an actor of another name.
+
+    >>> mint("actor-apart", "Jane Roe")
+    'jane-roe-9dab70fc'
 
     ``group`` (article id, label): an unnamed group that makes claims ("analysts"), one per article.
 
@@ -116,6 +122,8 @@ def mint(kind: MintKind, *key: str) -> str:
     match kind, key:
         case "actor", (name,):
             return slug(name)
+        case "actor-apart", (name,):
+            return f"{slug(name)[:140]}-{digest(name, length=8)}"
         case "group", (article_id, label):
             return f"group.{article_id}.{slug(label.lower())}"
         case "event", (event_kind, *participants) if participants:

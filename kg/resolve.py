@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
-from kg.iris import digest, slug
+from kg.iris import mint
 from kg.models import ACTOR_KINDS, ORGANIZATION_KINDS, Actor, Corpus, DateValue, Event, Extraction, Source
 
 logger = logging.getLogger(__name__)
@@ -126,7 +126,7 @@ def source_publishers(sources: Iterable[Source], actors: Iterable[Actor]) -> dic
 
     An actor matches when its label or an alias equals the publisher's name (ignoring case and
     spacing); organisations win over other kinds, then the smallest key. A publisher no actor
-    matches maps to ``slug(name)``, the key :func:`resolve` gives the Organization it creates.
+    matches maps to ``mint("actor", name)``, the key :func:`resolve` gives the Organization it creates.
     """
     by_name: dict[str, list[Actor]] = defaultdict(list)
     for actor in actors:
@@ -143,7 +143,7 @@ def source_publishers(sources: Iterable[Source], actors: Iterable[Actor]) -> dic
             best = min(candidates, key=lambda a: (a.kind not in ORGANIZATION_KINDS, a.key))
             found[source.key] = best.key
         else:
-            found[source.key] = slug(source.publisher)
+            found[source.key] = mint("actor", source.publisher)
     return found
 
 
@@ -223,9 +223,9 @@ def resolve(extractions: Iterable[Extraction], *, skipped: Sequence[str] = ()) -
     for source in merged_sources:
         if source.publisher is None or _name_key(source.publisher) in named:
             continue
-        key = slug(source.publisher)
+        key = mint("actor", source.publisher)
         if key in merged_actors:  # the key is taken by an actor of another name: keep them apart
-            key = f"{key[:140]}-{digest(source.publisher, length=8)}"
+            key = mint("actor-apart", source.publisher)
         merged_actors[key] = Actor(key=key, label=source.publisher, kind="Organization")
         named.add(_name_key(source.publisher))
     publishers = source_publishers(merged_sources, merged_actors.values())
