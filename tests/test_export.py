@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import sys
 import textwrap
@@ -263,36 +262,6 @@ def test_export_turtle_derived_from_trig_matches_the_turtle_serialiser(text: str
     assert _turtle_from_trig(chunk.trig) == chunk.ttl
     parsed = list(ox.parse(export.prefix_header() + chunk.ttl, format=ox.RdfFormat.TURTLE))
     assert {q.object.value for q in parsed} == {text, text + "2", "x"}
-
-
-def _readme_queries() -> tuple[str, list[str]]:
-    text = (REPO / "README.md").read_text(encoding="utf-8")
-    start = text.index("<!-- section: vocabulary (helper-build) -->")
-    end = text.index("<!-- section: exit-codes", start)
-    blocks = re.findall(r"```sparql\n(.*?)```", text[start:end], re.DOTALL)
-    prefixes = [b for b in blocks if "SELECT" not in b]
-    assert len(prefixes) == 1, "the vocabulary section starts with one block of PREFIX lines"
-    return prefixes[0], [b for b in blocks if "SELECT" in b]
-
-
-def test_export_readme_prefixes_are_the_output_prefixes() -> None:
-    prefixes, _ = _readme_queries()
-    declared = dict(re.findall(r"PREFIX (\w+): <([^>]+)>", prefixes))
-    assert declared.items() <= PREFIXES.items()
-
-
-@pytest.mark.parametrize("number", range(8))
-def test_export_readme_vocabulary_queries_answer_on_the_tiny_graph(
-    tiny_corpus: Corpus, tmp_path: Path, number: int
-) -> None:
-    prefixes, queries = _readme_queries()
-    assert len(queries) == 8, "one query per public-contract item (and the uncited one)"
-    write(tiny_corpus, tmp_path)
-    store = ox.Store()
-    store.load(path=tmp_path / TRIG_NAME, format=ox.RdfFormat.TRIG)
-    rows = store.query(prefixes + queries[number])
-    assert isinstance(rows, ox.QuerySolutions)
-    assert len(list(rows)) > 0, f"README query {number + 1} returns nothing:\n{queries[number]}"
 
 
 def test_export_oxigraph_store_holds_the_graph_written(tiny_corpus: Corpus, tmp_path: Path) -> None:
