@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from kg.errors import CorpusError
 from kg.ingest.furniture import clean_lines
-from kg.ingest.header import Meta
+from kg.ingest.header import Header
 from kg.ingest.normalise import normalise_text
 from kg.iris import is_key, slug
 from kg.models import Article, ArticleGenre, Link, Span
@@ -52,7 +52,7 @@ def _too_long(path: str, length: int) -> CorpusError:
     )
 
 
-def make_article(path: str, meta: Meta, raw_body: str, digest: str, *, default_id: str) -> Article:
+def make_article(path: str, meta: Header, raw_body: str, digest: str, *, default_id: str) -> Article:
     """Validate header values, clean the body and build the Article record."""
     if len(raw_body) > 2 * MAX_ARTICLE_CHARS:  # refused before cleaning, which takes a while on so much text
         raise _too_long(path, len(raw_body))

@@ -1,7 +1,7 @@
-"""header: an article's metadata as written -> :class:`Meta`.
+"""header: an article's metadata as written -> :class:`Header`.
 
 A ``.txt``/``.md`` file may open with a YAML front-matter header between two ``---`` lines; a JSON
-record carries the same values under schema.org property names. Both are read into a :class:`Meta`
+record carries the same values under schema.org property names. Both are read into a :class:`Header`
 here, aliases accepted (``title``/``headline``, ``date``/``published``, ...); the values are checked
 when the article is assembled (:func:`kg.ingest.article.make_article`).
 """
@@ -20,7 +20,7 @@ from kg.ingest.normalise import normalise_text
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["BODY_FIELDS", "FIX_HEADER", "Meta", "meta_from_mapping", "split_front_matter"]
+__all__ = ["BODY_FIELDS", "FIX_HEADER", "Header", "meta_from_mapping", "split_front_matter"]
 
 _FIELDS: dict[str, str] = {
     "id": "id",
@@ -52,7 +52,7 @@ FIX_HEADER = (
 
 
 @dataclass(frozen=True)
-class Meta:
+class Header:
     """Header values as read, before validation."""
 
     id: str | None = None
@@ -92,7 +92,7 @@ def _authors(path: str, value: Any) -> tuple[str, ...]:
     return tuple(out)
 
 
-def meta_from_mapping(path: str, mapping: dict[str, Any], *, strict: bool) -> Meta:
+def meta_from_mapping(path: str, mapping: dict[str, Any], *, strict: bool) -> Header:
     """The header values of ``mapping`` (a front-matter header or a JSON record).
 
     An unknown key is an error when ``strict`` (a header the user wrote), else a warning (a JSON
@@ -114,7 +114,7 @@ def meta_from_mapping(path: str, mapping: dict[str, Any], *, strict: bool) -> Me
         if strict:
             raise CorpusError(path, message, FIX_HEADER)
         logger.warning("%s: %s ignored", path, message)
-    return Meta(
+    return Header(
         id=_as_text(path, "id", values.get("id")),
         headline=_as_text(path, "title", values.get("headline")),
         url=_as_text(path, "url", values.get("url")),

@@ -6,7 +6,7 @@
 * ``.json``: one article object, or a list of them.
 
 Every reader decodes the bytes (UTF-8, nothing binary), reads the header values into a
-:class:`kg.ingest.header.Meta` and hands them with the text to :func:`kg.ingest.article.make_article`.
+:class:`kg.ingest.header.Header` and hands them with the text to :func:`kg.ingest.article.make_article`.
 Problems raise :class:`kg.errors.CorpusError` naming the file (``file.jsonl:3`` for a record).
 """
 
@@ -20,7 +20,7 @@ from typing import Any
 
 from kg.errors import CorpusError
 from kg.ingest.article import MAX_ARTICLE_CHARS, make_article
-from kg.ingest.header import BODY_FIELDS, Meta, meta_from_mapping, split_front_matter
+from kg.ingest.header import BODY_FIELDS, Header, meta_from_mapping, split_front_matter
 from kg.ingest.normalise import normalise_text
 from kg.iris import slug
 from kg.models import Article
@@ -117,7 +117,7 @@ def read_html(path: str, data: bytes, stem: str) -> list[Article]:
         return _clean_meta(getattr(doc, name, None))
 
     url = field("url")
-    meta = Meta(
+    meta = Header(
         headline=field("title"),
         url=url if url and is_web_url(url) else None,
         publisher=field("sitename"),
@@ -168,7 +168,7 @@ def _json_article(where: str, record: object, raw: bytes, default_id: str) -> Ar
                           "put the text in an 'articleBody' (or 'text') field")
     meta = meta_from_mapping(where, {k: v for k, v in record.items() if str(k).lower() != "@id"}, strict=False)
     if meta.id is None and isinstance(lowered.get("@id"), str):
-        meta = Meta(**{**meta.__dict__, "id": lowered["@id"]})
+        meta = Header(**{**meta.__dict__, "id": lowered["@id"]})
     if meta.url:
         default_id = slug(meta.url)
     return make_article(where, meta, body, _sha256(raw), default_id=default_id)
