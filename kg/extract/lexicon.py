@@ -67,7 +67,7 @@ AS_CUES = set(words("as-cues"))
 
 CUE_RE = re.compile(r"\b" + trie_regex(SPEECH_PHRASES + SPEECH_VERBS) + r"\b")
 
-# Words that may sit between a subject and its cue: "Putin has also repeatedly said".
+# Words that may sit between a subject and its cue: "Verdi has also repeatedly said".
 BETWEEN_SUBJECT_AND_CUE = re.compile(
     r"^(?:\s*,?\s*(?:" + alternatives("between-subject-and-cue") + r")\s*,?)*\s*$", re.IGNORECASE
 )
@@ -82,9 +82,9 @@ GROUP_RE = re.compile(
     re.IGNORECASE,
 )
 GROUP_QUALIFIER_NOUNS = set(words("group-qualifier-nouns"))
-"""An institution named by its state or organisation ("Russia's defence ministry"): the state speaks."""
+"""An institution named by its state or organisation ("Ruritania's defence ministry"): the state speaks."""
 GROUP_PEOPLE_NOUNS = set(words("group-people-nouns"))
-"""People of a state or organisation ("Finnish officials", "Two NATO diplomats"): an unnamed group."""
+"""People of a state or organisation ("Ruritanian officials", "Two NAC diplomats"): an unnamed group."""
 
 # Impersonal or vague formulas: the article asserts, but on unnamed authority.
 VAGUE_RE = re.compile(r"\b(?:" + alternatives("vague-attribution") + r")\b", re.IGNORECASE)
@@ -118,10 +118,10 @@ AUXILIARY_RE = re.compile(r"\b(?:" + alternatives("auxiliaries") + r")\b", re.IG
 PAST_RE = re.compile(r"\b[a-z]{3,}ed\b")
 COMMON_FINITE = set(words("common-finite-verbs"))
 
-# Titles that precede names ("President Joe Biden", "Gen. Valery Gerasimov").
+# Titles that precede names ("President Tomas Rell", "Gen. Ivo Tarnel").
 TITLE_WORDS = list(entries("titles"))
 
-# Rebuttal cues: "called Biden's claim complete nonsense", "denied", "dismissed ... as a myth".
+# Rebuttal cues: "called Rell's claim complete nonsense", "denied", "dismissed ... as a myth".
 REBUTTAL_RE = re.compile(
     r"\b(?:"
     + alternatives("rebuttal-verbs")

@@ -41,8 +41,8 @@ def normalise_url(url: str) -> str:
     """The comparison form of a URL: lowercase scheme and host, no ``www.``, fragment, tracking
     parameters or trailing slash.
 
-    >>> normalise_url("HTTPS://www.Reuters.com/world/x/?utm_source=a#top")
-    'https://reuters.com/world/x'
+    >>> normalise_url("HTTPS://www.Example.com/world/x/?utm_source=a#top")
+    'https://example.com/world/x'
     """
     try:
         parts = urlsplit(url.strip())

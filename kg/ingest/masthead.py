@@ -101,12 +101,12 @@ def date_line(text: str) -> str | None:
     if len(left) > 3 or any(not w[0].isupper() for w in left):
         return None
     if left and "|" not in text and not re.search(r",\s*$", text[: found[0].start]):
-        return None  # "Analysis 7 April 2025" is not a date line; "Geneva, 7 April 2025" and "Opinion | ..." are
+        return None  # "Analysis 7 April 2025" is not a date line; "Strelsau, 7 April 2025" and "Opinion | ..." are
     return found[0].date.value
 
 
 def dateline_date(body: str) -> str | None:
-    """The date of a dateline opening the body ("STRASBOURG, 16 December 2025 — The ...")."""
+    """The date of a dateline opening the body ("PORT VELM, 16 December 2025 — The ...")."""
     found = _BODY_DATELINE.match(body)
     return date_line(found.group("date")) if found else None
 
@@ -127,8 +127,8 @@ def headline_line(text: str) -> bool:
         and not re.search(r"\S\s{2,}\S.*\S\s{2,}\S", text)  # "World   Business   Politics": a menu
         and text.count("|") < 2
         and _BYLINE.match(text) is None
-        and not _NAME_ONLY.match(text)  # a bare name ("Maria Lindqvist")
-        and not _ORG_NAME_LINE.match(text)  # a masthead ("Halden Centre for Resource Security")
+        and not _NAME_ONLY.match(text)  # a bare name ("Alma Verdi")
+        and not _ORG_NAME_LINE.match(text)  # a masthead ("Velm Centre for Resource Security")
     )
 
 

@@ -24,12 +24,12 @@ _AGREEMENT_LOWER = re.compile(
 
 
 def _names_organisation(actors: ArticleActors, start: int, end: int) -> bool:
-    """Does a mention of an organisation overlap [start, end) ("Warsaw Pact" is no treaty)?"""
+    """Does a mention of an organisation overlap [start, end) ("Velm Pact" is no treaty)?"""
     return any(mm.start < end and start < mm.end for mm in actors.mentions if actors.actors[mm.key].kind in ORGS)
 
 
 def _treaties(f: SentenceEvents) -> None:
-    """Treaties and declarations named with a capital: "the Treaty of Rome", "the Minsk Agreement"."""
+    """Treaties and declarations named with a capital: "the Treaty of Strelsau", "the Klow Agreement"."""
     text, offset, actors, add = f.text, f.offset, f.actors, f.add
     for m in _TREATY.finditer(text):
         name = (m.group("name") or m.group("name2")).strip()
@@ -41,7 +41,7 @@ def _treaties(f: SentenceEvents) -> None:
         name = " ".join(words)
         start = m.end() - len(name)
         if _names_organisation(actors, offset + start, offset + m.end()):
-            continue  # an organisation named like a treaty ("Warsaw Pact", "North Atlantic Treaty Organization")
+            continue  # an organisation named like a treaty ("Velm Pact", "Northern Alliance Treaty Organisation")
         kind = (m.group("kind") or m.group("kind2")).lower().rstrip("s")
         kind = "declaration" if kind == "declaration" else "treaty"
         add(
@@ -55,7 +55,7 @@ def _treaties(f: SentenceEvents) -> None:
 
 
 def _agreements(f: SentenceEvents) -> None:
-    """Named agreements written in lower case: "the Minsk accords", "the Black Sea grain deal"."""
+    """Named agreements written in lower case: "the Klow accords", "the Velm Strait grain deal"."""
     text, offset, actors, add = f.text, f.offset, f.actors, f.add
     # sanctions packages, incidents to named infrastructure, named operations launched, talks and conferences
     for m in _AGREEMENT_LOWER.finditer(text):

@@ -36,7 +36,7 @@ UNREAL = re.compile(
 
 
 _APPOSITIVE_PART = re.compile(r"(?:(?:[a-z]+(?:ed|en)|which|who)\b|[A-Z][\w\-]*['’]s\s+[a-z]+,)")
-"""A comma part that is an aside: "adopted in June 2024", "which troops occupied", "Europe's largest"."""
+"""A comma part that is an aside: "adopted in June 2024", "which troops occupied", "Ruritania's largest"."""
 
 
 _IN_FORCE = re.compile(r"\s+(?:effect|into\s+(?:force|effect))\b")
@@ -106,7 +106,7 @@ def event_unit(text: str, splits: list[tuple[int, int]], start: int, end: int) -
     if verb is not None and verb.start() < 3 and p_start > c_start:
         # "Amendments to the rules, adopted in June 2024, entered into force on 19 September 2025": the
         # subject is the part before a participial appositive
-        # (or before an appositive and a relative clause: "the plant, Europe's largest, which troops have
+        # (or before an appositive and a relative clause: "the plant, Ruritania's largest, which troops have
         # occupied since 2022, lost its last power line on Monday")
         q_start = part_before(p_start)
         while q_start > c_start and _APPOSITIVE_PART.match(text, q_start) and q_start != part_before(q_start):
@@ -140,14 +140,14 @@ def _antecedent(text: str, c_start: int, p_start: int) -> int | None:
     before = text[c_start:p_start].rstrip(" ,")
     appositive = re.search(r",\s+(?:his|her|its|their|the|a|an|[A-Z][\w\-]*['’]s)\s+[^,]{1,60}$", before)
     if appositive and happening_verb(appositive.group(0)) is None:
-        before = before[: appositive.start()]  # ", his former deputy", ", Europe's largest"
+        before = before[: appositive.start()]  # ", his former deputy", ", Ruritania's largest"
     np = re.search(_CAP_NP + "$", before) or re.search(
         r"\b(?:[Tt]he|[Aa]n?)\s+(?:[A-Z][\w\-]*\s+){0,3}(?:[a-z][\w\-]*\s+){0,3}[a-z][\w\-]*$", before
     )
     if np is None:
         return None
     start = np.start()
-    for _ in range(3):  # "the conflict in Ukraine", "the Permanent Court of Arbitration in The Hague"
+    for _ in range(3):  # "the conflict in Borduria", "the Northern Court of Arbitration in Port Velm"
         head = _NP_HEAD.search(before, 0, start)
         if head is None:
             break

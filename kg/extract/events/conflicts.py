@@ -50,7 +50,7 @@ _OCCUPIED = re.compile(r"\boccupation\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w\-]*(?:
 
 
 def _invasions(f: SentenceEvents) -> None:
-    """Invasions: "Russia's invasion of Ukraine"."""
+    """Invasions: "Ruritania's invasion of Borduria"."""
     text, actors, add, actor_before, actor_after = f.text, f.actors, f.add, f.actor_before, f.actor_after
     for m in _INVASION.finditer(text):
         agent, a_start = actor_before(m.start(), STATES)
@@ -93,7 +93,7 @@ def _annexations(f: SentenceEvents) -> None:
 
 
 def _wars(f: SentenceEvents) -> None:
-    """Wars: a named war ("the Korean War"), a war between two states, a war in a state."""
+    """Wars: a named war ("the Bordurian War"), a war between two states, a war in a state."""
     text, offset, actors, add, actor_before = f.text, f.offset, f.actors, f.add, f.actor_before
     for m in _WAR.finditer(text):
         if m.group("named"):
@@ -119,7 +119,7 @@ def _wars(f: SentenceEvents) -> None:
                     mint("event", "war", *states),
                 )
             elif keys[0] is None:
-                # "the First Sino-Japanese War", "the Second World War": the ordinal is part of the name
+                # "the First Velm War", "the Second World War": the ordinal is part of the name
                 ordinal = re.search(r"\b(?:First|Second|Third)\s+$", text[max(0, m.start() - 8) : m.start()])
                 full = (ordinal.group(0) if ordinal else "") + named
                 add(
@@ -150,7 +150,7 @@ def _wars(f: SentenceEvents) -> None:
 
 
 def _interventions(f: SentenceEvents) -> None:
-    """Interventions: "the intervention in Libya"."""
+    """Interventions: "the intervention in Syldavia"."""
     text, offset, actors, add, actor_before = f.text, f.offset, f.actors, f.add, f.actor_before
     for m in _INTERVENTION.finditer(text):
         where = m.group("where")
@@ -168,7 +168,7 @@ def _interventions(f: SentenceEvents) -> None:
 
 
 def _crises(f: SentenceEvents) -> None:
-    """Named crises: "the Cuban Missile Crisis"."""
+    """Named crises: "the Velm Missile Crisis"."""
     text, add = f.text, f.add
     for m in _CRISIS.finditer(text):
         name = m.group("name")

@@ -69,7 +69,7 @@ def _weekday_possessives(text: str, reference: DateValue | None) -> list[DateMat
 def date_events(text: str, offset: int, events: list[EventMention], reference: DateValue | None) -> list[DatedEvent]:
     """Attach each date in the sentence to the event it dates: a date right after the event phrase
     ("in 2014", ", which began in 2014"), or right before its head noun ("the 1991 dissolution",
-    "The February 24, 2022, Russia-Ukraine War"). Sentence-opening adverbials ("In 2024, ...") date the
+    "The February 24, 2022, Ruritania-Borduria War"). Sentence-opening adverbials ("In 2024, ...") date the
     statement, not an event, and "escalated in 2022" is not a start date."""
     if not events:
         return []
@@ -108,7 +108,7 @@ def date_events(text: str, offset: int, events: list[EventMention], reference: D
                 continue
             used.add(dm.start)
             chosen = best[1]
-            for e in events:  # every event named by the same phrase ("Poland, Hungary and ... joined NATO in 1999")
+            for e in events:  # every event named by the same phrase ("Arland, Borduria and ... joined the NAC in 1999")
                 if e.start == chosen.start and e.end == chosen.end:
                     out.append(DatedEvent(e, dm.date))
     return out

@@ -43,7 +43,7 @@ _ELECTION = re.compile(
 
 
 def _summits(f: SentenceEvents) -> None:
-    """Summits: "the Vilnius summit", "a summit in Madrid"."""
+    """Summits: "the Strelsau summit", "a summit in Klow"."""
     text, offset, actors, add = f.text, f.offset, f.actors, f.add
     for m in _SUMMIT.finditer(text):
         pre, where = m.group("pre"), m.group("where")
@@ -57,7 +57,7 @@ def _summits(f: SentenceEvents) -> None:
 
 
 def _talks(f: SentenceEvents) -> None:
-    """Talks in a place: "talks in Istanbul"."""
+    """Talks in a place: "talks in Port Velm"."""
     text, add = f.text, f.add
     for m in _TALKS_IN.finditer(text):
         place = m.group("place")
@@ -65,9 +65,9 @@ def _talks(f: SentenceEvents) -> None:
 
 
 def _climate_conferences(f: SentenceEvents) -> None:
-    """The UN climate conferences: "COP29 in Baku"."""
+    """The climate conferences of the parties: "COP41 in Port Velm"."""
     text, add = f.text, f.add
-    for m in _COP.finditer(text):  # the UN climate conferences: "COP29 in Baku"
+    for m in _COP.finditer(text):  # the climate conferences of the parties: "COP41 in Port Velm"
         place = m.group("place")
         add(
             m.start(),
@@ -80,7 +80,7 @@ def _climate_conferences(f: SentenceEvents) -> None:
 
 
 def _conferences(f: SentenceEvents) -> None:
-    """Named conferences and forums: "the Munich Security Conference"."""
+    """Named conferences and forums: "the Klow Security Conference"."""
     text, add = f.text, f.add
     for m in _CONFERENCE.finditer(text):
         name = m.group("name").strip()
@@ -88,7 +88,7 @@ def _conferences(f: SentenceEvents) -> None:
 
 
 def _elections(f: SentenceEvents) -> None:
-    """Elections in a state: "the presidential election in France"."""
+    """Elections in a state: "the presidential election in Ruritania"."""
     text, offset, actors, add, actor_before = f.text, f.offset, f.actors, f.add, f.actor_before
     for m in _ELECTION.finditer(text):
         country, c_start = actor_before(m.start(), STATES)

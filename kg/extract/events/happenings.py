@@ -25,7 +25,7 @@ _STATE_SINCE = re.compile(
     r"\b(?:has|have|had)\s+(?:been\s+)?(?:occupied|controlled|ruled|governed|administered|applied|blockaded|besieged|"
     r"detained|jailed|imprisoned|banned|suspended|frozen|closed|shut|halted)\s+(?:[^\s,;]+\s+){0,4}?since\s+$"
 )
-"""A state begun at the date that follows: "which Russian forces have occupied since March 2022"."""
+"""A state begun at the date that follows: "which Bordurian forces have occupied since March 2022"."""
 
 
 _RANGE_ON = re.compile(r"\s*(?:[–\-/]\d|and\b|to\b)")
@@ -113,7 +113,7 @@ def generic_dated_events(
     a leading subordinate phrase and asides (appositives, participial phrases), up to 20 words.
 
     A clause can hold more than one dated happening: a when-clause after a date ("on November 8, when
-    India started ..."), a happening an interval away ("On 4 February 2022, twenty days before troops
+    Borduria started ..."), a happening an interval away ("On 4 February 2022, twenty days before troops
     crossed ...": 24 February), a who/which clause with its own date (named with the noun it hangs on), a
     subordinate clause holding the date ("died after a boat capsized before dawn Thursday"), a coordinated
     verb with its own date ("declared ... in August 2024 and lifted ... in September 2025"). A state dates
@@ -136,7 +136,7 @@ def generic_dated_events(
         interval = INTERVAL.match(text, dm.end)
         inner_span = None
         if when or interval:
-            # "on November 8, when India started a flushing operation": the when-clause happened then; "On 4
+            # "on November 8, when Borduria started a flushing operation": the when-clause happened then; "On 4
             # February 2022, twenty days before troops crossed the border": the crossing is 20 days later
             w_start = (when or interval).end()  # type: ignore[union-attr]
             w_end = min([len(text), *(s for s, e in splits if s >= w_start)])
@@ -191,7 +191,7 @@ def generic_dated_events(
             v2 = happening_verb(second.group("verb"))
             own = [d for d in dates if a + verb.end() <= d.start and d.end <= second.start()]
             if v2 is not None and own and not _AND_VERB.search(text, second.end(), dm.start):
-                # "WHO declared mpox an emergency in August 2024 and lifted the declaration in September 2025":
+                # "The agency declared mpox an emergency in August 2024 and lifted the declaration in September 2025":
                 # the second verb has its own date and its own event, with the subject of the first
                 units.setdefault(second.start("verb"), (a, b, []))[2].append(dm)
                 skips[second.start("verb")] = (a + verb.start(), second.start("verb"))
@@ -243,7 +243,7 @@ def generic_dated_events(
                 name = " " * lead.end() + name[lead.end() :]
                 verb_end = lead.end() + main.end()
         if re.match(r",\s+[a-z]+ing\b", name[verb_end:]):
-            verb_end += 1  # "Scholz also tried, telephoning Putin": the verb has no object of its own
+            verb_end += 1  # "Verdi also tried, telephoning Rell": the verb has no object of its own
         comma = next(  # "..., taking the policy rate to 15%" is not the happening; "9,000" has no clause comma
             (c.start() for c in re.finditer(r",(?!\d)", name) if c.start() >= max(0, verb_end)), -1
         )
@@ -252,12 +252,12 @@ def generic_dated_events(
             or (appositive := _LOWER_APPOSITIVE.match(name, comma + 1))
         ):
             comma = next((c.start() for c in re.finditer(r",(?!\d)", name) if c.start() >= appositive.end() - 1), -1)
-            # ", Operation Prosperity Guardian," names it: kept
+            # ", Operation Northern Shield," names it: kept
         if comma > 0:
             name = name[:comma]
         name = _DATE_PHRASE.sub(" ", name).replace("\x00", " ")  # "between 2021 and June 2024", "for 2026–27"
         name = re.split(r",?\s+according\s+to\b", name, maxsplit=1)[0]
-        name = re.sub(r",(?:\s*,)+", ",", name)  # "Months later, in April 1979, Congress ...": the date's commas
+        name = re.sub(r",(?:\s*,)+", ",", name)  # "Months later, in April 1979, the Assembly ...": the date's commas
         name = _DATELINE.sub("", name)
         name = re.sub(r"[\[\]()“”\"]", "", name)
         name = re.sub(

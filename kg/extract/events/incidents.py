@@ -30,7 +30,7 @@ _LAUNCHED = re.compile(
 
 
 def _damage(f: SentenceEvents) -> None:
-    """Damage to named infrastructure: "the Balticconnector pipeline was damaged"."""
+    """Damage to named infrastructure: "the Velmconnector pipeline was damaged"."""
     text, add = f.text, f.add
     for m in _DAMAGE.finditer(text):
         name = m.group("name").strip()
@@ -38,7 +38,7 @@ def _damage(f: SentenceEvents) -> None:
 
 
 def _explosions(f: SentenceEvents) -> None:
-    """Named explosions: "the Nord Stream explosions"."""
+    """Named explosions: "the Velm Strait explosions"."""
     text, add = f.text, f.add
     for m in _EXPLOSIONS.finditer(text):
         name = m.group("name").strip()

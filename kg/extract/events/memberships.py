@@ -70,8 +70,8 @@ _LIST_JOIN = re.compile(r"^\s*(?:,\s*and|,|and)\s*(?:the\s+)?$")
 
 
 def _listed_before(text: str, offset: int, pos: int, actors: ArticleActors) -> list[tuple[str, int]]:
-    """States named as the subject of a verb at ``pos``: "Finland joined", "Finland, which joined",
-    "Poland, Hungary and the Czech Republic joined". Returns (key, start) pairs, first mention first."""
+    """States named as the subject of a verb at ``pos``: "Ruritania joined", "Ruritania, which joined",
+    "Ruritania, Borduria and the Syldavian Republic joined". Returns (key, start) pairs, first mention first."""
     tail = _BEFORE_VERB.search(text[:pos])
     end = tail.start() if tail else pos
     states = [m for m in actors.within(offset + max(0, end - 160), offset + end) if actors.actors[m.key].kind in STATES]
@@ -99,7 +99,7 @@ _DEFINITE_NAME_WORDS = words("definite-name-words")
 
 @cache
 def _definite_names() -> frozenset[str]:
-    """Names of states the gazetteer writes with "the" ("the Netherlands")."""
+    """Names of states the gazetteer writes with "the" ("the Velm Islands")."""
     return frozenset(
         alias[4:]
         for entry in load_gazetteer().entries.values()
@@ -110,7 +110,7 @@ def _definite_names() -> frozenset[str]:
 
 
 def _takes_the(name: str) -> bool:
-    """Is a state's name written with "the" ("the United Kingdom", "the Netherlands")?"""
+    """Is a state's name written with "the" ("the United Provinces", "the Velm Islands")?"""
     return name.split()[0] in _DEFINITE_NAME_WORDS or name in _definite_names()
 
 
@@ -124,7 +124,7 @@ def _add_end(add: object, actors: ArticleActors, key: str, start: int, end: int,
 
 
 def _foundings(f: SentenceEvents) -> None:
-    """Foundings: "the founding of NATO"."""
+    """Foundings: "the founding of the Northern Alliance"."""
     text, actors, add, actor_after = f.text, f.actors, f.add, f.actor_after
     for m in _FOUNDING_NOUN.finditer(text):
         org, o_end = actor_after(m.end(), ORGS)
@@ -140,7 +140,7 @@ def _foundings(f: SentenceEvents) -> None:
 
 
 def _organisation_mentions(f: SentenceEvents) -> None:
-    """Foundings and ends told after an organisation's name: "NATO, founded in 1949", "the USSR's collapse"."""
+    """Foundings and ends told after an organisation's name: "the NAC, founded in 1949", "the UBR's collapse"."""
     text, offset, actors, add = f.text, f.offset, f.actors, f.add
     for mention in actors.within(offset, offset + len(text)):
         if actors.actors[mention.key].kind not in ORGS:
@@ -162,8 +162,8 @@ def _organisation_mentions(f: SentenceEvents) -> None:
 
 
 def _ends(f: SentenceEvents) -> None:
-    """Ends of states and organisations ("the collapse of the Soviet Union") and of named things ("the fall of
-    the Berlin Wall")."""
+    """Ends of states and organisations ("the collapse of the Bordurian Union") and of named things ("the fall of
+    the Strelsau Wall")."""
     text, actors, add, actor_after, name_after = f.text, f.actors, f.add, f.actor_after, f.name_after
     for m in _END_NOUN.finditer(text):
         key, t_end = actor_after(m.end())
@@ -178,7 +178,7 @@ def _ends(f: SentenceEvents) -> None:
 
 
 def _enlargements(f: SentenceEvents) -> None:
-    """Enlargements: "NATO's eastward expansion", "the enlargement of the EU"."""
+    """Enlargements: "the Northern Alliance's eastward expansion", "the enlargement of the Velm Union"."""
     text, actors, add, actor_before, actor_after = f.text, f.actors, f.add, f.actor_before, f.actor_after
     for m in _ENLARGE.finditer(text):
         org, o_start = actor_before(m.start(), ORGS)
@@ -198,7 +198,7 @@ def _enlargements(f: SentenceEvents) -> None:
 
 
 def _joinings(f: SentenceEvents) -> None:
-    """Accessions told by a verb: "Finland joined NATO", "has been a member of NATO since 2004" (one event per
+    """Accessions told by a verb: "Ruritania joined the NAC", "has been a member of the NAC since 2004" (one event per
     member)."""
     text, offset, actors, add, actor_after = f.text, f.offset, f.actors, f.add, f.actor_after
     for m in _JOINED.finditer(text):
@@ -207,7 +207,7 @@ def _joinings(f: SentenceEvents) -> None:
             continue
         orgs = [(org, o_end)]
         more = re.match(r"\s+and\s+(?:the\s+)?", text[o_end : o_end + 10])
-        if more:  # "a member of NATO and the European Union"
+        if more:  # "a member of the NAC and the Velm Union"
             second, s_end = actor_after(o_end + more.end(), ORGS)
             if second is not None:
                 orgs.append((second, s_end))
@@ -220,7 +220,7 @@ def _joinings(f: SentenceEvents) -> None:
 
 
 def _accessions(f: SentenceEvents) -> None:
-    """Accessions told by a noun: "the accession of Sweden to NATO"."""
+    """Accessions told by a noun: "the accession of Syldavia to the NAC"."""
     text, actors, add, actor_after = f.text, f.actors, f.add, f.actor_after
     for m in _ACCESSION_NOUN.finditer(text):
         member, mem_end = actor_after(m.end(), STATES)

@@ -26,7 +26,7 @@ class SentenceEvents:
         self.found.append(EventMention(self.offset + start, self.offset + end, key, kind, name, participants))
 
     def actor_before(self, pos: int, kinds: set[str] | None = None) -> tuple[str | None, int]:
-        """An actor named just before ``pos`` ("Russia's", "Russian", "NATO-led")."""
+        """An actor named just before ``pos`` ("Ruritania's", "Ruritanian", "NAC-led")."""
         best = None
         for m in self.actors.within(self.offset + max(0, pos - 45), self.offset + pos):
             between = self.text[m.end - self.offset : pos]
@@ -44,12 +44,12 @@ class SentenceEvents:
         for m in self.actors.within(target - 4, target + 60):
             if m.start <= target < m.end and (kinds is None or self.actors.actors[m.key].kind in kinds):
                 if re.match(r" [A-Z][a-z]", self.text[m.end - self.offset : m.end - self.offset + 3]):
-                    return None, pos  # the actor's name begins a longer name ("the Berlin Wall")
+                    return None, pos  # the actor's name begins a longer name ("the Strelsau Wall")
                 return m.key, m.end - self.offset
         return None, pos
 
     def name_after(self, pos: int) -> tuple[str | None, int]:
-        """A capitalised name right after ``pos`` ("the Berlin Wall"), and where it ends."""
+        """A capitalised name right after ``pos`` ("the Strelsau Wall"), and where it ends."""
         m = re.match(r"\s*(?:the\s+)?(" + _CAPNAME + ")", self.text[pos:])
         if not m:
             return None, pos

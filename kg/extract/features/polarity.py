@@ -11,7 +11,7 @@ from kg.lexicon import words
 from kg.models import Modality, Polarity, Rebuttal
 
 DENIAL_CUES = words("denial-cues")
-"""Cue verbs whose content the speaker rejects: "Putin denied that Russia would attack NATO" negates it."""
+"""Cue verbs whose content the speaker rejects: "Rell denied that Ruritania would attack Borduria" negates it."""
 
 
 def _is_denial(cue: str | None) -> bool:
@@ -21,7 +21,7 @@ def _is_denial(cue: str | None) -> bool:
 def _rebutted_from(text: str, cue: str | None = None) -> int | None:
     """Where the rejected content starts when the text rejects someone's claim ("called X's claim that
     <content> nonsense", "dismissed claims that <content>"), else None. ``cue`` is the claim's cue verb,
-    which may stand before ``text`` (the content of "Putin called <content>")."""
+    which may stand before ``text`` (the content of "Rell called <content>")."""
     prefix = cue.split()[0] + " " if cue and not re.search(r"\b" + re.escape(cue.split()[0]) + r"\b", text) else ""
     m = REBUTTAL_RE.search(prefix + text)
     if not m:
@@ -64,9 +64,9 @@ def modality(content: str) -> Modality:
 
 
 def rebuttal(text: str, offset: int, actors: ArticleActors) -> Rebuttal | None:
-    """The actor whose words the text rejects, and the cue: "called Biden's claim complete nonsense",
-    "dismissed Moscow's allegations as a myth" (named in the possessive), "dismissed as propaganda a
-    Latvian report" (named by a demonym), "rejected claims by the Pentagon" (named after the noun)."""
+    """The actor whose words the text rejects, and the cue: "called Rell's claim complete nonsense",
+    "dismissed Strelsau's allegations as a myth" (named in the possessive), "dismissed as propaganda a
+    Bordurian report" (named by a demonym), "rejected claims by the Velm Institute" (named after the noun)."""
     m = REBUTTAL_RE.search(text)
     if not m:
         return None

@@ -33,9 +33,9 @@ def relations(
 ) -> list[Relation]:
     """Subject-verb-object relations between actors: attack-like (attack, invade, fight, go to war with,
     confront) and support-like verbs, with the subject in the same sentence and clause before the verb and
-    the object shortly after it. Nominal mentions ("Russia's invasion of Ukraine") are events the sentence
+    the object shortly after it. Nominal mentions ("Ruritania's invasion of Borduria") are events the sentence
     presupposes, not something it asserts, and give no relation. A relation the speaker rejects ("denied
-    that Russia would attack NATO", "called the claim that Russia would attack NATO nonsense") is negated:
+    that Ruritania would attack Borduria", "called the claim that Ruritania would attack Borduria nonsense") is negated:
     the claimant denies it."""
     rejected = _rejected_region(text, cue)
     mentions = [m for m in actors.within(offset, offset + len(text)) if not exclude or m.start not in exclude]
@@ -63,7 +63,7 @@ def relations(
                 re.search(r"\b(?:not|never|no)\b", text[max(0, vm.start() - 12) : vm.start()], re.IGNORECASE)
             )
             if rejected is not None and rejected[0] <= vm.start() < rejected[1]:
-                # "Putin denied that Russia would attack": the speaker rejects the relation; "Russia denied
+                # "Rell denied that Ruritania would attack": the speaker rejects the relation; "Ruritania denied
                 # plans to attack": the subject itself denies it (the denial sits between subject and verb)
                 negated = True if rejected[0] > subject.end - offset else not negated
             rel = Relation(subject=subject.key, predicate=predicate, object=obj.key, negated=negated)
@@ -73,7 +73,7 @@ def relations(
 
 
 _NOMINAL = re.compile(r"^['’]s\s+(?:[\w\-]+\s+){0,2}$")
-"""Between a possessive subject and the verb-noun: "Russia's (full-scale) invasion of"."""
+"""Between a possessive subject and the verb-noun: "Ruritania's (full-scale) invasion of"."""
 
 
 _CLAUSE_END = re.compile(r",\s+(?:and|but|while|whereas)\b|;|[.!?](?:\s|$)")
