@@ -9,6 +9,8 @@ holds and what every offset in the graph points into.
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
 import re
 
 from pydantic import ValidationError
@@ -18,14 +20,21 @@ from kg.ingest.furniture import clean_lines
 from kg.ingest.header import Header
 from kg.ingest.normalise import normalise_text
 from kg.iris import is_key, slug
-from kg.models import Article, ArticleGenre, Link, Span
+from kg.models import Article, ArticleGenre, DateValue, Link, Span
 from kg.text.dates import parse_date
 from kg.text.urls import is_web_url
 
-__all__ = ["GENRES", "MAX_ARTICLE_CHARS", "extract_links", "infer_headline", "make_article"]
+logger = logging.getLogger(__name__)
+
+__all__ = ["GENRES", "MAX_ARTICLE_CHARS", "MAX_AUTHORS", "extract_links", "in_the_future", "infer_headline",
+           "make_article"]
 
 MAX_ARTICLE_CHARS = 2_000_000
 """Longest body accepted (about 300,000 words); longer articles are refused with a clear message."""
+MAX_AUTHORS = 30
+"""Most authors one article may name. Every claim the article makes in its own voice is attributed to
+each author, so the graph grows with claims times authors: the limit keeps it proportional to the input
+(a byline of thousands of names is refused, not turned into millions of triples)."""
 
 GENRES: dict[str, ArticleGenre] = {
     "news": "NewsArticle",
@@ -42,7 +51,13 @@ GENRES: dict[str, ArticleGenre] = {
 }
 """The values a ``genre`` header may take (lowercase, spaces and underscores removed) and the genre each gives."""
 
-_MD_LINK = re.compile(r"!?\[(?P<text>[^\]\n]{0,500})\]\((?P<url>[^()\s]{1,2000})(?:\s+\"[^\"\n]*\")?\)")
+_MD_LINK = re.compile(
+    r"!?\[(?P<text>[^\]\n]{0,500})\]\("
+    r"(?:<(?P<angled>[^<>\n]{0,2000})>|(?P<url>(?:[^()\s]|\([^()\s]{0,2000}\)){1,2000}))"
+    r"(?:\s+\"[^\"\n]*\")?\)"
+)
+"""A Markdown link: ``[text](url)``, ``[text](<url>)`` (CommonMark's angle brackets) or a URL holding
+balanced parentheses (``javascript:alert(1)``), with an optional title."""
 
 
 def _too_long(path: str, length: int) -> CorpusError:
@@ -75,6 +90,14 @@ def make_article(path: str, meta: Header, raw_body: str, digest: str, *, default
         if published is None:
             raise CorpusError(path, f"published date {meta.published!r} is not a date",
                               "write it as YYYY-MM-DD (or YYYY-MM, or YYYY), or leave it empty")
+    if published is not None and in_the_future(published):
+        logger.warning("%s: published date %s is in the future; kept as written (check the header)",
+                       path, published.value)
+    authors = meta.authors or cleaned.authors
+    if len(authors) > MAX_AUTHORS:
+        raise CorpusError(path, f"the article names {len(authors):,} authors, over the limit of {MAX_AUTHORS}",
+                          "keep the byline's real authors (each of them is credited with every unattributed "
+                          "claim), or split the article")
     genre: ArticleGenre = "NewsArticle"
     if meta.genre is not None:
         found = GENRES.get(meta.genre.lower().replace(" ", "").replace("_", ""))
@@ -91,7 +114,7 @@ def make_article(path: str, meta: Header, raw_body: str, digest: str, *, default
             path=path,
             url=meta.url,
             headline=meta.headline or cleaned.headline or infer_headline(body),
-            authors=meta.authors or cleaned.authors,
+            authors=authors,
             publisher=meta.publisher or cleaned.publisher,
             published=published,
             language=meta.language,
@@ -121,7 +144,7 @@ def extract_links(body: str) -> tuple[str, tuple[Link, ...]]:
         out.append(body[pos : m.start()])
         length += m.start() - pos
         text = "" if m.group(0).startswith("!") else m.group("text")
-        url = m.group("url")
+        url = m.group("url") if m.group("angled") is None else m.group("angled")
         if text and is_web_url(url):
             links.append(Link(span=Span(start=length, end=length + len(text), text=text), url=url))
         out.append(text)
@@ -129,6 +152,22 @@ def extract_links(body: str) -> tuple[str, tuple[Link, ...]]:
         pos = m.end()
     out.append(body[pos:])
     return "".join(out), tuple(links)
+
+
+def in_the_future(date: DateValue, today: dt.date | None = None) -> bool:
+    """Whether ``date`` is after ``today``, at the date's own precision. The default ``today`` is tomorrow in
+    UTC, so an article dated in a time zone ahead of UTC is not flagged.
+
+    >>> day = dt.date(2024, 5, 31)
+    >>> [in_the_future(DateValue(value=v, precision=p), day) for v, p in
+    ...  [("2024-06-01", "day"), ("2024-05-31", "day"), ("2024-06", "month"), ("2024", "year"), ("2099", "year")]]
+    [True, False, True, False, True]
+    """
+    today = today or (dt.datetime.now(dt.UTC) + dt.timedelta(days=1)).date()
+    parts = tuple(int(p) for p in date.value.lstrip("-").split("-"))
+    if date.value.startswith("-"):
+        return False
+    return parts > (today.year, today.month, today.day)[: len(parts)]
 
 
 def infer_headline(body: str) -> str:

@@ -7,7 +7,9 @@
 
 Every reader decodes the bytes (UTF-8, nothing binary), reads the header values into a
 :class:`kg.ingest.header.Header` and hands them with the text to :func:`kg.ingest.article.make_article`.
-Problems raise :class:`kg.errors.CorpusError` naming the file (``file.jsonl:3`` for a record).
+Problems raise :class:`kg.errors.CorpusError` naming the file (``file.jsonl:3`` for a record). A file
+of several records (JSON Lines, a JSON list) given a ``problems`` list appends a bad record's error
+there and reads the others: one bad line costs that line, not the file.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import hashlib
 import json
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from kg.errors import CorpusError
 from kg.ingest.article import MAX_ARTICLE_CHARS, make_article
@@ -83,7 +85,7 @@ def _sha256(data: bytes) -> str:
 # Text and Markdown
 
 
-def read_text(path: str, data: bytes, stem: str) -> list[Article]:
+def read_text(path: str, data: bytes, stem: str, problems: list[CorpusError] | None = None) -> list[Article]:
     """A ``.txt``/``.md`` file: optional front matter, then the article text."""
     text = _decode(path, data)
     header, body = split_front_matter(path, normalise_text(text))
@@ -95,7 +97,7 @@ def read_text(path: str, data: bytes, stem: str) -> list[Article]:
 # Saved web pages
 
 
-def read_html(path: str, data: bytes, stem: str) -> list[Article]:
+def read_html(path: str, data: bytes, stem: str, problems: list[CorpusError] | None = None) -> list[Article]:
     """A saved web page: main text and metadata through trafilatura (no network is used)."""
     html = _decode(path, data)
     _check_html_depth(path, html)
@@ -186,23 +188,38 @@ def _json_value(where: str, text: str, *, line: bool, fix_syntax: str, fix_value
         raise CorpusError(where, f"the JSON cannot be read ({problem})", fix_value) from None
 
 
-def read_jsonl(path: str, data: bytes, stem: str) -> list[Article]:
+def _keep(
+    articles: list[Article], problems: list[CorpusError] | None, read: Callable[..., Article], *args: Any
+) -> None:
+    """``read(*args)`` appended to ``articles``; its CorpusError appended to ``problems``, or raised without it."""
+    try:
+        articles.append(read(*args))
+    except CorpusError as exc:
+        if problems is None:
+            raise
+        problems.append(exc)
+
+
+def read_jsonl(path: str, data: bytes, stem: str, problems: list[CorpusError] | None = None) -> list[Article]:
     """One JSON object per line, with schema.org property names (aliases accepted)."""
     text = _decode(path, data)
-    articles = []
+    articles: list[Article] = []
+    before = len(problems) if problems is not None else 0
     for lineno, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
-            continue
-        where = f"{path}:{lineno}"
-        record = _json_value(where, line, line=False, fix_syntax="write one complete JSON object per line",
-                             fix_value="write one article object per line, with text values")
-        articles.append(_json_article(where, record, line.encode("utf-8"), f"{stem}-{lineno}"))
-    if not articles:
+        if line.strip():
+            _keep(articles, problems, _jsonl_record, f"{path}:{lineno}", line, f"{stem}-{lineno}")
+    if not articles and (problems is None or len(problems) == before):
         raise CorpusError(path, "the file holds no JSON records", "write one JSON object per line")
     return articles
 
 
-def read_json(path: str, data: bytes, stem: str) -> list[Article]:
+def _jsonl_record(where: str, line: str, default_id: str) -> Article:
+    record = _json_value(where, line, line=False, fix_syntax="write one complete JSON object per line",
+                         fix_value="write one article object per line, with text values")
+    return _json_article(where, record, line.encode("utf-8"), default_id)
+
+
+def read_json(path: str, data: bytes, stem: str, problems: list[CorpusError] | None = None) -> list[Article]:
     """A JSON document holding one article object, or a list of them."""
     text = _decode(path, data)
     document = _json_value(
@@ -212,14 +229,23 @@ def read_json(path: str, data: bytes, stem: str) -> list[Article]:
     if isinstance(document, dict):
         return [_json_article(path, document, data, stem)]
     if isinstance(document, list) and document:
-        return [_json_article(f"{path}[{i}]", record, json.dumps(record, sort_keys=True).encode("utf-8"),
-                              f"{stem}-{i + 1}") for i, record in enumerate(document)]
+        articles: list[Article] = []
+        for i, record in enumerate(document):
+            raw = json.dumps(record, sort_keys=True).encode("utf-8")
+            _keep(articles, problems, _json_article, f"{path}[{i}]", record, raw, f"{stem}-{i + 1}")
+        return articles
     raise CorpusError(path, "the JSON document is neither an article object nor a list of them",
                       "write one article object, or a list of article objects")
 
 
-Reader = Callable[[str, bytes, str], list[Article]]
-"""``reader(display path, bytes, file stem as a key)`` -> the file's articles."""
+class Reader(Protocol):
+    """``reader(display path, bytes, file stem as a key, problems)`` -> the file's articles."""
+
+    def __call__(
+        self, path: str, data: bytes, stem: str, problems: list[CorpusError] | None = None, /
+    ) -> list[Article]: ...
+
+
 READERS: dict[str, Reader] = {
     **dict.fromkeys(TEXT_SUFFIXES, read_text),
     **dict.fromkeys(HTML_SUFFIXES, read_html),
