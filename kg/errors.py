@@ -48,7 +48,15 @@ class OntologyError(KgError):
 
 
 class OutputError(KgError):
-    """The output folder cannot be written, or holds no built graph yet."""
+    """The output folder cannot be written, is not kg's to write, or holds no built graph yet."""
+
+    @classmethod
+    def cannot(cls, folder: object, action: str, exc: OSError) -> OutputError:
+        """``folder``: cannot ``action`` (the system's reason), with the usual fix."""
+        return cls(
+            f"{folder}: cannot {action} ({exc.strerror or exc}). "
+            "Fix: check that the folder is writable and the disk is not full, or choose another with --out"
+        )
 
 
 class BuildLockedError(OutputError):

@@ -287,6 +287,7 @@ class BuildSummary(Record):
     contradictions: int
     quads: int
     skipped: tuple[str, ...] = ()
+    foreign: tuple[str, ...] = ()  # articles not in English, as "path (Language)": read, but with few claims
     cached: int = 0
     outputs: tuple[str, ...] = ()
     seconds: dict[str, float] = Field(default_factory=dict)

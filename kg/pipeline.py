@@ -10,11 +10,12 @@
     page        kg.page.render_html                store -> graph.html
 
 Stage contract: :func:`build_corpus` is what ``kg build`` calls; :func:`build_extractions` runs the
-stages after extraction (for tests and benchmarks that start from Extraction records). Both hold
-the output folder's build lock, write every output to temporary files first and move them into
-place together at the end, and return a :class:`kg.models.BuildSummary`, whose ``seconds`` are
-timed per :data:`STAGES` (``analyse`` is the contradict stage, ``write`` the export, ``render`` the
-report and the page together).
+stages after extraction (for tests and benchmarks that start from Extraction records). Both claim the
+output folder (:func:`kg.export.output_folder`: refused if it is inside the corpus, or holds files kg
+did not write, unless ``force``), hold its build lock, write the outputs into a build folder of their
+own and switch it in at the end (:class:`kg.export.OutputSet`), and return a
+:class:`kg.models.BuildSummary`, whose ``seconds`` are timed per :data:`STAGES` (``analyse`` is the
+contradict stage, ``write`` the export, ``render`` the report and the page together).
 
 One in-memory store serves the report and the page: it is filled with the quads as they are written
 to graph.trig (never by reading the file back), while the Extraction records are released one by one
@@ -26,35 +27,31 @@ bytes are the same for any number of workers. ``BuildSummary.seconds["build"]`` 
 spent waiting for serialised article graphs, and ``"write"`` the time spent writing them (and
 adding them to the store).
 
-Extraction results are cached under ``<out>/.cache/extract/``, keyed by the article's input hash
-and id, the kg version and ``kg.extract.EXTRACTOR_VERSION``; a cached result is used only if its
-Article record equals the one just read, so a change to ingest also invalidates it.
+Extraction results are cached in the output folder (:mod:`kg.cache`). An article whose extraction
+holds more than :data:`MAX_CLAIMS` claims is refused (or skipped): the graph of one input stays
+proportional to its size.
 """
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import logging
 import multiprocessing
-import os
-import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TypeVar, cast
 
 import pyoxigraph as ox
-from pydantic import ValidationError
 from rdflib import URIRef
 
 import kg
 from kg import build, export
+from kg.cache import ExtractionCache
 from kg.contradict import find_contradictions
 from kg.errors import CorpusError, KgError
-from kg.extract import EXTRACTOR_VERSION, extract
+from kg.extract import extract
 from kg.ingest import iter_corpus
-from kg.iris import digest, slug
 from kg.models import Article, BuildSummary, Extraction
 from kg.page import render_html
 from kg.report import write_report
@@ -63,11 +60,11 @@ from kg.resolve import resolve
 logger = logging.getLogger(__name__)
 
 __all__ = [
+    "MAX_CLAIMS",
     "STAGES",
     "Progress",
     "build_corpus",
     "build_extractions",
-    "extraction_cache_dir",
 ]
 
 Progress = Callable[[str, int, int | None], None]
@@ -77,59 +74,15 @@ STAGES = ("ingest", "extract", "resolve", "analyse", "build", "write", "render")
 """The stages timed in ``BuildSummary.seconds`` (``analyse``: contradict; ``write``: export; ``render``: report
 and page)."""
 
-CACHE_DIR = Path(".cache") / "extract"
+MAX_CLAIMS = 10_000
+"""Most claims one article may give; an article over it is refused like an invalid file (about one claim
+per sentence: a book-length text, which is better split into articles)."""
 
 T = TypeVar("T")
 
 
 # ----------------------------------------------------------------------------------------------
 # Extraction, cached and in parallel
-
-
-def extraction_cache_dir(out_dir: Path) -> Path:
-    """Where this kg and extractor version keep their cached extractions."""
-    return out_dir / CACHE_DIR / f"kg-{slug(kg.__version__)}_{slug(EXTRACTOR_VERSION)}"
-
-
-def _cache_path(cache_dir: Path, article: Article) -> Path:
-    key = digest(article.sha256, article.id, length=32)
-    return cache_dir / key[:2] / f"{key}.json"
-
-
-def _cache_read(path: Path, article: Article) -> Extraction | None:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        logger.warning("extraction cache %s unreadable (%s); extracting again", path, exc.strerror)
-        return None
-    try:
-        extraction = Extraction.model_validate_json(data)
-    except ValidationError:
-        logger.warning("extraction cache %s is damaged; extracting again", path)
-        return None
-    return extraction if extraction.article == article else None
-
-
-def _cache_write(path: Path, extraction: Extraction) -> None:
-    temp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temp.write_text(extraction.model_dump_json(), encoding="utf-8")
-        os.replace(temp, path)
-    except OSError as exc:  # the cache is an optimisation: a build never fails because of it
-        logger.warning("cannot write extraction cache %s (%s)", path, exc.strerror)
-        with contextlib.suppress(OSError):
-            temp.unlink()
-
-
-def _prune_cache(out_dir: Path, keep: Path) -> None:
-    """Remove cached extractions of other kg or extractor versions."""
-    root = out_dir / CACHE_DIR
-    for entry in root.iterdir() if root.is_dir() else ():
-        if entry.is_dir() and entry != keep:
-            shutil.rmtree(entry, ignore_errors=True)
 
 
 class _Interner:
@@ -162,6 +115,11 @@ def _extract_one(article: Article) -> Extraction | tuple[str, str]:
     """Run in a worker: the extraction, or (path, message) for an expected error (KgError)."""
     try:
         extraction = extract(article)
+        if len(extraction.claims) > MAX_CLAIMS:
+            raise CorpusError(
+                article.path, f"the article gives {len(extraction.claims):,} claims, over the limit of "
+                f"{MAX_CLAIMS:,} for one article", "split it into several articles",
+            )
     except KgError as exc:  # sent back as text: KgError subclasses do not all survive pickling
         return (article.path, str(exc))
     if extraction.article != article:
@@ -251,49 +209,52 @@ def build_corpus(
     workers: int = 1,
     use_cache: bool = True,
     progress: Progress | None = None,
+    force: bool = False,
 ) -> BuildSummary:
     """Build the graph of every article in ``corpus_dir`` into ``out_dir``.
 
     Args:
         corpus_dir: the corpus folder (or one corpus file).
         out_dir: the output folder; created if missing. Holds graph.trig, graph.ttl, report.md,
-            graph.html, the build lock and the extraction cache.
+            graph.html (links to the current build), the builds, the build lock and the extraction cache.
         skip_invalid: skip invalid corpus files (listed in ``BuildSummary.skipped``) instead of stopping.
         workers: extraction processes; the output does not depend on the number.
         use_cache: read and write the extraction cache.
         progress: called as articles are read, extracted and written.
+        force: write into ``out_dir`` even if it holds files kg did not write (kg removes none of them).
 
     Raises:
         CorpusError: an invalid corpus file (unless ``skip_invalid``).
         BuildLockedError: another build is writing into ``out_dir``.
-        OutputError: ``out_dir`` cannot be written.
+        OutputError: ``out_dir`` is inside the corpus, holds files kg did not write, or cannot be written.
     """
-    with export.build_lock(out_dir):
+    with export.output_folder(out_dir, corpus=corpus_dir, force=force) as folder:
         seconds = dict.fromkeys(STAGES, 0.0)
         skipped: list[str] = []
+        foreign: dict[str, str] = {}
         t0 = time.perf_counter()
         articles = []
-        for article in iter_corpus(corpus_dir, skip_invalid=skip_invalid, skipped=skipped):
+        for article in iter_corpus(corpus_dir, skip_invalid=skip_invalid, skipped=skipped, foreign=foreign):
             articles.append(article)
             if progress is not None:
                 progress("ingest", len(articles), None)
         seconds["ingest"] = time.perf_counter() - t0
 
         t0 = time.perf_counter()
-        cache_dir = extraction_cache_dir(out_dir)
+        cache = ExtractionCache(folder) if use_cache else None
         found: list[Extraction | None] = [None] * len(articles)
         share = _Interner()
-        if use_cache:
+        if cache is not None:
             for i, article in enumerate(articles):
-                hit = _cache_read(_cache_path(cache_dir, article), article)
+                hit = cache.get(article)
                 found[i] = None if hit is None else share(hit)
         cached = sum(1 for e in found if e is not None)
         missing = [i for i, e in enumerate(found) if e is None]
         results = _extract_all([articles[i] for i in missing], workers, progress)
         for i, result in zip(missing, results, strict=True):
             if isinstance(result, Extraction):
-                if use_cache:
-                    _cache_write(_cache_path(cache_dir, articles[i]), result)
+                if cache is not None:
+                    cache.put(articles[i], result)
                 found[i] = share(result)
                 continue
             _, message = result
@@ -304,16 +265,17 @@ def build_corpus(
         extractions = [e for e in found if e is not None]
         seconds["extract"] = time.perf_counter() - t0
         logger.info("extract: %d articles (%d from the cache)", len(extractions), cached)
-        if use_cache:
-            _prune_cache(out_dir, cache_dir)
+        if cache is not None:
+            cache.prune()
         if not extractions:
             raise CorpusError(
                 str(corpus_dir),
                 "no article could be read",
                 "fix the files listed above, or add articles to the corpus",
             )
+        languages = [f"{e.article.path} ({foreign[e.article.path]})" for e in extractions if e.article.path in foreign]
         del articles, found, share  # _finish releases the extractions as their graphs are written
-        return _finish(extractions, out_dir, skipped, seconds, cached, progress, workers)
+        return _finish(extractions, folder, skipped, seconds, cached, progress, workers, languages)
 
 
 def build_extractions(
@@ -323,21 +285,24 @@ def build_extractions(
     skipped: Sequence[str] = (),
     workers: int = 1,
     progress: Progress | None = None,
+    force: bool = False,
 ) -> BuildSummary:
-    """Resolve, find contradictions, build and write already-extracted articles into ``out_dir`` (holding its lock)."""
-    with export.build_lock(out_dir):
+    """Resolve, find contradictions, build and write already-extracted articles into ``out_dir`` (claimed and
+    locked as by :func:`build_corpus`)."""
+    with export.output_folder(out_dir, force=force) as folder:
         seconds = dict.fromkeys(STAGES, 0.0)
-        return _finish(list(extractions), out_dir, list(skipped), seconds, 0, progress, workers)
+        return _finish(list(extractions), folder, list(skipped), seconds, 0, progress, workers, [])
 
 
 def _finish(
     extractions: list[Extraction],
-    out_dir: Path,
+    folder: export.OutputFolder,
     skipped: list[str],
     seconds: dict[str, float],
     cached: int,
     progress: Progress | None,
     workers: int,
+    foreign: list[str],
 ) -> BuildSummary:
     t0 = time.perf_counter()
     corpus = resolve(extractions, skipped=skipped)
@@ -369,7 +334,7 @@ def _finish(
         if progress is not None:
             progress("write", done, total_graphs)
 
-    with export.OutputSet(out_dir) as outputs:
+    with export.OutputSet(folder) as outputs:
         # The graph the report and the page read is filled from the quads as they are written, not
         # read back from graph.trig; it is the same graph (tests/test_report.py checks the bytes).
         store = ox.Store()
@@ -391,9 +356,10 @@ def _finish(
         **counts,
         quads=stats.quads,
         skipped=tuple(skipped),
+        foreign=tuple(foreign),
         cached=cached,
         outputs=tuple(str(p) for p in written),
         seconds={k: round(v, 3) for k, v in seconds.items()},
     )
-    logger.info("build: %d articles, %d quads -> %s", summary.articles, summary.quads, out_dir)
+    logger.info("build: %d articles, %d quads -> %s", summary.articles, summary.quads, folder.root)
     return summary

@@ -17,7 +17,17 @@ from rdflib.compare import graph_diff, to_isomorphic
 from kg import export
 from kg.build import iter_graphs
 from kg.errors import BuildLockedError, OutputError
-from kg.export import LOCK_NAME, TRIG_NAME, TTL_NAME, OutputSet, build_lock, write_graphs
+from kg.export import (
+    LOCK_NAME,
+    PRIVATE_NAME,
+    TRIG_NAME,
+    TTL_NAME,
+    OutputSet,
+    build_lock,
+    output_folder,
+    serialise,
+    write_graphs,
+)
 from kg.models import Corpus
 from kg.vocab import PREFIXES
 from tests.conftest import GOLDEN_VERSION, TINY_EXPECTED
@@ -27,8 +37,7 @@ REPO = Path(__file__).parent.parent
 
 def write(corpus: Corpus, out: Path, version: str = GOLDEN_VERSION) -> export.WriteStats:
     """What the pipeline does after resolve/analyse, without the optional stages."""
-    out.mkdir(parents=True, exist_ok=True)
-    with OutputSet(out) as outputs:
+    with output_folder(out) as folder, OutputSet(folder) as outputs:
         stats = write_graphs(iter_graphs(corpus, version), outputs.path(TRIG_NAME), outputs.path(TTL_NAME))
         outputs.commit()
     return stats
@@ -154,12 +163,15 @@ def test_export_failed_write_keeps_the_previous_outputs(
     with pytest.raises(OSError, match="No space left"):
         write(tiny_corpus, tmp_path, version="other")
     assert {name: (tmp_path / name).read_bytes() for name in (TRIG_NAME, TTL_NAME)} == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == [TRIG_NAME, TTL_NAME]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [PRIVATE_NAME, LOCK_NAME, "current", TRIG_NAME, TTL_NAME]
+    assert os.listdir(tmp_path / PRIVATE_NAME / "builds") == ["1"]  # the failed build's folder is gone
 
 
 def test_export_output_set_replaces_files_only_on_commit(tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_text("old")
-    with OutputSet(tmp_path) as outputs:
+    with output_folder(tmp_path) as folder, OutputSet(folder) as outputs:
+        outputs.path("a.txt").write_text("old")
+        outputs.commit()
+    with output_folder(tmp_path) as folder, OutputSet(folder) as outputs:
         outputs.path("a.txt").write_text("new")
         outputs.path("b.txt").write_text("new b")
         assert (tmp_path / "a.txt").read_text() == "old"
@@ -167,12 +179,15 @@ def test_export_output_set_replaces_files_only_on_commit(tmp_path: Path) -> None
         finals = outputs.commit()
     assert [p.name for p in finals] == ["a.txt", "b.txt"]
     assert (tmp_path / "a.txt").read_text() == "new"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [PRIVATE_NAME, LOCK_NAME, "a.txt", "b.txt", "current"]
+    assert os.readlink(tmp_path / "current") == f"{PRIVATE_NAME}/builds/2"
 
 
 def test_export_output_set_refuses_paths_outside_the_folder(tmp_path: Path) -> None:
-    with OutputSet(tmp_path) as outputs, pytest.raises(ValueError, match="plain output file name"):
-        outputs.path("../escape.txt")
+    with output_folder(tmp_path) as folder, OutputSet(folder) as outputs:
+        for name in ("../escape.txt", ".hidden", "current"):
+            with pytest.raises(ValueError, match="plain output file name"):
+                outputs.path(name)
 
 
 def test_export_lock_refuses_a_second_build_and_names_the_first(tmp_path: Path) -> None:
@@ -215,11 +230,17 @@ def test_export_lock_held_by_another_process(tmp_path: Path) -> None:
         pass
 
 
-def test_export_lock_removes_stale_temporaries(tmp_path: Path) -> None:
-    stale = tmp_path / f".{TRIG_NAME}.tmp-99999"
-    stale.write_text("half a graph")
-    with build_lock(tmp_path):
-        assert not stale.exists()
+def test_export_claiming_the_folder_removes_kg_temporaries_only(tmp_path: Path) -> None:
+    """Temporary links a killed build left in ``.kg`` go; a look-alike name kg did not write stays."""
+    with output_folder(tmp_path):
+        pass
+    stale = tmp_path / PRIVATE_NAME / ".current.tmp-99999"
+    stale.symlink_to("builds/1")
+    look_alike = tmp_path / f".{TRIG_NAME}.tmp-99999"
+    look_alike.write_text("not kg's")
+    with output_folder(tmp_path):
+        assert not os.path.lexists(stale)
+    assert look_alike.read_text() == "not kg's"
     assert (tmp_path / LOCK_NAME).exists()
 
 
@@ -248,7 +269,8 @@ TRICKY = [
 
 @pytest.mark.parametrize("text", TRICKY, ids=range(len(TRICKY)))
 def test_export_turtle_derived_from_trig_matches_the_turtle_serialiser(text: str) -> None:
-    from kg.export import OxigraphTerms, _turtle_from_trig, serialize_graph
+    from kg.export import OxigraphTerms, serialize_graph
+    from kg.export.serialise import _turtle_from_trig
 
     g = URIRef("https://w3id.org/kg/id/graph/article/x")
     s1, s2 = URIRef("https://w3id.org/kg/id/claim/x/0-1"), URIRef("https://w3id.org/kg/id/claim/x/2-3")
@@ -258,7 +280,7 @@ def test_export_turtle_derived_from_trig_matches_the_turtle_serialiser(text: str
     converted = OxigraphTerms().quads(quads)
     expected = ox.serialize([q.triple for q in converted], format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
     assert expected is not None
-    assert chunk.ttl == export._body(expected)
+    assert chunk.ttl == serialise._body(expected)
     assert _turtle_from_trig(chunk.trig) == chunk.ttl
     parsed = list(ox.parse(export.prefix_header() + chunk.ttl, format=ox.RdfFormat.TURTLE))
     assert {q.object.value for q in parsed} == {text, text + "2", "x"}

@@ -14,7 +14,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg import pipeline
+from kg import cache, pipeline
 from kg.errors import BuildLockedError, KgError
 from kg.export import TRIG_NAME, TTL_NAME, build_lock
 from kg.models import Article, Contradiction, Corpus, Extraction
@@ -67,21 +67,29 @@ def test_pipeline_cache_reuses_unchanged_articles(tmp_path: Path) -> None:
 
 
 @pytest.mark.usefixtures("no_optional_stages")
-def test_pipeline_cache_of_another_version_is_pruned(tmp_path: Path) -> None:
+def test_pipeline_cache_of_another_version_is_pruned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cache folder of another extractor version goes if kg made it (it is on the manifest); a folder
+    kg did not make stays."""
     out = tmp_path / "out"
-    stale = out / ".cache" / "extract" / "kg-0-0-1_rules-old"
-    stale.mkdir(parents=True)
-    (stale / "x.json").write_text("{}")
+    with monkeypatch.context() as patch:
+        patch.setattr(cache, "EXTRACTOR_VERSION", "rules-old")
+        build_corpus(TINY_CORPUS, out)
+        stale = cache.extraction_cache_dir(out)
+    mine = stale.parent / "my-data"
+    mine.mkdir()
+    (mine / "results.csv").write_text("keep me")
+    assert stale.is_dir() and stale != cache.extraction_cache_dir(out)
     build_corpus(TINY_CORPUS, out)
     assert not stale.exists()
-    assert pipeline.extraction_cache_dir(out).is_dir()
+    assert cache.extraction_cache_dir(out).is_dir()
+    assert (mine / "results.csv").read_text() == "keep me"
 
 
 @pytest.mark.usefixtures("no_optional_stages")
 def test_pipeline_damaged_cache_entry_is_extracted_again(tmp_path: Path) -> None:
     out = tmp_path / "out"
     build_corpus(TINY_CORPUS, out)
-    entries = sorted(pipeline.extraction_cache_dir(out).rglob("*.json"))
+    entries = sorted(cache.extraction_cache_dir(out).rglob("*.json"))
     assert len(entries) == 6
     entries[0].write_text('{"article": "broken"')
     assert build_corpus(TINY_CORPUS, out).cached == 5
@@ -144,6 +152,7 @@ def test_pipeline_runs_optional_stages_and_commits_their_files(
     assert calls == ["analyse", "report", "render"]
     assert summary.contradictions == 2
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == [
+        "current",
         "graph.html",
         TRIG_NAME,
         TTL_NAME,
@@ -170,7 +179,7 @@ def test_pipeline_failing_optional_stage_keeps_previous_outputs(
         build_extractions(extractions[:2], tmp_path)
     assert _outputs(tmp_path) == before
     assert not (tmp_path / "graph.html").exists()
-    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == [TRIG_NAME, TTL_NAME]
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == ["current", TRIG_NAME, TTL_NAME]
 
 
 @pytest.mark.usefixtures("no_optional_stages")

@@ -55,6 +55,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             workers=args.workers,
             use_cache=not args.no_cache,
             progress=progress,
+            force=args.force,
         )
     finally:
         if progress is not None:
@@ -72,7 +73,8 @@ def cmd_build(args: argparse.Namespace) -> int:
             _plural(summary.contradictions, "contradiction"),
         ]
         skipped = f", {len(summary.skipped)} skipped" if summary.skipped else ""
-        print(f"kg build: {', '.join(parts)}{skipped} -> {args.out}/ ({elapsed:.1f} s)", file=sys.stderr)
+        foreign = f", {len(summary.foreign)} not in English" if summary.foreign else ""
+        print(f"kg build: {', '.join(parts)}{skipped}{foreign} -> {args.out}/ ({elapsed:.1f} s)", file=sys.stderr)
         logger.info("stage seconds: %s", ", ".join(f"{k} {v:.2f}" for k, v in summary.seconds.items()))
     return EXIT_OK
 
@@ -82,7 +84,9 @@ def add_parser(subparsers: Subparsers) -> None:
     parser = add_command(
         subparsers, "build", cmd_build, help="build the graph from a corpus folder",
         description="Read every article of CORPUS, extract claims, actors, events and sources, and write "
-        "graph.trig (one named graph per article) and graph.ttl (all triples) into --out.",
+        "graph.trig (one named graph per article) and graph.ttl (all triples) into --out. The output folder "
+        "is kg's: each build goes into a folder of its own under <out>/.kg/builds/, and <out>/current (with "
+        "<out>/graph.trig and the other outputs through it) switches to it at once when it is complete.",
         examples=[
             "kg build",
             "kg build my-corpus/ --out my-output/ --workers 2",
@@ -114,4 +118,10 @@ def add_parser(subparsers: Subparsers) -> None:
         "--no-cache",
         action="store_true",
         help="extract every article again, without reading or writing the extraction cache",
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="write into an --out folder that holds files kg did not write (kg replaces its own output "
+        "names there and removes nothing else)",
     )

@@ -1,9 +1,10 @@
 """Crash safety: a build killed at any moment, or two builds at once, never leave a broken output folder.
 
-* SIGKILL at a random moment (a subprocess, several trials, with one and with two workers): every
-  output file is afterwards byte-identical to the previous build's or to the new build's, parses with
-  pyoxigraph, and the next build succeeds and cleans up (the lock is released by the kernel; stale
-  temporary files are removed).
+* SIGKILL at a random moment (a subprocess, several trials, with one and with two workers): the output
+  files are afterwards all the previous build's or all the new build's, never a mix (each build is
+  written into a folder of its own and switched in by one rename of ``<out>/current``), they parse
+  with pyoxigraph, and the next build succeeds and cleans up (the lock is released by the kernel;
+  what the killed build left is removed).
 * Two builds started together on one folder: one builds, the other waits for nothing and stops with
   a message that names the folder and the process holding its lock; the files parse and are the
   same as a build run alone.
@@ -13,6 +14,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import shutil
@@ -25,7 +27,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg.export import LOCK_NAME, TRIG_NAME, TTL_NAME
+from kg.cache import extraction_cache_dir
+from kg.export import LOCK_NAME, PRIVATE_NAME, TRIG_NAME, TTL_NAME
 from tests.conftest import TINY_CORPUS
 
 REPO = Path(__file__).parent.parent.parent
@@ -84,6 +87,7 @@ def test_crash_safety_sigkill_at_random_moments(tmp_path: Path) -> None:
         for name, data in now.items():
             assert data in (old[name], new[name]), f"trial {trial}: {name} is neither the old nor the new file"
         mixed += len({data == new[name] for name, data in now.items()}) > 1
+        assert not mixed, f"trial {trial}: the outputs mix two builds"
         check_parses(out)
         if all(now[name] == new[name] for name in now):  # the build had finished: start from the old files again
             subprocess.run(kg_build(TINY_CORPUS, out), check=True, env=ENV)
@@ -91,7 +95,7 @@ def test_crash_safety_sigkill_at_random_moments(tmp_path: Path) -> None:
     subprocess.run(kg_build(corpus, out), check=True, env=ENV)
     assert outputs(out) == new
     assert not temporaries(out)
-    print(f"{TRIALS} kills, {mixed} left a mix of old and new files (each complete)")
+    print(f"{TRIALS} kills, none left a mix of old and new files")
 
 
 def test_crash_safety_killed_build_leaves_no_orphan_workers(tmp_path: Path) -> None:
@@ -161,17 +165,26 @@ def test_crash_safety_two_builds_at_once(tmp_path: Path) -> None:
 
 
 def test_crash_safety_leftovers_of_a_killed_build_do_not_block_the_next(tmp_path: Path) -> None:
-    """A lock file still naming a dead process, half-written outputs and cache entries: the next build
-    takes the lock, removes the temporary files, and writes complete outputs."""
+    """A lock file still naming a dead process, a half-written build folder, a temporary link and a
+    half-written cache entry: the next build takes the lock, removes what kg left (all on its
+    manifest or in its own folder), and switches to complete outputs."""
     out = tmp_path / "out"
     subprocess.run(kg_build(TINY_CORPUS, out, cache=True), check=True, env=ENV)  # with the cache
     (out / LOCK_NAME).write_text("pid 999999 on elsewhere, started 2000-01-01 00:00:00\n")
-    (out / f".{TRIG_NAME}.tmp-999999").write_bytes(b"@prefix broken")
-    cache_entry = next((out / ".cache").rglob("*.json"))
+    manifest_path = out / PRIVATE_NAME / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    manifest["builds"]["99"] = [TRIG_NAME]  # recorded before the killed build made its folder
+    manifest_path.write_text(json.dumps(manifest))
+    half = out / PRIVATE_NAME / "builds" / "99"
+    half.mkdir()
+    (half / TRIG_NAME).write_bytes(b"@prefix broken")
+    (out / PRIVATE_NAME / ".current.tmp-999999").symlink_to(f"{PRIVATE_NAME}/builds/99")
+    cache_entry = next(extraction_cache_dir(out).rglob("*.json"))
     stale_cache = cache_entry.with_name(f".{cache_entry.name}.tmp-999999")
     stale_cache.write_text("{")
     subprocess.run(kg_build(TINY_CORPUS, out, cache=True), check=True, env=ENV)
     assert not temporaries(out)
+    assert not half.exists()
     check_parses(out)
 
 
@@ -180,11 +193,20 @@ def test_crash_safety_lock_planted_as_a_symlink_is_not_followed(tmp_path: Path) 
     refuses the folder instead of truncating that file."""
     victim = tmp_path / "precious.txt"
     victim.write_text("do not truncate me\n")
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    (fresh / LOCK_NAME).symlink_to(victim)
+    result = subprocess.run(kg_build(TINY_CORPUS, fresh), env=ENV, capture_output=True, text=True)
+    assert result.returncode == 2, result.stderr
+    assert "the folder holds files kg did not write (.kg-build.lock)" in result.stderr  # not a kg folder
     out = tmp_path / "out"
-    out.mkdir()
+    subprocess.run(kg_build(TINY_CORPUS, out), check=True, env=ENV)
+    before = outputs(out)
+    (out / LOCK_NAME).unlink()
     (out / LOCK_NAME).symlink_to(victim)
     result = subprocess.run(kg_build(TINY_CORPUS, out), env=ENV, capture_output=True, text=True)
     assert result.returncode == 2, result.stderr
     assert "cannot create the output folder or its lock file" in result.stderr
     assert victim.read_text() == "do not truncate me\n"
-    assert not outputs(out)
+    assert outputs(out) == before
+    assert not outputs(fresh)
