@@ -68,10 +68,19 @@ class ExtractionCache:
     """The extraction cache of one output folder, for the kg and extractor version running."""
 
     def __init__(self, folder: OutputFolder) -> None:
+        """The cache of ``folder``, its folders made (and on the manifest).
+
+        Raises:
+            OutputError: a folder of the cache is a symbolic link (or a file): kg does not write through it.
+        """
         self.folder = folder
         self.name = f"extract/{_version_name()}"
         self.dir = extraction_cache_dir(folder.root)
         self._checked: set[str] = set()
+        if self.name not in folder.manifest.caches:  # on record before it is made
+            folder.manifest.caches.append(self.name)
+            folder.save()
+        private_dir(folder.root, "cache", *self.name.split("/"))  # refuses a link planted on the way
         self._remove_temporaries()
 
     def _path(self, article: Article) -> Path:
@@ -84,15 +93,11 @@ class ExtractionCache:
         if shard in self._checked:
             return True
         if make:
-            if self.name not in self.folder.manifest.caches:
-                self.folder.manifest.caches.append(self.name)
-                self.folder.save()
             private_dir(self.folder.root, "cache", *self.name.split("/"), shard)
         else:
             try:
-                for part in (self.dir.parent.parent, self.dir.parent, self.dir, path.parent):
-                    if not stat.S_ISDIR(os.lstat(part).st_mode):
-                        return False
+                if not stat.S_ISDIR(os.lstat(path.parent).st_mode):
+                    return False
             except OSError:
                 return False
         self._checked.add(shard)

@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import shutil
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -165,11 +166,48 @@ class OutputFolder:
         os.symlink(target, temp)
         os.replace(temp, path)
 
-    def switch(self, build: str, names: list[str]) -> None:
+    def _adopt(self, names: list[str], known: set[str]) -> None:
+        """Make kg's plain output files (an earlier kg's outputs, a page ``kg render`` wrote over the link)
+        part of the current build, and their paths links through ``current``, before a switch: each path
+        shows the same bytes throughout, and the switch then changes every output at once."""
+        kg_names = known | (_EARLIER_OUTPUTS if self.kind == "earlier kg" else set())
+        plain = []
+        for name in sorted({*names, *known} & kg_names - {CURRENT_NAME}):
+            with contextlib.suppress(FileNotFoundError):
+                if stat.S_ISREG(os.lstat(self.root / name).st_mode):
+                    plain.append(name)
+        if not plain:
+            return
+        current = self.current_build()
+        if current is None or current not in self.manifest.builds:
+            current, _ = self.next_build()
+        folder = self.private / "builds" / current
+        for name in plain:
+            if name not in self.manifest.builds[current]:
+                self.manifest.builds[current].append(name)
+        self.save()
+        for name in plain:
+            temp = self.private / f".{name}.tmp-{os.getpid()}"
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temp)
+            try:
+                os.link(self.root / name, temp, follow_symlinks=False)
+            except OSError:  # a file system without hard links: a copy
+                shutil.copyfile(self.root / name, temp, follow_symlinks=False)
+            os.replace(temp, folder / name)
+        if self.current_build() != current:
+            self._replace_with_link(CURRENT_NAME, f"{PRIVATE_NAME}/builds/{current}", known)
+        for name in plain:
+            self._replace_with_link(name, f"{CURRENT_NAME}/{name}", kg_names)
+
+    def switch(self, build: str, names: list[str]) -> str | None:
         """Make ``build`` the current one: ``current`` is replaced by one rename, then the output links are
-        made (once: they point through ``current``), and links to outputs this build has not are removed."""
+        made (once: they point through ``current``), and links to outputs this build has not are removed.
+        Returns the build that was current before."""
         known = set(self.manifest.links)
         try:
+            self._adopt(names, known)
+            previous = self.current_build()
             if CURRENT_NAME not in self.manifest.links:
                 self.manifest.links.append(CURRENT_NAME)
             for name in names:
@@ -188,6 +226,7 @@ class OutputFolder:
             _fsync_dir(self.root)
         except OSError as exc:
             raise OutputError.cannot(self.root, "switch the output folder to the new build", exc) from None
+        return previous
 
     def prune(self, keep: set[str]) -> None:
         """Remove the build folders on record, except ``keep``: each loses the files kg wrote, then goes if empty."""
@@ -273,13 +312,14 @@ class OutputSet:
             _fsync_dir(self.dir)
         except OSError as exc:
             raise OutputError.cannot(self.dir, "write the new output files", exc) from None
-        previous = self.folder.current_build()
-        self.folder.switch(self.build, written)
+        previous = self.folder.switch(self.build, written)
         self.committed = True
         self.folder.prune({self.build} | ({previous} if previous else set()))
         return tuple(self.folder.root / n for n in written)
 
     def discard(self) -> None:
+        if self.folder.current_build() == self.build:  # switched in before the commit was cut short: keep it
+            return
         names = self.folder.manifest.builds.pop(self.build, [])
         remove_listed(self.dir, names)
         with contextlib.suppress(OutputError):
