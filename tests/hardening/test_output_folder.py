@@ -26,7 +26,6 @@ from pathlib import Path
 import pytest
 
 from kg.export import CURRENT_NAME, LOCK_NAME, PRIVATE_NAME, TRIG_NAME, TTL_NAME
-from kg.export import folder as folder_module
 from kg.pipeline import build_corpus
 from tests.conftest import TINY_CORPUS
 from tests.support.building import ENV, copy_tiny, files_under, kg
@@ -251,7 +250,7 @@ def test_output_folder_dying_at_any_rename_leaves_one_build(tmp_path: Path, monk
                 os.unlink(out / CURRENT_NAME)
             calls = 0
             with monkeypatch.context() as patch:
-                patch.setattr(folder_module.os, "replace", counting_replace)
+                patch.setattr(os, "replace", counting_replace)
                 try:
                     build_corpus(changed, out, use_cache=False)
                     total = calls
