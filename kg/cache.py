@@ -116,12 +116,13 @@ class ExtractionCache:
             logger.warning("extraction cache %s unreadable (%s); extracting again", path, exc.strerror)
             return None
         limit = max(_MIN_LIMIT, _BYTES_PER_CHAR * len(article.body))
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            os.close(fd)
+            problem = "is not a regular file" if not stat.S_ISREG(info.st_mode) else "is too large"
+            logger.warning("extraction cache %s %s; ignored, extracting again", path, problem)
+            return None
         with os.fdopen(fd, "rb") as handle:
-            info = os.fstat(fd)
-            if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
-                problem = "is not a regular file" if not stat.S_ISREG(info.st_mode) else "is too large"
-                logger.warning("extraction cache %s %s; ignored, extracting again", path, problem)
-                return None
             try:
                 data = handle.read(limit + 1)
             except OSError as exc:

@@ -71,10 +71,11 @@ class Manifest:
         except OSError as exc:
             logger.warning("%s: cannot be read (%s); older builds are kept", path, exc.strerror)
             return cls()
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            logger.warning("%s: not a regular file; older builds are kept", path)
+            return cls()
         with os.fdopen(fd, "rb") as handle:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                logger.warning("%s: not a regular file; older builds are kept", path)
-                return cls()
             data = handle.read(8_000_000)
         try:
             document = json.loads(data)

@@ -59,18 +59,18 @@ def _read_regular(path: Path, shown: str, limit: int | None) -> bytes:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as exc:
         raise CorpusError(shown, f"cannot be read ({exc.strerror})", "check the file exists and is readable") from None
+    info = os.fstat(fd)
+    kind = "a folder" if stat.S_ISDIR(info.st_mode) else _kind(info.st_mode)
+    if kind is not None or (limit is not None and info.st_size > limit):
+        os.close(fd)
+        if kind is not None:
+            raise CorpusError(shown, f"it is {kind}, not a regular file", "remove it from the corpus")
+        raise CorpusError(
+            shown, f"the file is {info.st_size / 1e6:,.1f} MB, over the {(limit or 0) / 1e6:,.0f} MB kg reads as "
+            "one article", "split it into several articles, or keep only the article's text (a .txt file)",
+        )
     with os.fdopen(fd, "rb") as handle:
         try:
-            mode = os.fstat(fd).st_mode
-            kind = _kind(mode)
-            if kind is not None:
-                raise CorpusError(shown, f"it is {kind}, not a regular file", "remove it from the corpus")
-            size = os.fstat(fd).st_size
-            if limit is not None and size > limit:
-                raise CorpusError(
-                    shown, f"the file is {size / 1e6:,.1f} MB, over the {limit / 1e6:,.0f} MB kg reads as one article",
-                    "split it into several articles, or keep only the article's text (a .txt file)",
-                )
             data = handle.read(-1 if limit is None else limit + 1)
         except OSError as exc:
             raise CorpusError(shown, f"cannot be read ({exc.strerror})",
