@@ -101,7 +101,7 @@ def add_parser(subparsers: Subparsers) -> None:
         metavar="CORPUS",
         help="corpus folder (or one corpus file)",
     )
-    add_out_option(parser, "output folder")
+    add_out_option(parser, "output folder, kg's alone: outside CORPUS, and new, empty or written by kg (else --force)")
     parser.add_argument(
         "--skip-invalid",
         action="store_true",

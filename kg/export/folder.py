@@ -126,6 +126,10 @@ class OutputFolder:
         self.manifest = Manifest.load(self.private)
         if kind == "earlier kg":
             logger.info("%s: an output folder of an earlier kg; its outputs become links to %s/", root, CURRENT_NAME)
+            if (root / ".cache" / "extract").is_dir():
+                logger.warning("%s: the extraction cache an earlier kg kept there is not used any more (kg keeps "
+                               "it in %s/cache); remove that folder to free the space", root / ".cache" / "extract",
+                               PRIVATE_NAME)
         self._remove_temporaries()
 
     def save(self) -> None:

@@ -33,8 +33,11 @@ from tests.support.building import ENV, copy_tiny, files_under, kg
 OUTPUTS = (TRIG_NAME, TTL_NAME, "report.md", "graph.html")
 
 
-def _user_folder(out: Path) -> dict[str, bytes | str]:
-    """The audit's folder: notes, a tool's cache, a data file, and a report and page of the user's own."""
+@pytest.fixture
+def user_folder(tmp_path: Path) -> tuple[Path, dict[str, bytes | str]]:
+    """The audit's folder: notes, a tool's cache, a data file, and a report and page of the user's own;
+    and what it holds."""
+    out = tmp_path / "o"
     (out / ".cache" / "pip").mkdir(parents=True)
     (out / ".cache" / "extract" / "my-data").mkdir(parents=True)
     (out / ".notes.tmp-final").write_text("my notes")
@@ -42,15 +45,13 @@ def _user_folder(out: Path) -> dict[str, bytes | str]:
     (out / ".cache" / "extract" / "my-data" / "results.csv").write_text("a,b\n1,2\n")
     (out / "report.md").write_text("# my own report\n")
     (out / "graph.html").write_text("<p>my own page</p>")
-    return files_under(out)
+    return out, files_under(out)
 
 
 def test_output_folder_of_someone_else_is_refused_and_left_as_it_was(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    user_folder: tuple[Path, dict[str, bytes | str]], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    out = tmp_path / "o"
-    out.mkdir()
-    before = _user_folder(out)
+    out, before = user_folder
     code, err = kg(capsys, "build", TINY_CORPUS, "--out", out, "-q")
     assert code == 2
     assert f"kg build: error: {out}: the folder holds files kg did not write (" in err
@@ -59,11 +60,9 @@ def test_output_folder_of_someone_else_is_refused_and_left_as_it_was(
 
 
 def test_output_folder_forced_keeps_every_file_kg_did_not_write(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    user_folder: tuple[Path, dict[str, bytes | str]], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    out = tmp_path / "o"
-    out.mkdir()
-    before = _user_folder(out)
+    out, before = user_folder
     code, err = kg(capsys, "build", TINY_CORPUS, "--out", out, "--force")
     assert code == 0, err
     assert f"{out / 'report.md'}: replaced by kg's report.md link (it was not written by kg)" in err
