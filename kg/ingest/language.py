@@ -1,8 +1,8 @@
 """language: which articles are not in English, so the build can say so.
 
-kg's rules read English: an article in Russian, Chinese or Arabic is read, but gives few or no
-claims. :func:`foreign_language` names the language of such an article, from its ``language``
-header when it declares one, else from its text, with Google's Compact Language Detector 2
+kg's rules read English: an article in another language (written in another script, say) is read,
+but gives few or no claims. :func:`foreign_language` names the language of such an article, from its
+``language`` header when it declares one, else from its text, with the Compact Language Detector 2
 (``pycld2``: its tables are compiled into the wheel, nothing is downloaded). Text the detector
 is not sure about (short, mixed) counts as English: the notice is for articles that are plainly
 in another language.
@@ -21,17 +21,25 @@ DETECT_CHARS = 100_000
 MIN_PERCENT = 60
 """Share of the text (in percent) the detected language must have for the article to count as in it."""
 
-_NAMES = {
-    code.lower(): "Chinese (traditional script)" if name == "ChineseT" else name.replace("_", " ").capitalize()
-    for name, code in pycld2.LANGUAGES
-}
+def _display(name: str, code: str) -> str:
+    """A detector's language name as a message shows it; a name with a script subtag says the script."""
+    base, _, script = code.partition("-")
+    if name.startswith("X_"):  # text in a script whose language the detector does not know
+        return f"a language written in the {script} script"
+    if len(script) == 4 and script.isalpha():
+        return f"{_PLAIN.get(base, base)} ({script} script)"
+    return name.replace("_", " ").capitalize()
+
+
+_PLAIN = {code: name.replace("_", " ").capitalize() for name, code in pycld2.LANGUAGES if "-" not in code}
+_NAMES = {code.lower(): _display(name, code) for name, code in pycld2.LANGUAGES}
 
 
 def language_name(code: str) -> str:
-    """The English name of a language code (``ru`` -> ``Russian``); an unknown code as it is written.
+    """The English name of a language code (``eu`` -> ``Basque``); an unknown code as it is written.
 
-    >>> language_name("zh"), language_name("ar-EG"), language_name("xx")
-    ('Chinese', 'Arabic', 'xx')
+    >>> language_name("eu"), language_name("sw-KE"), language_name("xx")
+    ('Basque', 'Swahili', 'xx')
     """
     key = code.strip().lower()
     return _NAMES.get(key) or _NAMES.get(key.split("-")[0].split("_")[0]) or code
