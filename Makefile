@@ -59,4 +59,4 @@ bench: install-test browser
 	$(BIN)/python -m benchmarks
 
 clean:
-	rm -rf $(VENV) output/graph.* output/report.md output/.cache
+	rm -rf $(VENV) output/graph.* output/report.md output/current output/.kg output/.kg-build.lock

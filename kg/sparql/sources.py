@@ -105,12 +105,11 @@ class EmbeddedSource(QuerySource):
     def run(self, query: str, bindings: Bindings | None = None) -> QueryResult:
         refuse(query, service=True)
         try:
-            result = self.store.query(bind_values(query, bindings), prefixes=PREFIXES)
+            return result_from_pyoxigraph(self.store.query(bind_values(query, bindings), prefixes=PREFIXES))
         except SyntaxError as exc:
             raise syntax_error(exc, query) from None
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:  # RuntimeError: e.g. an unknown custom function
             raise QueryError(f"the query failed on {self.label}: {exc}") from None
-        return result_from_pyoxigraph(result)
 
     def close(self) -> None:
         if self._lock is not None:

@@ -117,3 +117,9 @@ def test_sources_endpoint_timeout(stub: Stub) -> None:
 def test_sources_endpoint_lets_the_server_run_service(stub: Stub) -> None:
     EndpointSource(stub.url + "/query").run("ASK { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
     assert b"SERVICE" in stub.seen[-1].body
+
+
+def test_sources_an_unsupported_function_is_a_query_error(out: Path) -> None:
+    """The engine refuses a custom function it does not know: a clear error, not a traceback."""
+    with open_source(out) as source, pytest.raises(QueryError, match="custom function"):
+        source.run("SELECT ?x WHERE { BIND(<http://example.org/f>(1) AS ?x) }")
