@@ -73,7 +73,8 @@ def push_graph(
     1.1 Graph Store Protocol). Each replaces that graph, so pushing again after a rebuild updates
     the server, and graphs of other articles on the server are left alone. ``bulk``: one ``POST``
     of the whole dataset as N-Quads (Oxigraph's ``/store``, Fuseki's dataset URL), which adds to
-    what the server holds: fast for a first load into an empty store.
+    what the server holds: fast for a first load into an empty store. A web page in answer to it
+    is an error (Virtuoso answers its query form, having stored nothing).
 
     Raises:
         EndpointError: the server cannot be reached or refused a request (it names the graph).
@@ -85,11 +86,16 @@ def push_graph(
     quads = sum(len(q) for q in graphs.values())
     if method == "bulk":
         body = ox.serialize(_all(graphs), format=ox.RdfFormat.N_QUADS) or b""
-        status, _, answer = http_request(
+        status, headers, answer = http_request(
             "POST", graph_store, body, {"Content-Type": "application/n-quads"}, timeout_s
         )
         if status >= 300:
             raise http_failure(graph_store, status, answer, "bulk load")
+        if answer.strip() and headers.get_content_type() == "text/html":
+            raise EndpointError(
+                f"{graph_store} answered the bulk load with a web page (HTTP {status}), not a load: it takes "
+                "no N-Quads there and may have stored nothing (Virtuoso's graph store takes --method gsp only)"
+            )
     else:
         for name, graph_quads in sorted(graphs.items()):
             triples = (ox.Triple(q.subject, q.predicate, q.object) for q in graph_quads)
