@@ -1,14 +1,15 @@
 # kg: the two commands of the README, and what they need.
 #   make run    install kg into .venv and build the graph of corpus/ into output/
-#   make test   install kg with its test tools (and Debian's Chromium for the browser tests), then run
-#               ruff, mypy, the test suite and the benchmark suite's quick mode. .ci/run runs exactly this.
+#   make test   install kg with its test tools (and Debian's Chromium for the browser tests, Debian's
+#               Virtuoso for the SPARQL server tests), then run ruff, mypy, the test suite and the
+#               benchmark suite's quick mode. .ci/run runs exactly this.
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip
 
-.PHONY: run test install install-test browser lint typecheck pytest lock bench bench-quick clean
+.PHONY: run test install install-test browser virtuoso lint typecheck pytest lock bench bench-quick clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +31,15 @@ browser:
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null; }
 
+# The Virtuoso tests start Debian's virtuoso-t (with isql-vt) themselves, in a temporary folder on
+# loopback ports: the binaries only (virtuoso-opensource-7-bin), not the package that adds a system service.
+virtuoso:
+	@command -v virtuoso-t >/dev/null 2>&1 && command -v isql-vt >/dev/null 2>&1 || { \
+	  echo "installing Debian's virtuoso-opensource-7-bin for the Virtuoso tests" >&2; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends virtuoso-opensource-7-bin >/dev/null; }
+
 lint:
 	$(BIN)/ruff check kg tests benchmarks
 	$(BIN)/lint-imports
@@ -46,7 +56,7 @@ pytest:
 bench-quick:
 	$(BIN)/python -m benchmarks --quick
 
-test: install-test browser lint typecheck pytest bench-quick
+test: install-test browser virtuoso lint typecheck pytest bench-quick
 
 lock:
 	rm -rf /tmp/kg-lock-venv && $(PYTHON) -m venv /tmp/kg-lock-venv
