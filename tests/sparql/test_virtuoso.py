@@ -225,7 +225,7 @@ def test_virtuoso_push_after_a_rebuild_keeps_the_dropped_article(
     corpus = tmp_path / "corpus"
     shutil.copytree(SEED_CORPUS, corpus, ignore=shutil.ignore_patterns(DROPPED))
     out = tmp_path / "out"
-    shutil.copytree(seed_out, out)  # the extraction cache: only the whole-corpus steps run again
+    shutil.copytree(seed_out, out, symlinks=True)  # with its extraction cache: only the whole-corpus steps run again
     assert main(["build", str(corpus), "--out", str(out), "-q"]) == 0
     source = EndpointSource(pushed.endpoint)
     dropped = f"{KG_GRAPHS}article/{DROPPED.removesuffix('.txt').replace('_', '-')}"
