@@ -12,7 +12,8 @@ whose subjects are claims, sit in the analysis graph):
 * ``iris.article_graph(id)``: the article node, its claims, their anchors, date statements,
   quantities and stances, and the article's citation nodes;
 * ``iris.ENTITIES_GRAPH``: merged actors (authors, publishers and unnamed groups included), events, sources;
-* ``iris.ANALYSIS_GRAPH``: ``kg:Contradiction`` nodes and ``kg:contradicts`` in both directions;
+* ``iris.ANALYSIS_GRAPH``: ``kg:Contradiction`` nodes and ``kg:contradicts`` in both directions, and
+  ``kg:ClaimCluster`` nodes (the same claim in several articles);
 * ``iris.BUILD_GRAPH``: the build activity and the software agent.
 
 The mapping is the public contract analysts query; ontology/README.md documents it.
@@ -21,6 +22,7 @@ The mapping is the public contract analysts query; ontology/README.md documents 
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 import math
 import re
@@ -31,7 +33,19 @@ from decimal import Decimal
 from rdflib import Literal, URIRef
 
 from kg import iris, vocab
-from kg.models import Actor, Citation, Claim, Contradiction, Corpus, DateValue, Event, Extraction, Source, Span
+from kg.models import (
+    Actor,
+    Citation,
+    Claim,
+    ClaimCluster,
+    Contradiction,
+    Corpus,
+    DateValue,
+    Event,
+    Extraction,
+    Source,
+    Span,
+)
 from kg.vocab import (
     ACTOR_TYPES,
     CITATION_STATUS,
@@ -62,6 +76,7 @@ __all__ = [
     "citation_quads",
     "claim_iri_from_uid",
     "claim_quads",
+    "cluster_quads",
     "contradiction_quads",
     "corpus_digest",
     "cross_article_graphs",
@@ -437,6 +452,18 @@ def contradiction_quads(contradiction: Contradiction) -> Iterator[Quad]:
     yield second, KG.contradicts, first, g
 
 
+def cluster_quads(cluster: ClaimCluster) -> Iterator[Quad]:
+    """A kg:ClaimCluster node: its member claims, how many articles assert it and how many cite a source."""
+    g = iris.ANALYSIS_GRAPH
+    node = iris.cluster_iri(cluster.key)
+    yield node, RDF.type, KG.ClaimCluster, g
+    yield node, SDO.text, Literal(cluster.text), g
+    yield node, KG.articleCount, _count(cluster.articles), g
+    yield node, KG.citingArticleCount, _count(cluster.citing), g
+    for uid in cluster.claims:
+        yield node, KG.memberClaim, claim_iri_from_uid(uid), g
+
+
 # ----------------------------------------------------------------------------------------------
 # Build provenance
 
@@ -501,12 +528,16 @@ def sort_quads(quads: Iterable[Quad]) -> list[Quad]:
 
 
 def cross_article_graphs(corpus: Corpus, version: str) -> Iterator[tuple[URIRef, list[Quad]]]:
-    """The build graph, the entities graph and (when there are contradictions) the analysis graph."""
+    """The build graph, the entities graph and (when there are contradictions or claim clusters) the analysis
+    graph."""
     activity = build_activity_iri(corpus, version)
     yield iris.BUILD_GRAPH, sort_quads(build_activity_quads(activity, version))
     yield iris.ENTITIES_GRAPH, sort_quads(entity_quads(corpus))
-    if corpus.contradictions:
-        analysis = (q for c in corpus.contradictions for q in contradiction_quads(c))
+    if corpus.contradictions or corpus.clusters:
+        analysis = itertools.chain(
+            (q for c in corpus.contradictions for q in contradiction_quads(c)),
+            (q for c in corpus.clusters for q in cluster_quads(c)),
+        )
         yield iris.ANALYSIS_GRAPH, sort_quads(analysis)
 
 

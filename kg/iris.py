@@ -66,7 +66,7 @@ def _lost_letters(text: str, base: str) -> bool:
 
 MintKind = Literal[
     "actor", "actor-apart", "group", "event", "event-name", "event-topic", "url-source", "name-source", "publication",
-    "document",
+    "document", "claim-cluster",
 ]
 """The kinds of key :func:`mint` makes (see there)."""
 
@@ -118,6 +118,12 @@ def mint(kind: MintKind, *key: str) -> str:
 
     >>> mint("publication", "reuters"), mint("document", "ipsos", "poll")
     ('p-reuters', 'd-ipsos-poll')
+
+    ``claim-cluster`` (signature): the same claim in several articles, by the normalised wording of its
+    first member.
+
+    >>> mint("claim-cluster", "troops crossed the border")
+    'c-52d19ec4a591f512'
     """
     match kind, key:
         case "actor", (name,):
@@ -140,6 +146,8 @@ def mint(kind: MintKind, *key: str) -> str:
             return "p-" + actor
         case "document", (actor, noun):
             return f"d-{actor}-{slug(noun)}"
+        case "claim-cluster", (signature,):
+            return "c-" + digest(signature)
     raise ValueError(f"mint: no key of kind {kind!r} is made from {len(key)} part(s)")
 
 
@@ -206,6 +214,15 @@ def contradiction_iri(kind: str, claim_a: str, claim_b: str) -> URIRef:
     """Order-independent: the same pair of claims gives the same IRI either way round."""
     first, second = sorted((claim_a, claim_b))
     return _iri("contradiction", digest(kind, first, second))
+
+
+def cluster_iri(key: str) -> URIRef:
+    """A claim cluster (the same claim in several articles).
+
+    >>> str(cluster_iri("c-0123456789abcdef"))
+    'https://w3id.org/kg/id/cluster/c-0123456789abcdef'
+    """
+    return _iri("cluster", key)
 
 
 def build_iri(corpus_digest: str) -> URIRef:

@@ -9,7 +9,7 @@ Stage contracts::
     ingest:  corpus file        -> Article
     extract: Article            -> Extraction   (claims, actors, events, sources, citations)
     resolve: [Extraction]       -> Corpus       (one actor/event/source record per real thing, each source
-                                                 with its publisher's actor key)
+                                                 with its publisher's actor key; claim clusters)
     contradict: Corpus          -> [Contradiction]
     build:   Corpus             -> quads        (kg.build; nothing but these records is read)
 """
@@ -265,6 +265,28 @@ class Contradiction(Record):
         return self
 
 
+class ClaimCluster(Record):
+    """The same claim made in several articles: members whose wording is the same once case, punctuation and
+    footnote markers are set aside, or whose content words are the same. A claim belongs to at most one
+    cluster; a cluster spans at least two articles.
+
+    ``articles`` is how many articles assert it and ``citing`` how many of them cite a source for it (a
+    member with a cited source): "asserted in 12 articles, 2 of them citing a source".
+    """
+
+    key: Key  # made from the wording of its first member: the same claim keeps its key as the corpus grows
+    claims: tuple[str, ...] = Field(min_length=2)  # Claim.uid of every member, in corpus order
+    articles: Annotated[int, Field(ge=2)]
+    citing: Annotated[int, Field(ge=0)]
+    text: str  # the wording of its first member
+
+    @model_validator(mode="after")
+    def _counts(self) -> Self:
+        if self.citing > self.articles:
+            raise ValueError(f"{self.citing} citing articles of {self.articles}")
+        return self
+
+
 class Corpus(Record):
     """The resolved corpus: per-article extractions and one record per real actor, event and source."""
 
@@ -273,6 +295,7 @@ class Corpus(Record):
     events: tuple[Event, ...]
     sources: tuple[Source, ...]
     contradictions: tuple[Contradiction, ...] = ()
+    clusters: tuple[ClaimCluster, ...] = ()  # the same claim in several articles (set by resolve)
     skipped: tuple[str, ...] = ()  # messages for corpus files skipped with --skip-invalid
 
 

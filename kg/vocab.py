@@ -92,6 +92,7 @@ class KG(DefinedNamespace):
     Polarity: URIRef
     Modality: URIRef
     ContradictionKind: URIRef
+    ClaimCluster: URIRef
     # controlled values
     Cited: URIRef
     SpeakerOnly: URIRef
@@ -136,6 +137,9 @@ class KG(DefinedNamespace):
     modalityContrast: URIRef
     eventKind: URIRef
     participant: URIRef
+    memberClaim: URIRef
+    articleCount: URIRef
+    citingArticleCount: URIRef
 
 
 CITO = ClosedNamespace(

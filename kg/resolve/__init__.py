@@ -5,7 +5,8 @@ same key in two articles means the same thing. ``resolve`` merges the records th
 (deterministically: the result does not depend on the order of the extractions), gives every named
 publisher of a cited source an actor to point at (``Source.publisher_key``, so that the build reads it
 off the record), and leaves ``contradictions`` empty (:func:`kg.contradict.find_contradictions` fills
-them). Claims are not rewritten: keys are already the identity.
+them). Claims are not rewritten: keys are already the identity. The same claim made in several articles
+is grouped into a claim cluster (:mod:`kg.resolve.clusters`).
 """
 
 from __future__ import annotations
@@ -18,11 +19,13 @@ from typing import TypeVar
 
 from kg.iris import mint
 from kg.models import ACTOR_KINDS, ORGANIZATION_KINDS, Actor, Corpus, DateValue, Event, Extraction, Source
+from kg.resolve.clusters import cluster_claims
 
 logger = logging.getLogger(__name__)
 
 __all__ = [
     "check_references",
+    "cluster_claims",
     "merge_actors",
     "merge_events",
     "merge_sources",
@@ -200,7 +203,8 @@ def resolve(extractions: Iterable[Extraction], *, skipped: Sequence[str] = ()) -
         skipped: messages for corpus files skipped with ``--skip-invalid`` (kept on the Corpus).
 
     Returns:
-        The Corpus: the extractions as given, and actors, events and sources sorted by key.
+        The Corpus: the extractions as given, actors, events and sources sorted by key, and the claim
+        clusters.
         Every source publisher is an actor: an existing one with that name, else a new Organization;
         ``Source.publisher_key`` names it.
     """
@@ -241,5 +245,6 @@ def resolve(extractions: Iterable[Extraction], *, skipped: Sequence[str] = ()) -
         actors=tuple(merged_actors[key] for key in sorted(merged_actors)),
         events=tuple(merge_events(events[key]) for key in sorted(events)),
         sources=tuple(s.model_copy(update={"publisher_key": publishers.get(s.key)}) for s in merged_sources),
+        clusters=cluster_claims(extractions),
         skipped=tuple(skipped),
     )
