@@ -448,6 +448,10 @@ def contradiction_quads(contradiction: Contradiction) -> Iterator[Quad]:
     yield node, KG.confidence, decimal_literal(contradiction.confidence), g
     if contradiction.modality:
         yield node, KG.modalityContrast, Literal(contradiction.modality), g
+    if contradiction.compared:
+        yield node, KG.compared, Literal(contradiction.compared), g
+    if contradiction.others:
+        yield node, KG.otherPairs, _count(contradiction.others), g
     yield first, KG.contradicts, second, g
     yield second, KG.contradicts, first, g
 

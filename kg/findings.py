@@ -44,6 +44,7 @@ KIND_LABELS: dict[ContradictionKind, str] = {
     "rebuttal": "explicit rebuttal",
     "polarity": "opposite polarity",
     "value": "conflicting values",
+    "evaluation": "opposing evaluations",
     "stance": "opposing stances",
 }
 STATUS_LABELS = {
@@ -79,6 +80,8 @@ class ContradictionFinding(Record):
     confidence: float
     modality: str | None = None
     explanation: str
+    compared: str | None = None  # what was compared, normalised ("96 people vs 85 people")
+    others: int = 0  # other pairs of claims folded into this finding
     claim_a: str
     sentence_a: str
     claimant_a: str
@@ -168,6 +171,8 @@ def list_contradictions(store: ox.Store | QuerySource) -> list[ContradictionFind
             confidence=float(r["confidence"]),
             modality=r["modality"] or None,
             explanation=r["explanation"],
+            compared=r["compared"] or None,
+            others=int(r["others"] or 0),
             claim_a=r["claimA"],
             sentence_a=r["textA"],
             claimant_a=_names(r["claimantA"]),

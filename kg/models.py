@@ -39,7 +39,7 @@ ClaimType = Literal["quote", "reported", "authorial", "statistic", "event"]
 CitationStatus = Literal["cited", "speaker", "vague", "uncited"]
 Polarity = Literal["asserted", "negated"]
 Modality = Literal["factual", "hedged", "conditional", "predictive"]
-ContradictionKind = Literal["rebuttal", "polarity", "value", "stance"]
+ContradictionKind = Literal["rebuttal", "polarity", "value", "evaluation", "stance"]
 ArticleGenre = Literal["NewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle", "Report"]
 DatePrecision = Literal["year", "month", "day"]
 
@@ -257,6 +257,8 @@ class Contradiction(Record):
     explanation: str
     confidence: Confidence
     modality: str | None = None  # e.g. "prediction vs statement of intent"
+    compared: str | None = None  # what was compared, normalised: "96 people vs 85 people", "2010-01-23 vs 2010-01-22"
+    others: Annotated[int, Field(ge=0)] = 0  # other pairs of claims saying the same disagreement, folded in
 
     @model_validator(mode="after")
     def _ordered(self) -> Self:

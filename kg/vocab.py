@@ -113,6 +113,7 @@ class KG(DefinedNamespace):
     OppositePolarity: URIRef
     ConflictingValues: URIRef
     OpposingStances: URIRef
+    OpposingEvaluations: URIRef
     # properties
     citationStatus: URIRef
     claimType: URIRef
@@ -135,6 +136,8 @@ class KG(DefinedNamespace):
     firstClaim: URIRef
     secondClaim: URIRef
     modalityContrast: URIRef
+    compared: URIRef
+    otherPairs: URIRef
     eventKind: URIRef
     participant: URIRef
     memberClaim: URIRef
@@ -220,7 +223,7 @@ MODALITY: dict[Modality, URIRef] = {
 }
 CONTRADICTION_KIND: dict[ContradictionKind, URIRef] = {
     "rebuttal": KG.Rebuttal, "polarity": KG.OppositePolarity, "value": KG.ConflictingValues,
-    "stance": KG.OpposingStances,
+    "evaluation": KG.OpposingEvaluations, "stance": KG.OpposingStances,
 }
 DATE_TYPES: dict[DatePrecision, URIRef] = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
 """The datatype of a date literal of each precision."""

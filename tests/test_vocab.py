@@ -56,7 +56,9 @@ def test_vocab_controlled_values_agree() -> None:
         KG.ClaimType: {KG.Quote, KG.ReportedSpeech, KG.AuthorialStatement, KG.Statistic, KG.EventReport},
         KG.Polarity: {KG.Asserted, KG.Negated},
         KG.Modality: {KG.Factual, KG.Hedged, KG.Conditional, KG.Predictive},
-        KG.ContradictionKind: {KG.Rebuttal, KG.OppositePolarity, KG.ConflictingValues, KG.OpposingStances},
+        KG.ContradictionKind: {
+            KG.Rebuttal, KG.OppositePolarity, KG.ConflictingValues, KG.OpposingEvaluations, KG.OpposingStances
+        },
     }
     assert in_ontology == {(value, cls) for cls, values in expected.items() for value in values}
 

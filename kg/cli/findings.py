@@ -54,6 +54,10 @@ def _contradictions_table(rows: Sequence[Record]) -> str:
         head = f"[{i}] {KIND_LABELS[row.kind]}, confidence {row.confidence:.2f}"
         if row.modality:
             head += f" ({row.modality})"
+        if row.compared:
+            head += f"; compared: {row.compared}"
+        if row.others:
+            head += f"; {row.others} other pair{'s' if row.others != 1 else ''} of claims folded in"
         lines = [head, _wrap(row.explanation, "    ")]
         for label, who, article, sentence in (("A", row.claimant_a, row.article_a, row.sentence_a),
                                                ("B", row.claimant_b, row.article_b, row.sentence_b)):
@@ -110,7 +114,20 @@ def cmd_contradictions(args: argparse.Namespace) -> int:
 
     with source_from_args(args) as source:
         rows = list_contradictions(source)
+    if args.min_confidence is not None:
+        rows = [r for r in rows if r.confidence >= args.min_confidence]
     return _emit(rows, args, _contradictions_table)
+
+
+def _share(text: str) -> float:
+    """A confidence given on the command line: a number from 0 to 1."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"{text} is not between 0 and 1")
+    return value
 
 
 def cmd_uncited(args: argparse.Namespace) -> int:
@@ -123,7 +140,7 @@ def cmd_uncited(args: argparse.Namespace) -> int:
 
 def _add_listing(
     subparsers: Subparsers, name: str, handler: Handler, help: str, description: str, examples: Sequence[str]
-) -> None:
+) -> argparse.ArgumentParser:
     """A listing command: --out, --format, --fail-on-found and where the graph lives."""
     parser = add_command(
         subparsers, name, handler, help=help,
@@ -142,19 +159,24 @@ def _add_listing(
     parser.add_argument("--fail-on-found", action="store_true",
                         help="exit 1 when anything is found (for pipelines)")
     add_source_options(parser)
+    return parser
 
 
 def add_parser(subparsers: Subparsers) -> None:
     """Add ``kg contradictions`` and ``kg uncited``."""
-    _add_listing(
+    contradictions = _add_listing(
         subparsers, "contradictions", cmd_contradictions, "list claims that contradict each other",
-        "List every contradiction in the built graph: its kind (explicit rebuttal, opposite "
-        "polarity, conflicting values, opposing stances), confidence and explanation, and for "
-        "both claims the sentence, who asserts it and the article. Read from the graph with "
-        "kg/queries/contradictions.rq; strongest first.",
+        "List every contradiction in the built graph, one per disagreement: its kind (explicit "
+        "rebuttal, opposite polarity, conflicting values, opposing evaluations, opposing stances), "
+        "confidence, what was compared and why, how many other pairs of claims say the same, and "
+        "for the strongest pair both sentences, who asserts them and the article. Read from the "
+        "graph with kg/queries/contradictions.rq; strongest first.",
         ["kg contradictions --format json > contradictions.json",
+         "kg contradictions --min-confidence 0.5   # the surer findings only",
          "kg contradictions --fail-on-found   # exit 1 if there is any"],
     )
+    contradictions.add_argument("--min-confidence", type=_share, metavar="C",
+                                help="list only findings of at least this confidence (0 to 1)")
     _add_listing(
         subparsers, "uncited", cmd_uncited, "list claims that cite no source",
         "List every claim with no cited source, grouped by citation status (uncited, vaguely "

@@ -84,6 +84,11 @@ class Context:
     statements: dict[int, tuple[Clause, ...]] = field(
         default_factory=dict
     )  # claim order -> its clauses, worked out once for the detectors that use them
+    clusters: dict[str, str] = field(default_factory=dict)  # claim uid -> its claim cluster's key
+
+    def cluster(self, item: Item) -> str:
+        """The claim cluster of ``item`` (the same claim in other articles), else its own uid."""
+        return self.clusters.get(item.uid, item.uid)
 
 
 def _strength(claim: Claim) -> tuple[float, ...]:
@@ -238,7 +243,8 @@ def gather(corpus: Corpus) -> tuple[list[Item], Context]:
                 counts[m.target] += 1  # what the article is about, not who speaks in it
         top = sorted(counts, key=lambda k: (-counts[k], k))[:MAIN_ACTORS]
         main_actors[extraction.article.id] = frozenset(top)
-    return items, Context(labels, events, canonical, published, main_actors)
+    clusters = {uid: cluster.key for cluster in corpus.clusters for uid in cluster.claims}
+    return items, Context(labels, events, canonical, published, main_actors, clusters=clusters)
 
 
 def allowed(a: Item, b: Item) -> bool:

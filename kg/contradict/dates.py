@@ -60,6 +60,26 @@ _ONE_OFF = words("contradict-one-off-verbs")
 """Stems of verbs naming something that happens once to what the clause names."""
 _AGAIN = re.compile(rf"\b(?:{alternatives(entries('contradict-recurrence'))})\b", re.IGNORECASE)
 """A happening that recurs ("again", "a second", "new")."""
+_PHASE = re.compile(
+    rf"\b(?:{alternatives(entries('contradict-phases'))})\b[^.;]*?\b(1[89]\d\d|20\d\d)\b", re.IGNORECASE
+)
+"""A later phase of something under way, and its year ("escalated dramatically in 2022"): group 1."""
+
+
+def phase_year(text: str) -> str | None:
+    """The year a claim gives a later phase of what it dates ("began in 2014 and escalated in 2022").
+
+    >>> phase_year("The conflict, which began in 2014 and escalated sharply in 2022, goes on.")
+    '2022'
+    """
+    m = _PHASE.search(text)
+    return m.group(1) if m else None
+
+
+def _scope(entries: Sequence[tuple[Item, DateStatement]], later: DateValue) -> Item | None:
+    """The claim among ``entries`` (dating a start) that gives a later phase in the year of ``later``: the two
+    dates then likely tell the start and the escalation of one conflict, a difference of scope."""
+    return next((item for item, _ in entries if phase_year(item.claim.text) == later.value[:4]), None)
 
 
 def dates_conflict(a: DateValue, b: DateValue) -> bool:
@@ -107,6 +127,8 @@ def date_candidates(items: Sequence[Item], ctx: Context) -> Iterator[Candidate]:
             da, db = by_value[va][0][1].date, by_value[vb][0][1].date
             if not dates_conflict(da, db):
                 continue
+            early, late = (va, vb) if va < vb else (vb, va)
+            scoped = _scope(by_value[early], by_value[late][0][1].date)
             for said_a, said_b in counterparts(sides[va], sides[vb], allowed):
                 (a, sa), (b, sb) = said_a.first, said_b.first
                 na, nb = said_a.count, said_b.count
@@ -126,7 +148,28 @@ def date_candidates(items: Sequence[Item], ctx: Context) -> Iterator[Candidate]:
                 )
                 years = abs(int(da.value[:4].lstrip("-") or 0) - int(db.value[:4].lstrip("-") or 0))
                 factor = 1.0 if years else 0.85
-                yield candidate("value", a, b, ("date", key), confidence(0.85, a, b, factor), text)
+                direct = 0
+                if scoped is not None:
+                    # "began in 2014 and escalated in 2022" against "the 2022 war": a war since 2014 against
+                    # its escalation, more likely a difference of scope than two dates for one start
+                    direct = int(scoped in (a, b))
+                    factor *= 0.6
+                    began, escalated = by_value[early][0][1].date, by_value[late][0][1].date
+                    text += (
+                        f" {scoped.voice_label} also {'say' if scoped.plural else 'says'} it escalated in "
+                        f"{late[:4]}: this is at most a difference of scope (what began {date_text(began)} "
+                        f"against its escalation {date_text(escalated)})."
+                    )
+                yield candidate(
+                    "value",
+                    a,
+                    b,
+                    ("date", key),
+                    confidence(0.85, a, b, factor),
+                    text,
+                    compared=f"{sa.date.value} vs {sb.date.value}",
+                    direct=direct,
+                )
 
 
 def _dated_statements(items: Sequence[Item], ctx: Context) -> Iterator[tuple[Statement, DateValue]]:
@@ -195,4 +238,5 @@ def happening_candidates(items: Sequence[Item], ctx: Context) -> Iterator[Candid
             ("date", *sorted(shared)),
             confidence(0.6, a, b, min(1.0, len(shared) / max(1, len(x.words | y.words)) + 0.3)),
             explain,
+            compared=f"{date_x.value} vs {date_y.value}",
         )

@@ -1,10 +1,12 @@
 """detect: Corpus -> [Contradiction]. Runs the detectors in order and keeps one edge per disagreement.
 
 Each detector (:data:`DETECTORS`) yields candidates between two claims. One disagreement gives one edge:
-per (kind, the two parties, proposition) only the strongest pair of claims is kept (a direct quote beats
-reported speech beats the article's narration; a cited claim beats an uncited one), and the explanation
-names the other claimants of the same party. One pair of claims gets one contradiction, of the first
-kind that applies (rebuttal, polarity, value, stance).
+per proposition disagreed on (for stances, per proposition and pair of parties), whatever the kind that
+found it and however many articles repeat it, only the strongest pair of claims is kept (the pair that
+shows the disagreement most directly, then: a direct quote beats reported speech beats the article's
+narration; a cited claim beats an uncited one). The explanation names the other claimants of the same
+party and counts the other pairs folded in. One pair of claims gets one contradiction, of the first kind
+that applies (rebuttal, polarity, value, evaluation, stance).
 """
 
 from __future__ import annotations
@@ -47,12 +49,28 @@ DETECTORS: tuple[Detector, ...] = (
 )
 """The detectors, in the order their candidates are gathered."""
 
-KIND_ORDER: dict[ContradictionKind, int] = {"rebuttal": 0, "polarity": 1, "value": 2, "stance": 3}
+KIND_ORDER: dict[ContradictionKind, int] = {"rebuttal": 0, "polarity": 1, "value": 2, "evaluation": 3, "stance": 4}
 """Contradictions are listed by kind in this order; a pair of claims gets the first kind that applies."""
 
 
-def _rank(c: Candidate) -> tuple[float, float, int, int]:
-    return c.score, c.confidence, -c.a.order, -c.b.order
+def _rank(c: Candidate) -> tuple[float, float, float, int, int]:
+    return c.direct, c.score, c.confidence, -c.a.order, -c.b.order
+
+
+def _pair(c: Candidate) -> tuple[int, int]:
+    return min(c.a.order, c.b.order), max(c.a.order, c.b.order)
+
+
+def _others_note(kept: Candidate, folded: Sequence[Candidate]) -> tuple[int, str]:
+    """How many other pairs of claims a finding folds in, and the sentence that says so."""
+    pairs = {_pair(c) for c in folded} - {_pair(kept)}
+    if not pairs:
+        return 0, ""
+    articles = {item.claim.article_id for c in folded for item in (c.a, c.b)}
+    n = len(pairs)
+    pairs_text = f"{n} other pair{'s' if n != 1 else ''} of claims"
+    where = f"{len(articles)} article{'s' if len(articles) != 1 else ''} in all"
+    return n, f" {pairs_text} ({where}) {'say' if n != 1 else 'says'} the same."
 
 
 def find_contradictions(corpus: Corpus) -> list[Contradiction]:
@@ -74,13 +92,19 @@ def find_contradictions(corpus: Corpus) -> list[Contradiction]:
             kept = best.get(found.cluster)
             if kept is None or _rank(found) > _rank(kept):
                 best[found.cluster] = found
+    for cluster, kept in list(best.items()):
+        # the kept pair of claims, found by several kinds, is told as the first kind that applies
+        same = [c for c in members[cluster] if _pair(c) == _pair(kept)]
+        best[cluster] = min(same, key=lambda c: (KIND_ORDER[c.kind], tuple(-x for x in _rank(c))))
+    others: dict[tuple[str, ...], int] = {}
     for cluster, kept in best.items():
         note = same_side_note(kept.a, kept.b, (item for c in members[cluster] for item in (c.a, c.b)))
-        if note:
-            best[cluster] = replace(kept, explain=kept.explain + note)
+        others[cluster], counted = _others_note(kept, members[cluster])
+        if note or counted:
+            best[cluster] = replace(kept, explain=kept.explain + note + counted)
     by_pair: dict[tuple[int, int], Candidate] = {}
     for found in sorted(best.values(), key=lambda c: (KIND_ORDER[c.kind], -c.confidence, c.cluster)):
-        by_pair.setdefault((min(found.a.order, found.b.order), max(found.a.order, found.b.order)), found)
+        by_pair.setdefault(_pair(found), found)
     ordered = sorted(
         by_pair.values(), key=lambda c: (KIND_ORDER[c.kind], min(c.a.order, c.b.order), max(c.a.order, c.b.order))
     )
@@ -95,6 +119,8 @@ def find_contradictions(corpus: Corpus) -> list[Contradiction]:
                 explanation=c.explain,
                 confidence=c.confidence,
                 modality=c.modality,
+                compared=c.compared or None,
+                others=others[c.cluster],
             )
         )
     logger.info("analyse: %d claims, %d contradictions", len(items), len(out))

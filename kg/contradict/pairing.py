@@ -9,7 +9,7 @@ words are blocked by their rarer content words (:func:`rare_word_pairs`), with t
 counterparts per claimant (:class:`Budget`). So the cost stays close to linear in the number of claims.
 
 A comparison that finds a conflict gives a :class:`Candidate`; of the candidates of one disagreement
-(kind, both parties, proposition) the one with the strongest claims is kept.
+(the proposition disagreed on; for stances also both parties) the one with the strongest claims is kept.
 """
 
 from __future__ import annotations
@@ -61,13 +61,15 @@ class Candidate:
     """A conflict found between two claims."""
 
     kind: ContradictionKind
-    cluster: tuple[str, ...]  # (kind, claimant pair, proposition): one edge per cluster
+    cluster: tuple[str, ...]  # the disagreement (what is disagreed on; for stances also both parties): one edge each
     a: Item
     b: Item
     score: float  # which candidate of a cluster is kept
     confidence: float
     modality: str | None
     explain: str  # explanation without the "others" note
+    compared: str = ""  # what was compared, normalised ("2014 vs 2022-02-24", "asserted vs denied")
+    direct: int = 0  # kept before a stronger pair of claims: the pair that shows the disagreement best
 
 
 def candidate(
@@ -78,18 +80,24 @@ def candidate(
     confidence: float,
     explain: str,
     modality: str | None = None,
+    compared: str = "",
+    direct: int = 0,
 ) -> Candidate:
-    """A candidate between two parties' claims: one edge per (kind, both parties, proposition); of its pairs the
-    one with the strongest claims is kept."""
+    """A candidate between two claims: one edge per proposition disagreed on, whoever says it and in however
+    many articles (stances: per proposition and pair of parties, as a stance is a party's); of its pairs the
+    most ``direct``, then the one with the strongest claims, is kept."""
+    parties = tuple(sorted((a.party, b.party))) if kind == "stance" else ()
     return Candidate(
         kind=kind,
-        cluster=(kind, *sorted((a.party, b.party)), *proposition),
+        cluster=(*parties, *proposition),
         a=a,
         b=b,
         score=sum(a.strength) + sum(b.strength),
         confidence=confidence,
         modality=modality,
         explain=explain,
+        compared=compared,
+        direct=direct,
     )
 
 

@@ -59,7 +59,15 @@ def relation_candidates(items: Sequence[Item], ctx: Context) -> Iterator[Candida
             if "hedged" in (a.claim.modality, b.claim.modality):
                 factor *= 0.75
             yield candidate(
-                "polarity", a, b, tuple(key), confidence(0.8, a, b, factor), text, modality_note(a.claim, b.claim)
+                "polarity",
+                a,
+                b,
+                ("relation", *key),
+                confidence(0.8, a, b, factor),
+                text,
+                modality_note(a.claim, b.claim),
+                compared="asserted vs denied",
+                direct=1,
             )
 
 
@@ -105,4 +113,5 @@ def short_statement_candidates(items: Sequence[Item], ctx: Context) -> Iterator[
                 confidence(0.6, a, b, 0.9),
                 explain,
                 modality_note(a.claim, b.claim),
+                compared="asserted vs denied",
             )

@@ -151,9 +151,11 @@ def rebuttal_candidates(items: Sequence[Item], ctx: Context) -> Iterator[Candida
             continue
         score, c, _ = best
         text, said = _explain(r, c, target, relations, rejected, ctx)
+        shared_relation = sorted(relations & {(x.subject, x.predicate, x.object) for x in c.claim.relations})
         yield Candidate(
             kind="rebuttal",
-            cluster=("rebuttal", r.party, c.party, c.uid),
+            cluster=("relation", *shared_relation[0]) if shared_relation else ("rebuttal", ctx.cluster(c)),
+            compared="stated vs rejected",
             a=c,
             b=r,
             score=score[0] * 10 + score[2] + sum(r.strength),
@@ -211,7 +213,8 @@ def answer_candidates(items: Sequence[Item], ctx: Context) -> Iterator[Candidate
         )
         yield Candidate(
             kind="rebuttal",
-            cluster=("rebuttal", before.party, item.party, before.uid),
+            cluster=("rebuttal", ctx.cluster(before)),
+            compared="stated vs rejected",
             a=before,
             b=item,
             score=sum(before.strength) + sum(item.strength),

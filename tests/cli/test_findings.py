@@ -198,6 +198,18 @@ def test_findings_cli_contradictions_rows_equal_the_raw_query(seeds: Path, capsy
     assert [c.confidence for c in printed] == sorted((c.confidence for c in printed), reverse=True)
 
 
+def test_findings_cli_contradictions_min_confidence(seeds: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "contradictions", "--out", str(seeds), "--format", "json")
+    every = [ContradictionFinding.model_validate(r) for r in json.loads(out)]
+    cut = sorted(c.confidence for c in every)[len(every) // 2]
+    code, out, _ = run(capsys, "contradictions", "--out", str(seeds), "--format", "json", "--min-confidence", str(cut))
+    kept = [ContradictionFinding.model_validate(r) for r in json.loads(out)]
+    assert code == 0 and 0 < len(kept) < len(every)
+    assert kept == [c for c in every if c.confidence >= cut]
+    code, _, err = run(capsys, "contradictions", "--out", str(seeds), "--min-confidence", "1.5")
+    assert code == 2 and "between 0 and 1" in err
+
+
 def test_findings_cli_contradictions_table_shows_both_sentences(
     seeds: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

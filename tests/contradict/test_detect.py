@@ -77,7 +77,8 @@ def test_one_edge_per_party() -> None:
         }
     )
     [found] = find_contradictions(corpus)
-    assert found.explanation.endswith("Russia (same side as Vladimir Putin) says the same.")
+    assert "Russia (same side as Vladimir Putin) says the same." in found.explanation
+    assert found.others == 1 and found.explanation.endswith("1 other pair of claims (1 article in all) says the same.")
 
 
 def test_is_deterministic_and_ordered() -> None:
