@@ -81,8 +81,8 @@ def review(graph: Graph, gold: dict[str, Any]) -> dict[str, Any]:
     for verdict, key in (("right", "contradictions"), ("wrong", "not_contradictions")):
         for pair in gold.get(key, []):
             labelled.append((verdict, pair["id"], matching(pair["a"]), matching(pair["b"])))
-    findings = []
-    for node in sorted(graph.subjects(predicate=KG.contradictionKind)):
+    findings: list[dict[str, Any]] = []
+    for node in sorted(graph.subjects(predicate=KG.contradictionKind), key=str):
         a, b = graph.value(node, KG.firstClaim), graph.value(node, KG.secondClaim)
         verdict, which = "?", ""
         for v, pid, xs, ys in labelled:
@@ -94,7 +94,7 @@ def review(graph: Graph, gold: dict[str, Any]) -> dict[str, Any]:
                 "verdict": verdict,
                 "gold": which,
                 "kind": str(graph.value(node, KG.contradictionKind)).rsplit("#", 1)[-1],
-                "confidence": float(graph.value(node, KG.confidence) or 0),
+                "confidence": float(str(graph.value(node, KG.confidence) or 0)),
                 "explanation": str(graph.value(node, SDO.description)),
                 "a": str(graph.value(a, SDO.text)),
                 "a_claim": str(a),
@@ -102,7 +102,7 @@ def review(graph: Graph, gold: dict[str, Any]) -> dict[str, Any]:
                 "b_claim": str(b),
             }
         )
-    findings.sort(key=lambda f: (-f["confidence"], f["a_claim"], f["b_claim"]))
+    findings.sort(key=lambda f: (-float(f["confidence"]), str(f["a_claim"]), str(f["b_claim"])))
     scored = score(graph, gold)
     right = sum(f["verdict"] == "right" for f in findings)
     wrong = sum(f["verdict"] == "wrong" for f in findings)
