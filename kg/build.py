@@ -454,6 +454,10 @@ def contradiction_quads(contradiction: Contradiction) -> Iterator[Quad]:
         yield node, KG.otherPairs, _count(contradiction.others), g
     yield first, KG.contradicts, second, g
     yield second, KG.contradicts, first, g
+    for uid_a, uid_b in contradiction.pairs:  # other claims saying the same disagreement contradict too
+        other_a, other_b = claim_iri_from_uid(uid_a), claim_iri_from_uid(uid_b)
+        yield other_a, KG.contradicts, other_b, g
+        yield other_b, KG.contradicts, other_a, g
 
 
 def cluster_quads(cluster: ClaimCluster) -> Iterator[Quad]:

@@ -259,6 +259,7 @@ class Contradiction(Record):
     modality: str | None = None  # e.g. "prediction vs statement of intent"
     compared: str | None = None  # what was compared, normalised: "96 people vs 85 people", "2010-01-23 vs 2010-01-22"
     others: Annotated[int, Field(ge=0)] = 0  # other pairs of claims saying the same disagreement, folded in
+    pairs: tuple[tuple[str, str], ...] = ()  # of those, the pairs of other claims (Claim.uid), at most MAX_PAIRS
 
     @model_validator(mode="after")
     def _ordered(self) -> Self:

@@ -3,18 +3,22 @@ compare, and the corpus-wide :class:`Context` they read (labels, events, publica
 
 A claimant speaks for its *party*: the state or organisation it holds office in (per the gazetteer, on
 the article's date), else itself. Two claims of the same claimant never contradict each other, nor,
-within one article, the article's own voice and a speaker it reports (:func:`allowed`).
+within one article, the article's own voice and a speaker it reports (:func:`allowed`). A claim with no
+claimant whose sentence reports someone ("The ministry said Friday ...", "a spokesman denied ...") is
+held by the words that name that someone (:func:`textual_holder`), not by the article's voice.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
 
+from kg.lexicon import words
 from kg.models import Claim, Corpus, DateValue, Event
 
 __all__ = [
@@ -29,6 +33,7 @@ __all__ = [
     "gather",
     "offices_held",
     "same_time",
+    "textual_holder",
     "unify_events",
 ]
 
@@ -85,10 +90,41 @@ class Context:
         default_factory=dict
     )  # claim order -> its clauses, worked out once for the detectors that use them
     clusters: dict[str, str] = field(default_factory=dict)  # claim uid -> its claim cluster's key
+    kinds: dict[str, str] = field(default_factory=dict)  # actor key -> its kind ("Person", "Country", ...)
+    main_person: dict[str, str] = field(default_factory=dict)  # article id -> the person it names most
 
     def cluster(self, item: Item) -> str:
         """The claim cluster of ``item`` (the same claim in other articles), else its own uid."""
         return self.clusters.get(item.uid, item.uid)
+
+
+_HOLDER = re.compile(
+    r"^(?:[^,;:“\"]*,\s+)?(?P<holder>(?:[\w’'.\-]+\s+){0,7}?[\w’'.\-]+)\s+(?:also\s+|again\s+|officially\s+)?"
+    rf"(?:{'|'.join(sorted(words('contradict-holder-cues'), key=len, reverse=True))})\b"
+)
+_NOT_HOLDERS = words("contradict-first-person") | {"he", "she", "they", "it", "who", "which", "that", "this"}
+
+
+def textual_holder(text: str) -> str | None:
+    """Who a sentence reports, by the words before its reporting verb, without a leading
+    article, as written (None for a pronoun or no reporting verb at the start of the sentence).
+
+    >>> textual_holder("The ministry said Friday the bridge was closed.")
+    'ministry'
+    >>> textual_holder("Meanwhile, a spokesman for the Party also denied the charge.")
+    'spokesman for the Party'
+    >>> textual_holder("He said the bridge was closed.") is None
+    True
+    """
+    m = _HOLDER.match(text)
+    if m is None:
+        return None
+    found = m.group("holder").replace("’", "'").split()
+    while found and found[0].lower() in ("the", "a", "an"):
+        found = found[1:]
+    if not found or found[-1].lower() in _NOT_HOLDERS or found[0].lower() in _NOT_HOLDERS:
+        return None
+    return " ".join(found)
 
 
 def _strength(claim: Claim) -> tuple[float, ...]:
@@ -201,7 +237,11 @@ def gather(corpus: Corpus) -> tuple[list[Item], Context]:
             first = bisect.bisect_left(starts, claim.span.start)
             last = bisect.bisect_left(starts, claim.span.end)
             inside = tuple(m for m in named_at[first:last] if m[1] <= claim.span.end)
-            if claim.claimant is None:
+            holder = textual_holder(claim.text) if claim.claimant is None else None
+            side: frozenset[str]
+            if holder is not None:
+                voice, label, named, side = f"said:{article.id}:{holder.lower()}", f"the {holder}", False, frozenset()
+            elif claim.claimant is None:
                 voice, label, named, side = f"voice:{article.id}", voice_label, False, frozenset(voice_keys)
             else:
                 voice, label = claim.claimant, labels.get(claim.claimant, claim.claimant)
@@ -233,6 +273,7 @@ def gather(corpus: Corpus) -> tuple[list[Item], Context]:
             )
     published = {x.article.id: x.article.published for x in corpus.extractions}
     main_actors = {}
+    main_person: dict[str, str] = {}
     for extraction in corpus.extractions:
         counts: dict[str, int] = defaultdict(int)
         spoken_of = {k for c in extraction.claims for k in c.about}
@@ -241,10 +282,22 @@ def gather(corpus: Corpus) -> tuple[list[Item], Context]:
         for m in extraction.mentions:
             if kinds.get(m.target) not in (None, "UnnamedGroup") and m.target not in speakers:
                 counts[m.target] += 1  # what the article is about, not who speaks in it
-        top = sorted(counts, key=lambda k: (-counts[k], k))[:MAIN_ACTORS]
-        main_actors[extraction.article.id] = frozenset(top)
+        top = sorted(counts, key=lambda k: (-counts[k], k))
+        main_actors[extraction.article.id] = frozenset(top[:MAIN_ACTORS])
+        person = next((k for k in top if kinds.get(k) == "Person"), None)
+        if person is not None:
+            main_person[extraction.article.id] = person
     clusters = {uid: cluster.key for cluster in corpus.clusters for uid in cluster.claims}
-    return items, Context(labels, events, canonical, published, main_actors, clusters=clusters)
+    return items, Context(
+        labels,
+        events,
+        canonical,
+        published,
+        main_actors,
+        clusters=clusters,
+        kinds=dict(kinds),
+        main_person=main_person,
+    )
 
 
 def allowed(a: Item, b: Item) -> bool:
@@ -253,7 +306,7 @@ def allowed(a: Item, b: Item) -> bool:
     if a.voice == b.voice or a.order == b.order:
         return False
     same_article = a.claim.article_id == b.claim.article_id
-    return not (same_article and (a.claim.claimant is None or b.claim.claimant is None))
+    return not (same_article and (a.voice.startswith("voice:") or b.voice.startswith("voice:")))
 
 
 def allowed_figures(a: Item, b: Item) -> bool:
@@ -267,8 +320,8 @@ def allowed_figures(a: Item, b: Item) -> bool:
         return True
     if a.voice == b.voice:
         return False
-    if a.claim.claimant is None or b.claim.claimant is None:
-        speaker = b if a.claim.claimant is None else a
+    if a.voice.startswith("voice:") or b.voice.startswith("voice:"):
+        speaker = b if a.voice.startswith("voice:") else a
         return speaker.claim.claim_type == "quote"
     return True
 

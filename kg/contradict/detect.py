@@ -16,13 +16,16 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
+from kg.contradict.causes import causes_candidates
 from kg.contradict.context import Context, Item, gather
 from kg.contradict.dates import date_candidates, happening_candidates
+from kg.contradict.evaluation import evaluation_candidates
 from kg.contradict.majority import majority_candidates
 from kg.contradict.pairing import Candidate
 from kg.contradict.polarity import relation_candidates, short_statement_candidates
+from kg.contradict.positions import position_candidates
 from kg.contradict.quantities import figure_candidates, quantity_candidates
-from kg.contradict.rebuttal import answer_candidates, rebuttal_candidates
+from kg.contradict.rebuttal import account_candidates, answer_candidates, rebuttal_candidates
 from kg.contradict.restated import restated_candidates
 from kg.contradict.stance import stance_candidates
 from kg.contradict.wording import same_side_note
@@ -37,15 +40,19 @@ Detector = Callable[[Sequence[Item], Context], Iterator[Candidate]]
 DETECTORS: tuple[Detector, ...] = (
     rebuttal_candidates,
     answer_candidates,
+    account_candidates,
     relation_candidates,
     restated_candidates,
+    causes_candidates,
     short_statement_candidates,
     date_candidates,
     happening_candidates,
     quantity_candidates,
     figure_candidates,
     majority_candidates,
+    evaluation_candidates,
     stance_candidates,
+    position_candidates,
 )
 """The detectors, in the order their candidates are gathered."""
 
@@ -59,6 +66,26 @@ def _rank(c: Candidate) -> tuple[float, float, float, int, int]:
 
 def _pair(c: Candidate) -> tuple[int, int]:
     return min(c.a.order, c.b.order), max(c.a.order, c.b.order)
+
+
+MAX_PAIRS = 12
+"""At most this many other pairs of claims of one finding are linked by ``kg:contradicts`` (the strongest;
+copies of one claim in other articles count once)."""
+
+
+def _linked(kept: Candidate, folded: Sequence[Candidate], ctx: Context) -> tuple[tuple[str, str], ...]:
+    """The other pairs of claims of a finding that ``kg:contradicts`` links: one per pair of claim clusters
+    (copies of a claim count once), the strongest first, at most MAX_PAIRS, in corpus order."""
+    seen = {tuple(sorted((ctx.cluster(kept.a), ctx.cluster(kept.b))))}
+    out: list[tuple[int, int, str, str]] = []
+    for c in sorted(folded, key=_rank, reverse=True):
+        key = tuple(sorted((ctx.cluster(c.a), ctx.cluster(c.b))))
+        if key in seen or len(out) >= MAX_PAIRS:
+            continue
+        seen.add(key)
+        a, b = (c.a, c.b) if c.a.order < c.b.order else (c.b, c.a)
+        out.append((a.order, b.order, a.uid, b.uid))
+    return tuple((a, b) for _, _, a, b in sorted(out))
 
 
 def _others_note(kept: Candidate, folded: Sequence[Candidate]) -> tuple[int, str]:
@@ -109,6 +136,7 @@ def find_contradictions(corpus: Corpus) -> list[Contradiction]:
         by_pair.values(), key=lambda c: (KIND_ORDER[c.kind], min(c.a.order, c.b.order), max(c.a.order, c.b.order))
     )
     out: list[Contradiction] = []
+    kept_pairs = {_pair(c) for c in ordered}
     for c in ordered:
         a, b = (c.a, c.b) if c.a.order < c.b.order else (c.b, c.a)
         out.append(
@@ -121,6 +149,7 @@ def find_contradictions(corpus: Corpus) -> list[Contradiction]:
                 modality=c.modality,
                 compared=c.compared or None,
                 others=others[c.cluster],
+                pairs=_linked(c, [m for m in members[c.cluster] if _pair(m) not in kept_pairs], ctx),
             )
         )
     logger.info("analyse: %d claims, %d contradictions", len(items), len(out))

@@ -82,11 +82,12 @@ def candidate(
     modality: str | None = None,
     compared: str = "",
     direct: int = 0,
+    per_party: bool | None = None,
 ) -> Candidate:
     """A candidate between two claims: one edge per proposition disagreed on, whoever says it and in however
-    many articles (stances: per proposition and pair of parties, as a stance is a party's); of its pairs the
-    most ``direct``, then the one with the strongest claims, is kept."""
-    parties = tuple(sorted((a.party, b.party))) if kind == "stance" else ()
+    many articles (``per_party``, by default for stances: per proposition and pair of parties); of its pairs
+    the most ``direct``, then the one with the strongest claims, is kept."""
+    parties = tuple(sorted((a.party, b.party))) if (kind == "stance" if per_party is None else per_party) else ()
     return Candidate(
         kind=kind,
         cluster=(*parties, *proposition),

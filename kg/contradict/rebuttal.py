@@ -1,6 +1,8 @@
 """rebuttal: a claim that rejects what another party said, and a claim that answers the one right before it.
 
-An explicit rebuttal ("called X's claim nonsense", "dismissed a report from country A") is set against
+A rejection of someone's account by its holder ("called the ministry's version of events lies") is set
+against the first claim that holder made earlier in the same article (:func:`account_candidates`). An
+explicit rebuttal ("called X's claim nonsense", "dismissed a report from country A") is set against
 the claims of its target X and of X's office holders, looked up by (X, relation), (X, article) and (X,
 pair of topics); a rebuttal naming what it rejects ("dismissed a report that troops had massed near the
 border") also against any claim of or about X that words it. An answer ("The record suggests
@@ -20,7 +22,16 @@ from kg.contradict.pairing import MAX_BLOCK, Candidate, confidence
 from kg.contradict.wording import and_, relation_text, speaker, surface
 from kg.contradict.words import number_words, plain_words, slots, when_words
 
-__all__ = ["ANSWER", "ANSWER_GAP", "MIN_REJECTED_WORDS", "REJECTED", "answer_candidates", "rebuttal_candidates"]
+__all__ = [
+    "ACCOUNT",
+    "ANSWER",
+    "ANSWER_GAP",
+    "MIN_REJECTED_WORDS",
+    "REJECTED",
+    "account_candidates",
+    "answer_candidates",
+    "rebuttal_candidates",
+]
 
 MIN_REJECTED_WORDS = 3
 """A rejected report ("dismissed a report that troops had massed near the border") is the target's claim
@@ -48,6 +59,65 @@ ANSWER = re.compile(
 )
 """How a claim opens when it answers the claim right before it: "The record suggests otherwise", "That is
 not true", "The claim is baseless"."""
+
+
+_account = slots("contradict-account")
+ACCOUNT = re.compile(
+    rf"\b(?:(?:{_account['rejecting']})|(?P<calls>{_account['calling']}))\s+(?:the\s+)?"
+    rf"(?P<holder>(?:[\w\-]+\s+){{0,3}}?[\w\-]+)['’]s?\s+(?:[\w\-]+\s+)?(?:{_account['nouns']})\b"
+    rf"(?P<rest>[^.;]{{0,80}}?\b(?:{_account['verdicts']})\b)?",
+    re.IGNORECASE,
+)
+"""A rejection of a holder's account: "called the government's version of events lies", "rejected the
+army's account"; a verb that calls needs its verdict."""
+
+
+def _account_holder(item: Item) -> str | None:
+    """The head word of the holder whose account a claim rejects ("government"), or None."""
+    for m in ACCOUNT.finditer(item.claim.text):
+        if m.group("calls") and not m.group("rest"):
+            continue
+        return m.group("holder").split()[-1].lower()
+    return None
+
+
+def account_candidates(items: Sequence[Item], ctx: Context) -> Iterator[Candidate]:
+    """A rejection of a holder's account against the first claim of that holder earlier in the article."""
+    by_article: dict[str, list[Item]] = defaultdict(list)
+    for item in items:
+        by_article[item.claim.article_id].append(item)
+    for item in items:
+        holder = _account_holder(item)
+        if holder is None:
+            continue
+        said = next(
+            (
+                c
+                for c in by_article[item.claim.article_id]
+                if c.order < item.order
+                and c.voice != item.voice
+                and not c.voice.startswith("voice:")
+                and holder in c.voice_label.lower().replace("’", "'").split()
+            ),
+            None,
+        )
+        if said is None:
+            continue
+        explain = (
+            f"{speaker(item)} {item.says} what {speaker(said)} {said.says} is false (“{item.claim.text}”); "
+            f"{speaker(said)} {said.says}: “{said.claim.text}”."
+        )
+        yield Candidate(
+            kind="rebuttal",
+            cluster=("rebuttal", ctx.cluster(said)),
+            a=said,
+            b=item,
+            score=sum(said.strength) + sum(item.strength),
+            confidence=confidence(0.7, said, item),
+            modality=None,
+            explain=explain,
+            compared="stated vs rejected",
+        )
 
 
 def _rejected_words(r: Item) -> frozenset[str]:

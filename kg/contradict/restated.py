@@ -26,12 +26,16 @@ from kg.contradict.context import Context, Item, allowed, same_time
 from kg.contradict.pairing import Budget, Candidate, candidate, confidence, rare_word_pairs
 from kg.contradict.wording import modality_label, modality_note, modality_sentence, speaker, surface
 from kg.contradict.words import alternatives, plain_words, when_words
-from kg.lexicon import entries
+from kg.lexicon import entries, words
 
 __all__ = ["DEADLINE", "deadlines_conflict", "restated_candidates"]
 
 DEADLINE = re.compile(rf"\b(?:{alternatives(entries('contradict-deadlines'))})\s+(1[89]\d\d|20\d\d)\b", re.IGNORECASE)
 """A year given as a deadline ("before 2030", "by the end of 2027"); the year is group 1."""
+
+
+_NO_CHANGE = re.compile(rf"\bno\s+(?:{'|'.join(sorted(words('contradict-no-change')))})\b", re.IGNORECASE)
+""""no new deaths": denies a change, not what was said before."""
 
 
 def deadlines_conflict(x: Statement, y: Statement) -> bool:
@@ -78,6 +82,8 @@ def _one_statement(x: Statement, y: Statement, shared: frozenset[str]) -> bool:
         return False
     if len(shared) < MIN_STATEMENT_OVERLAP * len(x.words | y.words):
         return False
+    if _NO_CHANGE.search(x.text) or _NO_CHANGE.search(y.text):
+        return False  # "no new deaths" against earlier deaths: a change denied, not the statement
     if when_words(x.words) != when_words(y.words) and not deadlines_conflict(x, y):
         return False  # other years or months: both may hold
     if not (x.names <= y.every or y.names <= x.every):
