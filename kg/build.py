@@ -316,8 +316,13 @@ def claim_quads(claim: Claim, ctx: ArticleContext) -> Iterator[Quad]:
         yield node, KG.statesQuantity, part, g
         yield part, RDF.type, SDO.QuantitativeValue, g
         yield part, SDO.value, decimal_literal(quantity.value, None), g
+        if quantity.low is not None:
+            yield part, SDO.minValue, decimal_literal(quantity.low, None), g
+        if quantity.high is not None:
+            yield part, SDO.maxValue, decimal_literal(quantity.high, None), g
         if quantity.unit:
             yield part, SDO.unitText, Literal(quantity.unit), g
+            yield part, SDO.unitCode, vocab.unit_iri(quantity.unit), g
         if quantity.measure:
             yield part, SDO.name, Literal(quantity.measure), g
     for i, stance in enumerate(claim.stances):

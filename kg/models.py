@@ -178,6 +178,8 @@ class Quantity(Record):
     unit: str | None = None  # "%", "EUR", "USD", "km", "people", ...
     measure: str | None = None  # what is counted or measured ("troops", "defense spending")
     span: Span
+    low: float | None = None  # the least value the text allows ("at least 20": 20); None: no lower bound given
+    high: float | None = None  # the greatest ("about 95": 104.5; "more than 150,000": None, no upper bound)
 
 
 class Stance(Record):

@@ -60,6 +60,8 @@ __all__ = [
     "POLARITY_BY_IRI",
     "PREFIXES",
     "PROV",
+    "QUDT_CURRENCY",
+    "QUDT_UNIT",
     "RDF",
     "RDFS",
     "SDO",
@@ -67,6 +69,7 @@ __all__ = [
     "WD",
     "XSD",
     "SDOExtra",
+    "unit_iri",
 ]
 
 Code = TypeVar("Code", bound=str)
@@ -74,6 +77,10 @@ Code = TypeVar("Code", bound=str)
 KG_NS = "https://w3id.org/kg/ns#"
 DATA_NS = "https://w3id.org/kg/id/"
 WD = Namespace("http://www.wikidata.org/entity/")
+QUDT_UNIT = Namespace("http://qudt.org/vocab/unit/")
+"""QUDT units (``unit:KiloM``, ``unit:PERCENT``, ``unit:NUM`` for a count)."""
+QUDT_CURRENCY = Namespace("http://qudt.org/vocab/currency/")
+"""QUDT currencies, by ISO 4217 code (``cur:USD``)."""
 
 
 class KG(DefinedNamespace):
@@ -172,6 +179,8 @@ PREFIXES: dict[str, str] = {
     "rdfs": str(RDFS),
     "xsd": str(XSD),
     "wd": str(WD),
+    "unit": str(QUDT_UNIT),
+    "cur": str(QUDT_CURRENCY),
 }
 """The prefixes bound in every output file and predeclared for ``kg query``."""
 
@@ -226,6 +235,23 @@ CONTRADICTION_KIND: dict[ContradictionKind, URIRef] = {
     "evaluation": KG.OpposingEvaluations, "stance": KG.OpposingStances,
 }
 DATE_TYPES: dict[DatePrecision, URIRef] = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
+UNITS: dict[str, URIRef] = {
+    "%": QUDT_UNIT.PERCENT, "km": QUDT_UNIT.KiloM, "m": QUDT_UNIT.M, "t": QUDT_UNIT.TONNE,
+}
+"""The QUDT unit of each unit code a quantity is given in (currencies and counts: :func:`unit_iri`)."""
+
+
+def unit_iri(code: str) -> URIRef:
+    """The QUDT IRI of a quantity's unit code: a unit, a currency by its ISO code, else a count (``unit:NUM``).
+
+    >>> str(unit_iri("km")), str(unit_iri("EUR")), str(unit_iri("troops"))
+    ('http://qudt.org/vocab/unit/KiloM', 'http://qudt.org/vocab/currency/EUR', 'http://qudt.org/vocab/unit/NUM')
+    """
+    if code in UNITS:
+        return UNITS[code]
+    if len(code) == 3 and code.isascii() and code.isalpha() and code.isupper():
+        return QUDT_CURRENCY[code]
+    return QUDT_UNIT.NUM
 """The datatype of a date literal of each precision."""
 
 # ----------------------------------------------------------------------------------------------

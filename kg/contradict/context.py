@@ -3,7 +3,8 @@ compare, and the corpus-wide :class:`Context` they read (labels, events, publica
 
 A claimant speaks for its *party*: the state or organisation it holds office in (per the gazetteer, on
 the article's date), else itself. Two claims of the same claimant never contradict each other, nor,
-within one article, the article's own voice and a speaker it reports (:func:`allowed`). A claim with no
+within one article, the article's own voice and a speaker it reports (:func:`allowed`). An article whose
+every claim is a copy of a claim already gathered (the same claim cluster) is left out. A claim with no
 claimant whose sentence reports someone ("The ministry said Friday ...", "a spokesman denied ...") is
 held by the words that name that someone (:func:`textual_holder`), not by the article's voice.
 """
@@ -223,7 +224,15 @@ def gather(corpus: Corpus) -> tuple[list[Item], Context]:
     labels.update({e.key: e.name for e in corpus.events})
     canonical = unify_events(corpus.events)
     items: list[Item] = []
+    clustered = {uid: cluster.key for cluster in corpus.clusters for uid in cluster.claims}
+    gathered: set[str] = set()
     for extraction in sorted(corpus.extractions, key=lambda x: x.article.id):
+        # an article whose every claim is a copy of a claim gathered already (the same claim cluster)
+        # adds no disagreement: its pairs are the ones of the articles it copies
+        found = {clustered.get(c.uid, c.uid) for c in extraction.claims}
+        if extraction.claims and found <= gathered:
+            continue
+        gathered |= found
         article = extraction.article
         mentioned = frozenset(m.target for m in extraction.mentions)
         sides: dict[str, frozenset[str]] = {}
@@ -287,14 +296,13 @@ def gather(corpus: Corpus) -> tuple[list[Item], Context]:
         person = next((k for k in top if kinds.get(k) == "Person"), None)
         if person is not None:
             main_person[extraction.article.id] = person
-    clusters = {uid: cluster.key for cluster in corpus.clusters for uid in cluster.claims}
     return items, Context(
         labels,
         events,
         canonical,
         published,
         main_actors,
-        clusters=clusters,
+        clusters=clustered,
         kinds=dict(kinds),
         main_person=main_person,
     )

@@ -76,4 +76,12 @@ def majority_candidates(items: Sequence[Item], ctx: Context) -> Iterator[Candida
                     f"{other.voice_label} {other.says} “{text}”; {item.voice_label} {item.says} “{around(item, q)}”: "
                     f"{number_text(q)} is not most ({surface(shared, item.claim.text)})."
                 )
-                yield candidate("value", a, b, ("majority", *sorted(shared)), confidence(0.6, a, b, 0.9), explain)
+                yield candidate(
+                    "value",
+                    a,
+                    b,
+                    ("majority", *sorted(shared)),
+                    confidence(0.6, a, b, 0.9),
+                    explain,
+                    compared=f"most vs {number_text(q)}",
+                )

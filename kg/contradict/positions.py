@@ -4,17 +4,18 @@ null and void" / "B joined its allies in recognizing the independence of C from 
 A clause takes a position when it holds a word of ``kg/data/lexicon/contradict-positions.json``: for the
 move (recognise, support, welcome) or against it (reject, oppose, condemn, call it illegal or null and
 void); a negation just before a word for it ("would never recognize") turns it against, and a clause
-holding both ways takes none. The move is what the claim is about: the actors it names (its own party
-aside). Two clauses of two parties, neither hedged, take opposite positions on the same move when their
-claims are about at least :data:`MIN_SHARED_ACTORS` of the same actors; blocked by those actors and their
-rarer words. One finding per move (its actor most named in positions), whoever takes the two positions
-(the other pairs folded in).
+holding both ways takes none. What a position is on is the words after its verb
+("recognizing the independence of C from A"), or before a word said of it ("C's declaration is illegal").
+Two clauses of two parties, neither hedged, take opposite positions on the same move when what they are
+on shares at least :data:`MIN_TARGET_WORDS` content words and their claims are about at least
+:data:`MIN_SHARED_ACTORS` of the same actors (their own parties aside); blocked by those words. One
+finding per move (the first of the actors both claims are about), whoever takes the two positions (the
+other pairs folded in).
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -22,43 +23,55 @@ from kg.contradict.clauses import NEGATION, clauses_of
 from kg.contradict.context import Context, Item, allowed
 from kg.contradict.pairing import Budget, Candidate, candidate, confidence, rare_word_pairs
 from kg.contradict.wording import speaker, surface
-from kg.contradict.words import alternatives, content_word, listed, plain_words, when_words
+from kg.contradict.words import alternatives, content_word, listed, number_words, plain_words, when_words
 
 __all__ = ["MIN_SHARED_ACTORS", "position", "position_candidates"]
 
 MIN_SHARED_ACTORS = 2
 """Two positions are on the same move when the claims are about at least this many of the same actors."""
+MIN_TARGET_WORDS = 2
+"""... and what the two positions are on shares at least this many content words."""
 
 _FOR = re.compile(rf"\b(?:{alternatives(listed('contradict-positions', 'for'))})\b", re.IGNORECASE)
-_AGAINST = re.compile(rf"\b(?:{alternatives(listed('contradict-positions', 'against'))})\b", re.IGNORECASE)
+_AGAINST = re.compile(
+    rf"\b(?:{alternatives(listed('contradict-positions', 'against'))})\b|"
+    rf"\b(?P<said_of>{alternatives(listed('contradict-positions', 'against, said of what comes before'))})\b",
+    re.IGNORECASE,
+)
+TARGET_WORDS = 8
+"""What a position is on: at most this many words after its verb, or before a word said of it."""
 _NEGATED_BEFORE = re.compile(rf"(?:{NEGATION.pattern})(?:\s+\w+){{0,2}}\s*$", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|who|whose)\b(?:\s+[\w\-]+){0,2}\s*$", re.IGNORECASE)
 """A position inside a relative clause ("the capital, which opposed independence") is its antecedent's, not the
 speaker's."""
 _POSITION_WORDS = frozenset(
     content_word(w)
-    for w in (*listed("contradict-positions", "for"), *listed("contradict-positions", "against"))
+    for w in (
+        *listed("contradict-positions", "for"),
+        *listed("contradict-positions", "against"),
+        *listed("contradict-positions", "against, said of what comes before"),
+    )
     for w in w.split()
 )
 
 
-def position(text: str, before: str = "") -> tuple[str, str] | None:
-    """("for" or "against", the cue) of a clause (``before``: the claim's words before it), or None when it
-    takes no position, both, or one inside a relative clause ("which opposed independence").
+def position(text: str, before: str = "") -> tuple[str, str, str] | None:
+    """("for" or "against", the cue, what it is on) of a clause (``before``: the claim's words before it), or
+    None when it takes no position, both, or one inside a relative clause ("which opposed independence").
 
     >>> position("it would never recognize the independence of the region")
-    ('against', 'never recognize')
+    ('against', 'never recognize', 'the independence of the region')
     >>> position("the allies joined in recognizing the independence of the region")
-    ('for', 'recognizing')
+    ('for', 'recognizing', 'the independence of the region')
     >>> position("any move to secede will be null and void")
-    ('against', 'null and void')
+    ('against', 'null and void', 'any move to secede will be')
     >>> position("the capital, which bitterly opposed independence") is None
     True
     >>> position("bitterly opposed independence", before="the capital, which ") is None
     True
     """
     found: set[str] = set()
-    cue = ""
+    cue, target = "", ""
     lead = len(before)
     joined = before + text
     if any(_RELATIVE_BEFORE.search(joined, 0, lead + m.start()) for p in (_FOR, _AGAINST) for m in p.finditer(text)):
@@ -71,12 +84,17 @@ def position(text: str, before: str = "") -> tuple[str, str] | None:
         else:
             found.add("for")
             cue = m.group(0)
+        target = " ".join(text[m.end() :].split()[:TARGET_WORDS])
     for m in _AGAINST.finditer(text):
         found.add("against")
         cue = m.group(0)
+        words = (
+            text[: m.start()].split()[-TARGET_WORDS:] if m.group("said_of") else text[m.end() :].split()[:TARGET_WORDS]
+        )
+        target = " ".join(words)
     if len(found) != 1:
         return None
-    return found.pop(), re.sub(r"\s+", " ", cue)
+    return found.pop(), re.sub(r"\s+", " ", cue), target.strip(" ,.;:")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,12 +114,14 @@ def _positions(items: Sequence[Item], ctx: Context) -> Iterator[_Position]:
         actors = item.actors - item.side - {item.party}
         if len(actors) < MIN_SHARED_ACTORS:
             continue
-        for text, _, found, _, rebuts in clauses_of(item, ctx):
+        for text, _, _, _, rebuts in clauses_of(item, ctx):
             at = item.claim.text.lower().find(text.lower())  # the clause as shown may start capitalised
             taken = None if rebuts else position(text, item.claim.text[:at] if at > 0 else "")
             if taken is not None:
-                side, cue = taken
-                yield _Position(item, text, side, cue, frozenset(found - _POSITION_WORDS) | actors, actors)
+                side, cue, target = taken
+                on = number_words(target, None) - _POSITION_WORDS
+                if len(plain_words(on)) >= MIN_TARGET_WORDS:
+                    yield _Position(item, text, side, cue, on, actors)
 
 
 def _opposed(x: _Position, y: _Position) -> bool:
@@ -117,13 +137,9 @@ def position_candidates(items: Sequence[Item], ctx: Context) -> Iterator[Candida
     """A party for a move against a party against it."""
     budget = Budget()
     found = list(_positions(items, ctx))
-    named: dict[str, int] = defaultdict(int)
-    for p in found:
-        for actor in p.actors:
-            named[actor] += 1
     for x, y, shared in rare_word_pairs(found, lambda p: p.words, _opposed):
         names = x.actors & y.actors
-        if len(names) < MIN_SHARED_ACTORS:
+        if len(names) < MIN_SHARED_ACTORS or len(plain_words(shared)) < MIN_TARGET_WORDS:
             continue
         if not budget.take(x.item.voice, y.item.voice):
             continue
@@ -138,7 +154,7 @@ def position_candidates(items: Sequence[Item], ctx: Context) -> Iterator[Candida
             "stance",
             a,
             b,
-            ("move", min(names, key=lambda k: (-named[k], k))),  # the move: its most named actor
+            ("move", min(names)),  # the move, by the first of its actors: the same whatever else the corpus holds
             confidence(0.55, a, b),
             explain,
             compared="for vs against",

@@ -142,6 +142,7 @@ def quantity_candidates(items: Sequence[Item], ctx: Context) -> Iterator[Candida
                 ("quantity", measure, unit, *sorted(actors)),
                 confidence(0.75, a, b, 0.8 + 0.2 * min(1, gap * 2)),
                 text,
+                compared=f"{number_text(qa)} vs {number_text(qb)}",
             )
 
 
@@ -253,4 +254,5 @@ def figure_candidates(items: Sequence[Item], ctx: Context) -> Iterator[Candidate
             ("quantity", qa.unit or "", *sorted(shared)),
             confidence(0.6, a, b, 0.8 + 0.2 * min(1, gap * 2)),
             text,
+            compared=f"{number_text(qa)} vs {number_text(qb)}",
         )

@@ -140,4 +140,5 @@ def restated_candidates(items: Sequence[Item], ctx: Context) -> Iterator[Candida
             confidence(0.75 if rebuttal else 0.6, a, b, factor),
             explain,
             modality_note(a.claim, b.claim),
+            compared="stated vs called false" if rebuttal else "asserted vs denied",
         )

@@ -48,4 +48,13 @@ def stance_candidates(items: Sequence[Item], ctx: Context) -> Iterator[Candidate
             )
             if b.order < a.order:
                 a, b = b, a
-            yield candidate("stance", a, b, (issue,), confidence(0.7, a, b), text, modality_note(a.claim, b.claim))
+            yield candidate(
+                "stance",
+                a,
+                b,
+                (issue,),
+                confidence(0.7, a, b),
+                text,
+                modality_note(a.claim, b.claim),
+                compared="for vs against",
+            )

@@ -21,7 +21,7 @@ from kg.extract.references import parse_references
 from kg.extract.segment import segment
 from kg.models import Actor, Article, Extraction, Mention, Span
 
-EXTRACTOR_VERSION = "rules-33"
+EXTRACTOR_VERSION = "rules-34"
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 

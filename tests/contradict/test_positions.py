@@ -40,4 +40,4 @@ def test_positions_near_misses() -> None:
         }
     )
     assert find_contradictions(corpus) == []
-    assert position("it would never recognize the state") == ("against", "never recognize")
+    assert position("it would never recognize the state") == ("against", "never recognize", "the state")

@@ -1,9 +1,13 @@
-"""quantities: numbers with what they count or measure, normalised (currencies to ISO codes, miles to km,
-troop synonyms to "troops"), and what each is a number of."""
+"""quantities: numbers with what they count or measure, normalised (currencies to ISO codes, lengths and
+masses converted by pint, troop synonyms to "troops"), what each is a number of, and the interval the text
+allows ("about 95": 85.5 to 104.5; "at least 20": 20 or more; "more than 150,000": above it)."""
 
 from __future__ import annotations
 
 import re
+from functools import cache
+
+import pint
 
 from kg.extract.lexicon import alternatives
 from kg.lexicon import table, words
@@ -24,7 +28,47 @@ _CURRENCY_POST = table("currency-words")
 _SCALES = {word: float(factor) for word, factor in table("scales").items()}
 
 
-_UNITS = {word: (unit.split()[0], float(unit.split()[1])) for word, unit in table("units").items()}
+_UNITS = {word: (unit.split()[0], unit.split()[1]) for word, unit in table("units").items()}
+"""Unit word -> (the unit as pint names it, the unit code its value is given in)."""
+_CODE_UNITS = {"km": "kilometer", "m": "meter", "t": "metric_ton"}
+"""Unit code -> the unit as pint names it."""
+_QUALIFIERS = table("contradict-qualifiers")
+_QUALIFIER_BEFORE = re.compile(
+    r"(?:^|\s)(" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _QUALIFIERS) + r")\s*$", re.IGNORECASE
+)
+APPROXIMATION = 0.1
+"""An approximate number ("about 95") stands for an interval this share either side of it."""
+
+
+@cache
+def _registry() -> pint.UnitRegistry:
+    return pint.UnitRegistry()
+
+
+def convert(value: float, unit: str, code: str) -> float:
+    """``value`` in pint's ``unit`` converted to the unit of ``code``.
+
+    >>> round(convert(190, "mile", "km"), 3)
+    305.775
+    """
+    ureg = _registry()
+    return float(ureg.Quantity(value, unit).to(_CODE_UNITS[code]).magnitude)
+
+
+def interval(value: float, qualifier: str | None) -> tuple[float | None, float | None]:
+    """The values a number allows, given the word before it: exact, approximate, a lower or an upper bound.
+
+    >>> interval(95, "about"), interval(20, "at least"), interval(7, None)
+    ((85.5, 104.5), (20, None), (7, 7))
+    """
+    kind = _QUALIFIERS.get((qualifier or "").lower())
+    if kind == "approximate":
+        return round(value * (1 - APPROXIMATION), 6), round(value * (1 + APPROXIMATION), 6)
+    if kind == "lower":
+        return value, None
+    if kind == "upper":
+        return None, value
+    return value, value
 
 
 _QUANTITY_RE = re.compile(
@@ -69,8 +113,8 @@ def quantities(text: str, offset: int) -> list[Quantity]:
         elif post:
             unit_name = _CURRENCY_POST[post.lower()]
         elif unit:
-            unit_name, factor = _UNITS[unit.lower()]
-            value *= factor
+            pint_unit, unit_name = _UNITS[unit.lower()]
+            value = convert(value, pint_unit, unit_name)
         elif noun:
             unit_name = _COUNT_UNITS.get(noun.lower(), noun.lower())
         else:
@@ -86,12 +130,16 @@ def quantities(text: str, offset: int) -> list[Quantity]:
         span_text = text[start:end]
         if not span_text.strip():
             continue
+        qualifier = _QUALIFIER_BEFORE.search(text[max(0, start - 25) : start])
+        low, high = interval(round(value, 6), qualifier.group(1) if qualifier else None)
         out.append(
             Quantity(
                 value=round(value, 6),
                 unit=unit_name,
                 measure=measure,
                 span=Span(start=offset + start, end=offset + end, text=span_text),
+                low=low,
+                high=high,
             )
         )
     return out
