@@ -41,7 +41,7 @@ APPROXIMATION = 0.1
 
 
 @cache
-def _registry() -> pint.UnitRegistry:
+def _registry() -> pint.UnitRegistry:  # type: ignore[type-arg]
     return pint.UnitRegistry()
 
 
