@@ -187,6 +187,7 @@ def test_build_claim_quads_full(article: Article, claim_factory: Callable[..., C
         (quantity, RDF.type, SDO.QuantitativeValue),
         (quantity, SDO.value, Literal("2.0", datatype=XSD.decimal)),
         (quantity, SDO.unitText, Literal("%")),
+        (quantity, SDO.unitCode, URIRef("http://qudt.org/vocab/unit/PERCENT")),
         (quantity, SDO.name, Literal("GDP")),
         (c, KG.hasStance, stance),
         (stance, RDF.type, KG.Stance),

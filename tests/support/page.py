@@ -30,7 +30,7 @@ EDGE_QUERIES = {
     "participant": "?x a schema:Event ; kg:participant ?y .",
     "publisher": "?x schema:publisher ?y .",
     "author": "?x schema:author ?y .",
-    "contradicts": "?x a kg:Contradiction ; kg:firstClaim ?y .",
+    "contradicts": "?x kg:contradicts ?y . FILTER(STR(?x) < STR(?y))",  # each pair of claims once
 }
 
 
